@@ -1,0 +1,35 @@
+{
+    "name": "Mass Mobilization (Dân vận)",
+    "summary": "Dân vận work of a Vietnamese state agency: units, roles, "
+    "working-day calendar, official document layout",
+    "version": "18.0.1.0.0",
+    "category": "Productivity/Dân vận",
+    "website": "https://github.com/danvan-odoo/danvan",
+    "author": "Danvan Odoo Team",
+    "license": "LGPL-3",
+    "depends": ["hr", "mail", "web"],
+    "external_dependencies": {"python": ["holidays"]},
+    "data": [
+        "security/danvan_plan_groups.xml",
+        "security/ir.model.access.csv",
+        "data/danvan_holiday_data.xml",
+        "data/ir_cron_data.xml",
+        "report/danvan_official_document_templates.xml",
+        "report/danvan_holiday_reports.xml",
+        "report/danvan_holiday_templates.xml",
+        "wizard/danvan_holiday_generate_views.xml",
+        "views/danvan_holiday_views.xml",
+        "views/hr_department_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/danvan_plan_menus.xml",
+    ],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/hr_department_demo.xml",
+        "demo/res_users_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["danvan_plan/static/tests/tours/*.js"],
+    },
+    "application": True,
+}

@@ -1,0 +1,63 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    """The agency's identity, printed on official documents (VB-6, VB-8)."""
+
+    _inherit = "res.company"
+
+    danvan_parent_agency = fields.Char(
+        string="Parent Agency",
+        help="First line of the agency block, "
+        "e.g. 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI' (VB-6).",
+    )
+    danvan_agency_name = fields.Char(
+        string="Agency Name",
+        help="Second line of the agency block, e.g. 'SỞ KHOA HỌC VÀ CÔNG NGHỆ' (VB-6). "
+        "Defaults to the company name.",
+    )
+    danvan_agency_code = fields.Char(
+        string="Agency Symbol",
+        help="Symbol used in document numbers, e.g. 'SKHCN' in '15/BC-SKHCN' (VB-7).",
+    )
+    danvan_place = fields.Char(
+        string="Place Name",
+        help="Place of the date line, e.g. 'Quảng Ngãi' in "
+        "'Quảng Ngãi, ngày 05 tháng 3 năm 2026' (VB-8).",
+    )
+    danvan_signer_authority = fields.Char(
+        string="Signing Authority",
+        help="Authority line of the signature block, e.g. 'KT. GIÁM ĐỐC' (VB-11).",
+    )
+    danvan_signer_title = fields.Char(
+        string="Signer Title",
+        help="Title of the signer, e.g. 'PHÓ GIÁM ĐỐC' (VB-11).",
+    )
+    danvan_signer_name = fields.Char(
+        string="Signer Name",
+        help="Full name of the signer, without academic titles (VB-11).",
+    )
+    danvan_archive_code = fields.Char(
+        string="Archive Line",
+        default="VT",
+        help="Units keeping the copy, printed as '- Lưu: VT, ...' "
+        "under the recipients (VB-12).",
+    )
+
+    def _danvan_agency_lines(self):
+        """(parent agency, agency) in upper case, as printed top left (VB-6)."""
+        self.ensure_one()
+        parent = (self.danvan_parent_agency or "").upper()
+        return parent, (self.danvan_agency_name or self.name or "").upper()
+
+    def _danvan_date_line(self, day):
+        """'Quảng Ngãi, ngày 05 tháng 3 năm 2026' (VB-8).
+
+        Days below 10 and the months 1 and 2 take a leading zero.
+        """
+        self.ensure_one()
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+        return (
+            f"{self.danvan_place}, {text}" if self.danvan_place else text.capitalize()
+        )

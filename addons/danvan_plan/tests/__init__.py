@@ -1,0 +1,5 @@
+from . import test_working_calendar
+from . import test_holiday_records
+from . import test_access_rights
+from . import test_official_document
+from . import test_ui_tour
