@@ -1,0 +1,17 @@
+{
+    "name": "Citizen Reception and Complaints",
+    "summary": "Citizen reception, petitions, complaint and denunciation cases "
+    "within their legal time limits",
+    "version": "18.0.1.0.0",
+    "category": "Productivity/Dân vận",
+    "website": "https://github.com/danvan-odoo/danvan",
+    "author": "Danvan Odoo Team",
+    "license": "LGPL-3",
+    "depends": ["danvan_plan"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/danvan_time_limit_data.xml",
+        "views/danvan_time_limit_views.xml",
+        "views/danvan_complaints_menus.xml",
+    ],
+}
