@@ -22,4 +22,4 @@ env.cr.commit()
 PY
 fi
 info "Serving $db on http://localhost:8069 (admin / admin). Stop with Ctrl+C."
-exec odoo_bin -d "$db" --db-filter="^$db\$" --http-port=8069
+odoo_bin -d "$db" --db-filter="^$db\$" --http-port=8069
