@@ -1,0 +1,157 @@
+"""Install, upgrade and uninstall of each addon on fresh databases.
+
+Every database is a copy of one template built per session with the
+dependencies of our addons (hr, mail, web) and demo data enabled, so that a
+test costs one Odoo run instead of a full install of its dependencies.
+"""
+
+import pytest
+
+ADDONS = ("danvan_plan", "danvan_models", "danvan_complaints")
+DEPENDS = {
+    "danvan_plan": set(),
+    "danvan_models": {"danvan_plan"},
+    "danvan_complaints": {"danvan_plan"},
+}
+# The main table of each addon, checked besides those found in the database.
+MAIN_TABLES = {
+    "danvan_plan": "danvan_holiday",
+    "danvan_models": "danvan_model_field",
+    "danvan_complaints": "danvan_time_limit",
+}
+HOLIDAY_ID = (
+    "SELECT res_id FROM ir_model_data WHERE module = 'danvan_plan' "
+    "AND name = 'danvan_holiday_2025_tet' AND model = 'danvan.holiday'"
+)
+UNINSTALL_SCRIPT = """
+module = env["ir.module.module"].search([("name", "=", {addon!r})])
+assert module.state == "installed", module.state
+module.button_immediate_uninstall()
+env.cr.commit()
+print("danvan-pt: uninstall done")
+"""
+
+
+def with_dependents(addon):
+    """``addon`` and those of our addons that depend on it."""
+    return {addon} | {other for other, deps in DEPENDS.items() if addon in deps}
+
+
+def model_tables(pg, db, modules):
+    """The tables of the danvan.* models that ``modules`` define."""
+    rows = pg.query(
+        db,
+        "SELECT m.model FROM ir_model m JOIN ir_model_data d "
+        "ON d.model = 'ir.model' AND d.res_id = m.id "
+        "WHERE d.module IN %s AND m.model LIKE 'danvan.%%' "
+        "AND m.transient IS NOT TRUE",
+        [tuple(modules)],
+    )
+    return {model.replace(".", "_") for (model,) in rows}
+
+
+def module_menus(pg, db, modules):
+    """{menu id: xml id} of the menus that ``modules`` create."""
+    rows = pg.query(
+        db,
+        "SELECT res_id, module || '.' || name FROM ir_model_data "
+        "WHERE model = 'ir.ui.menu' AND module IN %s",
+        [tuple(modules)],
+    )
+    return dict(rows)
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_addon_installs_alone(addon, odoo, pg, databases, base_template):
+    """The addon installs alone, with its demo data, on a fresh database."""
+    db = databases.copy(base_template, f"alone_{addon}")
+    run = odoo.run(
+        ["-d", db, "-i", addon, "--stop-after-init"],
+        f"install_{addon}.log",
+        scrub=[db, base_template],
+    )
+    run.check(f"Installing {addon} alone")
+    states = pg.module_states(db, ADDONS)
+    expected = {addon} | DEPENDS[addon]
+    for module in expected:
+        assert states[module] == "installed", run.report(
+            f"After installing {addon}, {module} is {states[module]!r}"
+        )
+    extra = sorted(m for m in ADDONS if m not in expected and states[m] == "installed")
+    assert not extra, f"Installing {addon} alone also installed {extra}"
+    demo = pg.query(db, "SELECT demo FROM ir_module_module WHERE name = %s", [addon])
+    assert demo == [(True,)], f"The demo data of {addon} was not loaded: {demo}"
+
+
+def test_upgrade_all(odoo, pg, databases, all_installed_template):
+    """Upgrading the three addons works and keeps a user's edit of noupdate data."""
+    db = databases.copy(all_installed_template, "upgrade")
+    edited = "Edited by a user before the upgrade"
+    rows = pg.query(
+        db,
+        f"UPDATE danvan_holiday SET source = %s WHERE id = ({HOLIDAY_ID}) RETURNING id",
+        [edited],
+    )
+    assert len(rows) == 1, "Record danvan_plan.danvan_holiday_2025_tet not found"
+    run = odoo.run(
+        ["-d", db, "-u", ",".join(ADDONS), "--stop-after-init"],
+        "upgrade.log",
+        scrub=[db, all_installed_template],
+    )
+    run.check("Upgrading the three addons")
+    states = pg.module_states(db, ADDONS)
+    assert set(states.values()) == {"installed"}, run.report(
+        f"Module states after the upgrade: {states}"
+    )
+    for addon in ADDONS:
+        assert f"loading {addon}/" in run.text, run.report(
+            f"The log does not show that the data files of {addon} were reloaded"
+        )
+    after = pg.query(db, f"SELECT source FROM danvan_holiday WHERE id = ({HOLIDAY_ID})")
+    assert after == [(edited,)], (
+        "The upgrade overwrote a user's edit of the noupdate record "
+        f"danvan_plan.danvan_holiday_2025_tet: its source is now {after}"
+    )
+
+
+@pytest.mark.parametrize("addon", ["danvan_models", "danvan_complaints", "danvan_plan"])
+def test_uninstall_each(addon, odoo, pg, databases, all_installed_template):
+    """Uninstalling the addon (and its dependents) removes its tables and menus."""
+    db = databases.copy(all_installed_template, f"uninstall_{addon}")
+    removed = with_dependents(addon)
+    kept = set(ADDONS) - removed
+    tables = model_tables(pg, db, removed) | {MAIN_TABLES[m] for m in removed}
+    kept_tables = {MAIN_TABLES[m] for m in kept}
+    missing = tables - pg.tables(db, tables)
+    assert not missing, f"Tables missing before the uninstall: {sorted(missing)}"
+    menus = module_menus(pg, db, removed)
+    assert menus, f"No menu of {sorted(removed)} found before the uninstall"
+
+    run = odoo.run(
+        ["-d", db, "--no-http"],
+        f"uninstall_{addon}.log",
+        command="shell",
+        stdin=UNINSTALL_SCRIPT.format(addon=addon),
+        scrub=[db, all_installed_template],
+    )
+    run.check(f"Uninstalling {addon} in `odoo shell`")
+    assert "danvan-pt: uninstall done" in run.text, run.report(
+        "The uninstall script given to `odoo shell` did not run to its end"
+    )
+
+    states = pg.module_states(db, ADDONS)
+    for module in sorted(removed):
+        assert states[module] == "uninstalled", run.report(
+            f"{module} is {states[module]!r} after uninstalling {addon}"
+        )
+    for module in sorted(kept):
+        assert states[module] == "installed", run.report(
+            f"{module} is {states[module]!r} after uninstalling {addon}"
+        )
+    left = pg.tables(db, tables)
+    assert not left, f"Tables left after uninstalling {addon}: {sorted(left)}"
+    gone = kept_tables - pg.tables(db, kept_tables)
+    assert not gone, f"Uninstalling {addon} dropped tables {sorted(gone)}"
+    rows = pg.query(db, "SELECT id FROM ir_ui_menu WHERE id IN %s", [tuple(menus)])
+    left_menus = sorted(menus[menu_id] for (menu_id,) in rows)
+    assert not left_menus, f"Menus left after uninstalling {addon}: {left_menus}"

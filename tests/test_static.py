@@ -1,0 +1,212 @@
+"""Static checks of the addons: style, OCA's mandatory pylint-odoo checks,
+well-formed XML, and complete Vietnamese translations in step with the code.
+
+`make lint` runs them all but the one marked ``needs_db``.
+"""
+
+import re
+import subprocess
+import sys
+
+import polib
+import pytest
+from lxml import etree
+
+ADDONS = ("danvan_plan", "danvan_models", "danvan_complaints")
+LINTED = ("addons", "tests", "scripts")
+MAX_OUTPUT = 20000
+# printf-style placeholders of Odoo's _(): %s, %d, %r, %(name)s... ("%%" is no
+# placeholder).
+PLACEHOLDER_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
+
+
+def run_tool(root, args):
+    """Run ``python -m <args>`` with the interpreter of the tests, in ``root``."""
+    proc = subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    output = (proc.stdout + proc.stderr).strip()
+    if len(output) > MAX_OUTPUT:
+        output = output[:MAX_OUTPUT] + "\n[... output cut ...]"
+    command = " ".join(args)
+    return proc.returncode, f"$ {command}\n(exit status {proc.returncode})\n{output}"
+
+
+def po_path(root, addon):
+    return root / "addons" / addon / "i18n" / "vi.po"
+
+
+def load_po(root, addon):
+    """The parsed i18n/vi.po of ``addon``; fails the test when it can't be."""
+    path = po_path(root, addon)
+    if not path.is_file():
+        pytest.fail(f"{path.relative_to(root)} is missing", pytrace=False)
+    try:
+        return polib.pofile(str(path), check_for_duplicates=True)
+    except (OSError, ValueError) as exc:
+        error = str(exc)
+    pytest.fail(f"{path.relative_to(root)} does not parse: {error}", pytrace=False)
+
+
+def fail_if(problems, header):
+    """Fail with ``header`` and one line a problem, without a traceback."""
+    if problems:
+        pytest.fail("\n".join([header, *problems]), pytrace=False)
+
+
+def is_code_term(entry):
+    """A term of Python or JavaScript code (formatted with its arguments)."""
+    return (
+        "python-format" in entry.flags
+        or "odoo-python" in entry.comment
+        or "odoo-javascript" in entry.comment
+        or any(path.startswith("code:") for path, __ in entry.occurrences)
+    )
+
+
+def where(entry):
+    """Where a term comes from, as the "#:" lines of a PO file say."""
+    places = [f"{path}:{line}" if line else path for path, line in entry.occurrences]
+    return ", ".join(places[:3]) or "no occurrence"
+
+
+def describe(entry):
+    where = f"line {entry.linenum}" if entry.linenum else "?"
+    return f"  {where}: msgid {entry.msgid!r}"
+
+
+def test_ruff_format(root):
+    """The Python code is formatted as `ruff format` formats it."""
+    rc, output = run_tool(root, ["ruff", "format", "--check", "--no-cache", *LINTED])
+    if rc:
+        output += (
+            "\n\n"
+            + run_tool(root, ["ruff", "format", "--diff", "--no-cache", *LINTED])[1]
+        )
+    fail_if([output] if rc else [], "Problems found:")
+
+
+def test_ruff_lint(root):
+    """`ruff check` finds nothing in the Python code."""
+    rc, output = run_tool(
+        root,
+        ["ruff", "check", "--no-fix", "--no-cache", "--output-format=concise", *LINTED],
+    )
+    fail_if([output] if rc else [], "Problems found:")
+
+
+def test_pylint_odoo_mandatory(root):
+    """The addons pass OCA's mandatory pylint-odoo checks for 18.0."""
+    paths = [f"addons/{addon}" for addon in ADDONS]
+    missing = [path for path in paths if not (root / path).is_dir()]
+    assert not missing, f"Addon folders missing: {missing}"
+    rc, output = run_tool(root, ["pylint", "--rcfile=.pylintrc-mandatory", *paths])
+    fail_if([output] if rc else [], "Problems found:")
+
+
+def test_xml_well_formed(root):
+    """Every XML file of the addons is well-formed."""
+    files = sorted((root / "addons").rglob("*.xml"))
+    assert files, "No XML file found under addons/"
+    errors = []
+    for path in files:
+        try:
+            etree.parse(str(path))
+        except etree.XMLSyntaxError as exc:
+            errors.append(f"{path.relative_to(root)}: {exc}")
+    fail_if(errors, "Malformed XML:")
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_po_complete(addon, root):
+    """The addon's i18n/vi.po parses and translates every term, none fuzzy."""
+    po = load_po(root, addon)
+    entries = [entry for entry in po if not entry.obsolete and entry.msgid]
+    assert entries, f"{addon}/i18n/vi.po has no entry"
+    empty = [
+        entry
+        for entry in entries
+        if not (entry.msgstr or any(entry.msgstr_plural.values()))
+    ]
+    fuzzy = [entry for entry in entries if "fuzzy" in entry.flags]
+    problems = []
+    if empty:
+        problems.append(f"{len(empty)} untranslated entries (empty msgstr):")
+        problems += map(describe, empty)
+    if fuzzy:
+        problems.append(f"{len(fuzzy)} fuzzy entries:")
+        problems += map(describe, fuzzy)
+    fail_if(problems, f"{addon}/i18n/vi.po:")
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_po_placeholders(addon, root):
+    """The translations of code terms keep the placeholders of their msgid."""
+    po = load_po(root, addon)
+    wrong = []
+    for entry in po:
+        if entry.obsolete or not entry.msgstr or not is_code_term(entry):
+            continue
+        expected = sorted(PLACEHOLDER_RE.findall(entry.msgid))
+        found = sorted(PLACEHOLDER_RE.findall(entry.msgstr))
+        if expected != found:
+            wrong.append(f"{describe(entry)}: expects {expected}, msgstr has {found}")
+    fail_if(
+        wrong,
+        f"{addon}/i18n/vi.po: placeholders differ from the msgid (Odoo then "
+        "logs an error and shows the English text):",
+    )
+
+
+@pytest.mark.needs_db
+@pytest.mark.parametrize("addon", ADDONS)
+def test_po_in_sync(addon, root, out_dir, odoo, pg, test_db):
+    """vi.po holds exactly the terms that Odoo exports for the addon."""
+    po = load_po(root, addon)
+    states = pg.module_states(test_db, [addon])
+    assert states[addon] == "installed", (
+        f"{addon} is {states[addon]!r} in the database {test_db}, not installed"
+    )
+    pot = out_dir / f"{addon}.pot"
+    pot.unlink(missing_ok=True)
+    run = odoo.run(
+        [
+            "-d",
+            test_db,
+            f"--i18n-export={pot}",
+            f"--modules={addon}",
+            "--stop-after-init",
+        ],
+        f"export_{addon}.log",
+        own_data_dir=False,
+        scrub=[test_db],
+    )
+    assert run.rc == 0 and pot.is_file(), run.report(
+        f"Exporting the terms of {addon} from {test_db} failed"
+    )
+    exported = {(entry.msgctxt, entry.msgid): entry for entry in polib.pofile(str(pot))}
+    exported.pop((None, ""), None)
+    assert exported, f"Odoo exported no term for {addon} ({pot})"
+    translated = {
+        (entry.msgctxt, entry.msgid): entry for entry in po if not entry.obsolete
+    }
+    translated.pop((None, ""), None)
+    missing = sorted(set(exported) - set(translated), key=lambda k: k[1])
+    extra = sorted(set(translated) - set(exported), key=lambda k: k[1])
+    problems = []
+    if missing:
+        problems.append(f"{len(missing)} exported terms missing from vi.po:")
+        problems += [f"  {key[1]!r} ({where(exported[key])})" for key in missing]
+    if extra:
+        problems.append(f"{len(extra)} terms of vi.po that Odoo no longer exports:")
+        problems += [describe(translated[key]) for key in extra]
+    fail_if(
+        problems,
+        f"{addon}/i18n/vi.po is out of step with the terms Odoo exports from "
+        f"{test_db} ({pot}):",
+    )
