@@ -1,5 +1,5 @@
 # The two commands of the README, plus the parts of `make test` on their own.
-.PHONY: run test lint bench
+.PHONY: run test lint bench pot
 
 run:
 	@bash scripts/run.sh
@@ -12,3 +12,6 @@ lint:
 
 bench:
 	@bash scripts/bench.sh
+
+pot:
+	@bash scripts/pot.sh

@@ -15,8 +15,8 @@ if ! psql -d "$db" -tAc "SELECT 1 FROM ir_module_module WHERE name = 'danvan_pla
         || die "Installing the addons failed: see .run/run-install.log"
     odoo_python -m odoo shell -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" -d "$db" \
         --no-http --log-level=warn >/dev/null <<'PY'
-# Everyone works in Vietnamese, including users created later.
-env["res.users"].with_context(active_test=False).search([]).write({"lang": "vi_VN"})
+# Everyone works in Vietnamese and Vietnam time, including users created later.
+env["res.users"].with_context(active_test=False).search([]).write({"lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh"})
 env["ir.default"].set("res.partner", "lang", "vi_VN")
 env.cr.commit()
 PY

@@ -12,8 +12,9 @@ class DanvanTimeLimit(models.Model):
     _name = "danvan.time.limit"
     _description = "Legal Time Limit"
     _inherit = ["mail.thread"]
-    _order = "code, variant, date_from desc"
+    _order = "sequence, code, variant, date_from desc"
 
+    sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True, tracking=True)
     code = fields.Char(
         required=True,

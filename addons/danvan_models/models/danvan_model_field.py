@@ -5,7 +5,7 @@ class DanvanModelField(models.Model):
     """Field of activity of a 'Dân vận khéo' model (configurable list, DVK rules)."""
 
     _name = "danvan.model.field"
-    _description = "Field of a Dân vận khéo Model"
+    _description = "Field of Activity of a Dân vận khéo Model"
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -158,20 +158,28 @@ class TestHolidayRecords(DanvanCommon):
             self.Holiday._cron_generate_next_year()
             generate.assert_not_called()
 
-    def test_confirm_is_tracked(self):
-        """Confirming a proposed day is logged in its chatter with the user."""
-        entry = self.Holiday.create({"name": "Nghỉ thử", "date_from": date(2030, 7, 1)})
-        entry.with_user(self.users["office"]).with_context(
-            tracking_disable=False, mail_notrack=False
-        ).action_confirm()
-        self.assertEqual(entry.state, "confirmed")
-        # Tracking values are written when the transaction is about to commit.
-        self.env.flush_all()
-        self.env.cr.precommit.run()
-        tracked = entry.message_ids.tracking_value_ids.filtered(
-            lambda t: t.field_id.name == "state"
-        )
-        self.assertTrue(tracked)
-        self.assertEqual(
-            entry.message_ids[0].author_id, self.users["office"].partner_id
-        )
+    def test_state_changes_are_tracked(self):
+        """Sending a day back and confirming it again are logged with the user."""
+        office = self.users["office"]
+        entry = self.env.ref("danvan_plan.danvan_holiday_2026_tet").with_user(office)
+        entry = entry.with_context(tracking_disable=False, mail_notrack=False)
+        for action, old, new in (
+            (entry.action_reset_proposed, "confirmed", "proposed"),
+            (entry.action_confirm, "proposed", "confirmed"),
+        ):
+            action()
+            self.assertEqual(entry.state, new)
+            # Tracking values are written when the transaction is about to commit.
+            self.env.flush_all()
+            self.env.cr.precommit.run()
+            message = entry.sudo().message_ids[:1]
+            self.assertEqual(message.author_id, office.partner_id)
+            tracking = message.tracking_value_ids
+            self.assertEqual(tracking.field_id.name, "state")
+            self.assertEqual(
+                (tracking.old_value_char, tracking.new_value_char),
+                (
+                    dict(entry._fields["state"].selection)[old],
+                    dict(entry._fields["state"].selection)[new],
+                ),
+            )
