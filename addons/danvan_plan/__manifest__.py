@@ -8,7 +8,7 @@
     "author": "Danvan Odoo Team",
     "license": "LGPL-3",
     "depends": ["hr", "mail", "web"],
-    "external_dependencies": {"python": ["holidays"]},
+    "external_dependencies": {"python": ["holidays", "python-docx"]},
     "data": [
         "security/danvan_plan_groups.xml",
         "security/ir.model.access.csv",
@@ -18,6 +18,9 @@
         "report/danvan_holiday_reports.xml",
         "report/danvan_holiday_templates.xml",
         "wizard/danvan_holiday_generate_views.xml",
+        "wizard/danvan_plan_import_views.xml",
+        "views/danvan_plan_views.xml",
+        "views/danvan_plan_item_views.xml",
         "views/danvan_holiday_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
@@ -27,6 +30,7 @@
         "demo/res_company_demo.xml",
         "demo/hr_department_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/danvan_plan_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["danvan_plan/static/tests/tours/*.js"],

@@ -1,3 +1,5 @@
 from . import danvan_holiday
 from . import res_company
 from . import res_config_settings
+from . import danvan_plan
+from . import danvan_plan_item

@@ -1,0 +1,298 @@
+"""The yearly plan of the agency (VB-15): its outline, its workflow."""
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, file_open
+
+from ..tools.plan_outline import parse_outline
+
+# The states a plan can leave for each action, checked before any write so
+# that a double click or a stale screen never skips a state.
+TRANSITIONS = {
+    "action_submit": ({"draft"}, "submitted"),
+    "action_approve": ({"submitted"}, "approved"),
+    "action_close": ({"approved"}, "closed"),
+    "action_reset_draft": ({"submitted", "cancelled"}, "draft"),
+    "action_cancel": ({"draft", "submitted"}, "cancelled"),
+}
+
+
+class DanvanPlan(models.Model):
+    _name = "danvan.plan"
+    _description = "Mass Mobilization Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, id desc"
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    year = fields.Integer(
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).year,
+    )
+    plan_type = fields.Selection(
+        [
+            ("general", "Mass mobilization, grassroots democracy and Dân vận khéo"),
+            ("mass_mobilization", "Mass mobilization work"),
+            ("grassroots_democracy", "Grassroots democracy"),
+            ("skillful_mobilization", "Dân vận khéo movement"),
+            ("other", "Other"),
+        ],
+        string="Type",
+        required=True,
+        default="general",
+        tracking=True,
+    )
+    number = fields.Char(
+        string="Number and Symbol",
+        tracking=True,
+        copy=False,
+        help="As issued, e.g. '07/KH-SKHCN' (VB-7).",
+    )
+    date_issued = fields.Date(string="Date", tracking=True, copy=False)
+    signer_authority = fields.Char(
+        string="Signing Authority",
+        default=lambda self: self.env.company.danvan_signer_authority,
+    )
+    signer_title = fields.Char(
+        default=lambda self: self.env.company.danvan_signer_title,
+    )
+    signer_name = fields.Char(
+        tracking=True,
+        default=lambda self: self.env.company.danvan_signer_name,
+    )
+    legal_basis = fields.Text(
+        help="The documents the plan implements (căn cứ, 'Thực hiện ...')"
+    )
+    purpose = fields.Text(string="Purposes and Requirements")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        required=True,
+        default="draft",
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    item_ids = fields.One2many("danvan.plan.item", "plan_id", string="Items")
+    item_count = fields.Integer(compute="_compute_item_count")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True, tracking=True)
+
+    _sql_constraints = [
+        (
+            "live_plan_unique",
+            "EXCLUDE USING btree (company_id WITH =, year WITH =, plan_type WITH =) "
+            "WHERE (active AND state != 'cancelled')",
+            "There is already a plan of this type for this year. Cancel or archive "
+            "it before creating another one.",
+        ),
+    ]
+
+    @api.depends("item_ids")
+    def _compute_item_count(self):
+        counts = dict(
+            self.env["danvan.plan.item"]._read_group(
+                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
+            )
+        )
+        for plan in self:
+            plan.item_count = counts.get(plan, 0)
+
+    @api.constrains("year")
+    def _check_year(self):
+        for plan in self:
+            if not 2000 <= plan.year <= 2100:
+                raise ValidationError(
+                    self.env._("%s is not a plausible year for a plan.", plan.year)
+                )
+
+    def _check_live_plan_free(self, vals):
+        """One live plan per company, year and type (the constraint above also
+        guards two users at once); checked before writing for a clear error."""
+        keys = ("company_id", "year", "plan_type", "state", "active")
+        for plan in self or [self.browse()]:
+            new = {key: vals[key] if key in vals else plan[key] for key in keys}
+            company = new["company_id"]
+            company_id = (
+                company.id if isinstance(company, models.BaseModel) else company
+            )
+            if not new["active"] or new["state"] == "cancelled":
+                continue
+            if self.with_context(active_test=True).search_count(
+                [
+                    ("id", "not in", plan.ids),
+                    ("company_id", "=", company_id),
+                    ("year", "=", new["year"]),
+                    ("plan_type", "=", new["plan_type"]),
+                    ("state", "!=", "cancelled"),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "There is already a plan of this type for %s. Cancel or "
+                        "archive it before creating another one.",
+                        new["year"],
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            defaults = self.default_get(
+                [
+                    f
+                    for f in ("company_id", "year", "plan_type", "state", "active")
+                    if f not in vals
+                ]
+            )
+            self.browse()._check_live_plan_free(dict(defaults, **vals))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"company_id", "year", "plan_type", "state", "active"} & set(vals):
+            self._check_live_plan_free(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        """Only drafts and cancelled plans go away; an issued plan is archived."""
+        if any(plan.state not in ("draft", "cancelled") for plan in self):
+            raise UserError(self.env._("An issued plan cannot be deleted: archive it."))
+        return super().unlink()
+
+    def _transition(self, action):
+        sources, target = TRANSITIONS[action]
+        for plan in self:
+            if plan.state not in sources:
+                raise UserError(
+                    self.env._(
+                        "The plan '%(plan)s' is %(state)s: not possible now.",
+                        plan=plan.name,
+                        state=plan._state_label(),
+                    )
+                )
+        # Lock the rows, then check again: two users clicking at once must not
+        # both move the plan.
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, state FROM danvan_plan WHERE id IN %s FOR UPDATE",
+                tuple(self.ids),
+            )
+        )
+        if any(state not in sources for __, state in self.env.cr.fetchall()):
+            raise UserError(
+                self.env._("Another user has just changed this plan. Reload it.")
+            )
+        self.write({"state": target})
+        return True
+
+    def _state_label(self):
+        selection = self._fields["state"]._description_selection(self.env)
+        return dict(selection)[self.state]
+
+    def action_submit(self):
+        return self._transition("action_submit")
+
+    def action_approve(self):
+        """Only leadership approves a plan."""
+        if not self.env.user.has_group("danvan_plan.group_danvan_leadership"):
+            raise AccessError(self.env._("Only the leadership can approve a plan."))
+        self._transition("action_approve")
+        for plan in self.filtered(lambda p: not p.date_issued):
+            plan.date_issued = fields.Date.context_today(plan)
+        return True
+
+    def action_close(self):
+        return self._transition("action_close")
+
+    def action_reset_draft(self):
+        return self._transition("action_reset_draft")
+
+    def action_cancel(self):
+        return self._transition("action_cancel")
+
+    def action_copy_next_year(self):
+        """A draft of next year's plan with the same outline."""
+        self.ensure_one()
+        plan = self.copy(
+            {
+                "year": self.year + 1,
+                "name": self.name.replace(str(self.year), str(self.year + 1)),
+            }
+        )
+        self.item_ids._copy_to_plan(plan)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "danvan.plan",
+            "res_id": plan.id,
+            "view_mode": "form",
+        }
+
+    def _import_outline(self, text, source=""):
+        """Build the item tree of this empty draft plan from the plan's text."""
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(self.env._("Only a draft plan can receive an outline."))
+        if self.item_ids:
+            raise UserError(
+                self.env._("The plan already has items: import into an empty plan.")
+            )
+        preamble, root = parse_outline(text)
+        nodes = list(root.walk())
+        if not any(node.level > 1 for node in nodes):
+            raise UserError(
+                self.env._(
+                    "This file does not look like a plan: no sections 'I.', 'II.' "
+                    "with numbered items were found."
+                )
+            )
+        items = {}
+        Item = self.env["danvan.plan.item"]
+        for sequence, node in enumerate(nodes, start=1):
+            items[node] = Item.create(
+                {
+                    "plan_id": self.id,
+                    "parent_id": items[node.parent].id
+                    if node.parent in items
+                    else False,
+                    "mark": node.mark,
+                    "name": node.heading,
+                    "description": node.text,
+                    "sequence": sequence * 10,
+                }
+            )
+        if preamble and not self.legal_basis:
+            self.legal_basis = preamble
+        self.message_post(
+            body=self.env._(
+                "%(count)s items imported from %(file)s.", count=len(nodes), file=source
+            )
+        )
+        return Item.browse([item.id for item in items.values()])
+
+    @api.model
+    def _demo_import_outline(self, xmlid, path):
+        """Demo data: the outline of a plan shipped as a text file of the addon."""
+        with file_open(path, "rb") as text:
+            self.env.ref(xmlid)._import_outline(
+                text.read().decode("utf-8"), path.rsplit("/", 1)[-1]
+            )
+
+    def action_open_items(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "danvan_plan.danvan_plan_item_action"
+        )
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id}
+        return action
