@@ -123,7 +123,7 @@ ensure_postgres() {
     as_owner() { if [ -n "$owner" ]; then runuser -u "$owner" -- "$@"; else "$@"; fi; }
     if [ ! -f "$data/PG_VERSION" ]; then
         info "Creating a private PostgreSQL cluster in .run/pgdata"
-        as_owner "$bindir/initdb" -q -A trust -U "${owner:-$(id -un)}" -D "$data" >/dev/null
+        as_owner "$bindir/initdb" -A trust -U "${owner:-$(id -un)}" -D "$data" >/dev/null
     fi
     info "Starting the private PostgreSQL cluster (socket in .run/pgsock, port 5433)"
     as_owner "$bindir/pg_ctl" -D "$data" -l "$RUN_DIR/postgresql.log" -w \
