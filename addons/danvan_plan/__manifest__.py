@@ -12,6 +12,7 @@
     "data": [
         "security/danvan_plan_groups.xml",
         "security/ir.model.access.csv",
+        "security/danvan_plan_task_security.xml",
         "data/danvan_holiday_data.xml",
         "data/ir_cron_data.xml",
         "report/danvan_official_document_templates.xml",
@@ -21,6 +22,7 @@
         "wizard/danvan_plan_import_views.xml",
         "views/danvan_plan_views.xml",
         "views/danvan_plan_item_views.xml",
+        "views/danvan_plan_task_views.xml",
         "views/danvan_holiday_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
@@ -31,6 +33,7 @@
         "demo/hr_department_demo.xml",
         "demo/res_users_demo.xml",
         "demo/danvan_plan_demo.xml",
+        "demo/danvan_plan_task_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["danvan_plan/static/tests/tours/*.js"],

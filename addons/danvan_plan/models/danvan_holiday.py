@@ -43,6 +43,13 @@ class CalendarTable:
         self.off = frozenset(off)
         self.work = frozenset(work)
 
+    def works(self, ordinal):
+        """Whether the day of this ordinal is a working day (CAL-5)."""
+        # date.fromordinal(1) is a Monday: the weekday is (ordinal - 1) % 7.
+        return ordinal in self.work or (
+            (ordinal - 1) % 7 < 5 and ordinal not in self.off
+        )
+
 
 class DanvanHoliday(models.Model):
     _name = "danvan.holiday"
@@ -185,18 +192,23 @@ class DanvanHoliday(models.Model):
             if not vals.get("date_to"):
                 vals["date_to"] = vals.get("date_from")
         holidays = super().create(vals_list)
-        self.env.registry.clear_cache()
+        self._calendar_changed()
         return holidays
 
     def write(self, vals):
         result = super().write(vals)
-        self.env.registry.clear_cache()
+        self._calendar_changed()
         return result
 
     def unlink(self):
         result = super().unlink()
-        self.env.registry.clear_cache()
+        self._calendar_changed()
         return result
+
+    def _calendar_changed(self):
+        """Drop the cached table and move the stored due dates that depend on it."""
+        self.env.registry.clear_cache()
+        self.env["danvan.plan.task"]._recompute_due_dates()
 
     def action_confirm(self):
         """The Office has checked these days against the official notice."""
@@ -227,7 +239,10 @@ class DanvanHoliday(models.Model):
         are days off, and weekend days that are worked.
         """
         off, work = set(), set()
-        for holiday in self.sudo().search([]):
+        # The cache key ignores the context: never let active_test decide.
+        for holiday in (
+            self.sudo().with_context(active_test=False).search([("active", "=", True)])
+        ):
             for day in holiday._iter_days():
                 if holiday.is_working:
                     work.add(day.toordinal())
@@ -251,12 +266,7 @@ class DanvanHoliday(models.Model):
     @api.model
     def is_working_day(self, day):
         """True when ``day`` is a working day of the agency (CAL-5)."""
-        ordinal = self._check_date(day).toordinal()
-        table = self._calendar_table()
-        if ordinal in table.work:
-            return True
-        # date.fromordinal(1) is a Monday: the weekday is (ordinal - 1) % 7.
-        return (ordinal - 1) % 7 < 5 and ordinal not in table.off
+        return self._calendar_table().works(self._check_date(day).toordinal())
 
     @api.model
     def add_working_days(self, start, n):
@@ -271,6 +281,7 @@ class DanvanHoliday(models.Model):
         ordinal = start.toordinal()
         while n:
             ordinal += 1
+            # CalendarTable.works, inlined: this loop is the hot path of deadlines.
             if ordinal in work or ((ordinal - 1) % 7 < 5 and ordinal not in off):
                 n -= 1
         return date.fromordinal(ordinal)
@@ -286,10 +297,17 @@ class DanvanHoliday(models.Model):
         n = self._check_count(n, MAX_DAYS)
         if not n:
             return start
-        table = self._calendar_table()
-        off, work = table.off, table.work
-        ordinal = start.toordinal() + n
-        while not (ordinal in work or ((ordinal - 1) % 7 < 5 and ordinal not in off)):
+        return self._roll_forward(start.toordinal() + n)
+
+    @api.model
+    def roll_forward(self, day):
+        """``day`` when it is a working day, else the next working day (CAL-4)."""
+        return self._roll_forward(self._check_date(day).toordinal())
+
+    @api.model
+    def _roll_forward(self, ordinal):
+        works = self._calendar_table().works
+        while not works(ordinal):
             ordinal += 1
         return date.fromordinal(ordinal)
 

@@ -163,11 +163,11 @@ class DanvanPlan(models.Model):
             self._check_live_plan_free(vals)
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
         """Only drafts and cancelled plans go away; an issued plan is archived."""
         if any(plan.state not in ("draft", "cancelled") for plan in self):
             raise UserError(self.env._("An issued plan cannot be deleted: archive it."))
-        return super().unlink()
 
     def _transition(self, action):
         sources, target = TRANSITIONS[action]

@@ -5,3 +5,4 @@ from . import test_official_document
 from . import test_ui_tour
 from . import test_plan
 from . import test_plan_import
+from . import test_plan_task

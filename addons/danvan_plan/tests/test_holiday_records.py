@@ -41,6 +41,17 @@ class TestHolidayRecords(DanvanCommon):
         extra.unlink()
         self.assertTrue(self.Holiday.is_working_day(date(2030, 6, 6)))
 
+    def test_archived_days_never_count_whatever_the_context(self):
+        """An archived day off is ignored even when the table is built without
+        active_test (the cache key ignores the context)."""
+        day = date(2030, 6, 12)
+        self.Holiday.create({"name": "Nghỉ đã hủy", "date_from": day}).active = False
+        self.env.registry.clear_cache()
+        self.assertTrue(
+            self.Holiday.with_context(active_test=False).is_working_day(day)
+        )
+        self.assertTrue(self.Holiday.is_working_day(day))
+
     def test_cache_follows_a_change_signalled_by_another_worker(self):
         """A change made elsewhere shows once Odoo clears the registry cache."""
         day = date(2026, 2, 16)

@@ -1,0 +1,231 @@
+"""A plan item given to a lead unit, with its deadline or its recurrence."""
+
+from datetime import date, timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+# Months that open each period of a recurrence, within the plan's year.
+PERIOD_STARTS = {
+    "monthly": list(range(1, 13)),
+    "quarterly": [1, 4, 7, 10],
+    "half_yearly": [1, 7],
+    "yearly": [1],
+}
+TRANSITIONS = {
+    "action_start": ({"assigned"}, "in_progress"),
+    "action_mark_reported": ({"assigned", "in_progress"}, "reported"),
+    "action_done": ({"reported"}, "done"),
+    "action_reopen": ({"reported", "done", "cancelled"}, "in_progress"),
+    "action_cancel": ({"assigned", "in_progress", "reported"}, "cancelled"),
+}
+
+
+class DanvanPlanTask(models.Model):
+    _name = "danvan.plan.task"
+    _description = "Plan Task"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_due, id"
+
+    name = fields.Char(string="Task", required=True, tracking=True)
+    item_id = fields.Many2one(
+        "danvan.plan.item",
+        string="Plan Item",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    plan_id = fields.Many2one(related="item_id.plan_id", store=True, index=True)
+    year = fields.Integer(related="plan_id.year", store=True)
+    lead_department_id = fields.Many2one(
+        "hr.department", string="Lead Unit", required=True, index=True, tracking=True
+    )
+    cooperating_department_ids = fields.Many2many(
+        "hr.department", string="Cooperating Units"
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        string="Responsible",
+        domain="[('share', '=', False)]",
+        tracking=True,
+    )
+    expected_output = fields.Text(help="The verifiable product of the task.")
+    recurrence = fields.Selection(
+        [
+            ("once", "Once, by a deadline"),
+            ("monthly", "Monthly"),
+            ("quarterly", "Quarterly"),
+            ("half_yearly", "Every six months"),
+            ("yearly", "Yearly"),
+            ("ongoing", "Ongoing (thường xuyên)"),
+            ("on_request", "On request"),
+        ],
+        required=True,
+        default="once",
+        tracking=True,
+    )
+    date_deadline = fields.Date(string="Deadline", tracking=True)
+    date_due = fields.Date(
+        string="Due",
+        compute="_compute_date_due",
+        store=True,
+        index=True,
+        help="The deadline, or the next working day after a day off (CAL-4).",
+    )
+    period_ids = fields.One2many("danvan.plan.task.period", "task_id", string="Periods")
+    state = fields.Selection(
+        [
+            ("assigned", "Assigned"),
+            ("in_progress", "In Progress"),
+            ("reported", "Reported"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        required=True,
+        default="assigned",
+        index=True,
+        copy=False,
+        tracking=True,
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    company_id = fields.Many2one(related="plan_id.company_id", store=True)
+    active = fields.Boolean(default=True)
+
+    @api.depends("date_deadline")
+    def _compute_date_due(self):
+        calendar = self.env["danvan.holiday"]
+        for task in self:
+            deadline = task.date_deadline
+            task.date_due = calendar.roll_forward(deadline) if deadline else False
+
+    @api.depends("date_due", "state")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for task in self:
+            task.is_overdue = bool(
+                task.date_due
+                and task.date_due < today
+                and task.state in self._open_states()
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue tasks."))
+        domain = [
+            ("date_due", "<", fields.Date.context_today(self)),
+            ("state", "in", self._open_states()),
+        ]
+        positive = (operator == "=") == value
+        return domain if positive else ["!", "&", *domain]
+
+    @api.model
+    def _open_states(self):
+        return ["assigned", "in_progress", "reported"]
+
+    @api.constrains("date_deadline", "item_id", "recurrence")
+    def _check_deadline(self):
+        for task in self:
+            if task.recurrence == "once" and not task.date_deadline:
+                raise ValidationError(
+                    self.env._("%s: a one-off task needs a deadline.", task.name)
+                )
+            if task.date_deadline and task.date_deadline.year != task.year:
+                raise ValidationError(
+                    self.env._(
+                        "%(task)s: the deadline %(deadline)s is outside the plan's "
+                        "year %(year)s.",
+                        task=task.name,
+                        deadline=task.date_deadline,
+                        year=task.year,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tasks = super().create(vals_list)
+        tasks._sync_periods()
+        return tasks
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "recurrence" in vals or "item_id" in vals:
+            self._sync_periods()
+        return result
+
+    def _sync_periods(self):
+        """Create the dated periods of recurring tasks, for the plan's year.
+
+        Periods already reported on are kept; the others follow the recurrence.
+        """
+        Period = self.env["danvan.plan.task.period"]
+        for task in self:
+            starts = PERIOD_STARTS.get(task.recurrence, [])
+            wanted = {
+                date(task.year, month, 1): self._period_end(task.year, month, starts)
+                for month in starts
+            }
+            existing = {period.date_start: period for period in task.period_ids}
+            task.period_ids.filtered(
+                lambda p, wanted=wanted: p.date_start not in wanted and not p.reported
+            ).unlink()
+            Period.create(
+                [
+                    {"task_id": task.id, "date_start": start, "date_end": end}
+                    for start, end in wanted.items()
+                    if start not in existing
+                ]
+            )
+
+    @staticmethod
+    def _period_end(year, month, starts):
+        following = [m for m in starts if m > month]
+        if following:
+            return date(year, following[0], 1) - timedelta(days=1)
+        return date(year, 12, 31)
+
+    def _transition(self, action):
+        sources, target = TRANSITIONS[action]
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, state FROM danvan_plan_task WHERE id IN %s FOR UPDATE",
+                tuple(self.ids),
+            )
+        )
+        if any(state not in sources for __, state in self.env.cr.fetchall()):
+            raise UserError(
+                self.env._(
+                    "This action is not possible in the task's current status. "
+                    "Reload the page: someone may have changed it."
+                )
+            )
+        self.write({"state": target})
+        return True
+
+    def action_start(self):
+        return self._transition("action_start")
+
+    def action_mark_reported(self):
+        return self._transition("action_mark_reported")
+
+    def action_done(self):
+        return self._transition("action_done")
+
+    def action_reopen(self):
+        return self._transition("action_reopen")
+
+    def action_cancel(self):
+        return self._transition("action_cancel")
+
+    @api.model
+    def _recompute_due_dates(self):
+        """Follow an edit of the working-day calendar on the open tasks."""
+        tasks = self.with_context(active_test=False).search(
+            [("date_deadline", "!=", False), ("state", "in", self._open_states())]
+        )
+        self.env.add_to_compute(self._fields["date_due"], tasks)

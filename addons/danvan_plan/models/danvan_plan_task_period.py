@@ -1,0 +1,62 @@
+from odoo import api, fields, models
+
+
+class DanvanPlanTaskPeriod(models.Model):
+    """One dated period of a recurring task: a month, a quarter, a half-year."""
+
+    _name = "danvan.plan.task.period"
+    _description = "Plan Task Period"
+    _order = "task_id, date_start"
+
+    task_id = fields.Many2one(
+        "danvan.plan.task", required=True, index=True, ondelete="cascade"
+    )
+    name = fields.Char(compute="_compute_name", store=True)
+    date_start = fields.Date(string="From", required=True)
+    date_end = fields.Date(string="To", required=True)
+    date_due = fields.Date(
+        string="Due",
+        compute="_compute_date_due",
+        store=True,
+        help="The last day of the period, or the next working day (CAL-4).",
+    )
+    reported = fields.Boolean(help="Set once a report on this period is accepted.")
+    lead_department_id = fields.Many2one(
+        related="task_id.lead_department_id", store=True
+    )
+
+    _sql_constraints = [
+        ("period_unique", "unique(task_id, date_start)", "A period cannot repeat."),
+    ]
+
+    @api.depends("date_start", "date_end")
+    def _compute_name(self):
+        for period in self:
+            start, end = period.date_start, period.date_end
+            months = (end.year - start.year) * 12 + end.month - start.month + 1
+            if months == 1:
+                period.name = self.env._(
+                    "Month %(month)s/%(year)s", month=start.month, year=start.year
+                )
+            elif months == 3:
+                period.name = self.env._(
+                    "Quarter %(quarter)s/%(year)s",
+                    quarter=(start.month - 1) // 3 + 1,
+                    year=start.year,
+                )
+            elif months == 6:
+                period.name = (
+                    self.env._("First half of %s", start.year)
+                    if start.month == 1
+                    else self.env._("Second half of %s", start.year)
+                )
+            else:
+                period.name = self.env._("Year %s", start.year)
+
+    @api.depends("date_end")
+    def _compute_date_due(self):
+        calendar = self.env["danvan.holiday"]
+        for period in self:
+            period.date_due = (
+                calendar.roll_forward(period.date_end) if period.date_end else False
+            )
