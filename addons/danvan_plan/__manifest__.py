@@ -23,6 +23,7 @@
         "views/danvan_plan_views.xml",
         "views/danvan_plan_item_views.xml",
         "views/danvan_plan_task_views.xml",
+        "views/danvan_plan_report_views.xml",
         "views/danvan_holiday_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
@@ -34,6 +35,7 @@
         "demo/res_users_demo.xml",
         "demo/danvan_plan_demo.xml",
         "demo/danvan_plan_task_demo.xml",
+        "demo/danvan_plan_report_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["danvan_plan/static/tests/tours/*.js"],

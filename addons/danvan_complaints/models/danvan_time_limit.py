@@ -36,6 +36,7 @@ class DanvanTimeLimit(models.Model):
     duration = fields.Integer(required=True, tracking=True)
     unit = fields.Selection(
         [("days", "Calendar days"), ("working_days", "Working days")],
+        string="Time Unit",
         required=True,
         default="days",
         tracking=True,

@@ -5,3 +5,4 @@ from . import danvan_plan
 from . import danvan_plan_item
 from . import danvan_plan_task
 from . import danvan_plan_task_period
+from . import danvan_plan_report

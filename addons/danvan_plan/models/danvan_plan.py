@@ -82,6 +82,12 @@ class DanvanPlan(models.Model):
     )
     item_ids = fields.One2many("danvan.plan.item", "plan_id", string="Items")
     item_count = fields.Integer(compute="_compute_item_count")
+    progress = fields.Float(
+        string="Progress (%)",
+        compute="_compute_progress",
+        digits=(5, 1),
+        help="Weighted progress of all the plan's tasks, from accepted reports.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -106,6 +112,16 @@ class DanvanPlan(models.Model):
         )
         for plan in self:
             plan.item_count = counts.get(plan, 0)
+
+    def _compute_progress(self):
+        tasks = (
+            self.env["danvan.plan.task"].sudo().search([("plan_id", "in", self.ids)])
+        )
+        Task = self.env["danvan.plan.task"]
+        for plan in self:
+            plan.progress = Task._weighted_progress(
+                tasks.filtered(lambda t, p=plan: t.plan_id == p)
+            )
 
     @api.constrains("year")
     def _check_year(self):

@@ -35,6 +35,13 @@ class DanvanPlanItem(models.Model):
     name = fields.Char(string="Heading", required=True)
     description = fields.Text(string="Text")
     plan_state = fields.Selection(related="plan_id.state")
+    task_ids = fields.One2many("danvan.plan.task", "item_id", string="Tasks")
+    progress = fields.Float(
+        string="Progress (%)",
+        compute="_compute_progress",
+        digits=(5, 1),
+        help="Weighted progress of the tasks of this item and of its sub-items.",
+    )
 
     _sql_constraints = [
         (
@@ -53,6 +60,20 @@ class DanvanPlanItem(models.Model):
             else:
                 item.outline = item.mark
                 item.level = 1
+
+    def _compute_progress(self):
+        """One search for the tasks of all the subtrees, whatever their size."""
+        tasks = (
+            self.env["danvan.plan.task"]
+            .sudo()
+            .search([("item_id", "child_of", self.ids)])
+        )
+        Task = self.env["danvan.plan.task"]
+        for item in self:
+            prefix = item.parent_path
+            item.progress = Task._weighted_progress(
+                tasks.filtered(lambda t, p=prefix: t.item_id.parent_path.startswith(p))
+            )
 
     @api.depends("outline", "name")
     def _compute_display_name(self):

@@ -93,6 +93,15 @@ class DanvanPlanTask(models.Model):
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
+    weight = fields.Integer(
+        default=1, help="The task's share in the progress of its item and plan."
+    )
+    progress = fields.Integer(
+        string="Progress (%)",
+        compute="_compute_progress",
+        help="From the accepted reports of the units; 100 once done.",
+    )
+    report_ids = fields.One2many("danvan.plan.report", "task_id", string="Reports")
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     active = fields.Boolean(default=True)
 
@@ -102,6 +111,29 @@ class DanvanPlanTask(models.Model):
         for task in self:
             deadline = task.date_deadline
             task.date_due = calendar.roll_forward(deadline) if deadline else False
+
+    @api.depends("state", "report_ids.state", "report_ids.progress")
+    def _compute_progress(self):
+        accepted = dict(
+            self.env["danvan.plan.report"]
+            .sudo()
+            ._read_group(
+                [("task_id", "in", self.ids), ("state", "=", "accepted")],
+                ["task_id"],
+                ["progress:max"],
+            )
+        )
+        for task in self:
+            task.progress = 100 if task.state == "done" else accepted.get(task, 0)
+
+    @api.model
+    def _weighted_progress(self, tasks):
+        """The average progress of ``tasks``, weighted; cancelled ones left out."""
+        tasks = tasks.filtered(lambda t: t.state != "cancelled")
+        total = sum(tasks.mapped("weight"))
+        if not total:
+            return 0.0
+        return sum(task.progress * task.weight for task in tasks) / total
 
     @api.depends("date_due", "state")
     def _compute_is_overdue(self):
@@ -126,6 +158,11 @@ class DanvanPlanTask(models.Model):
     @api.model
     def _open_states(self):
         return ["assigned", "in_progress", "reported"]
+
+    @api.constrains("weight")
+    def _check_weight(self):
+        if any(task.weight < 0 for task in self):
+            raise ValidationError(self.env._("A weight cannot be negative."))
 
     @api.constrains("date_deadline", "item_id", "recurrence")
     def _check_deadline(self):

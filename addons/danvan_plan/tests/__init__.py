@@ -6,3 +6,4 @@ from . import test_ui_tour
 from . import test_plan
 from . import test_plan_import
 from . import test_plan_task
+from . import test_plan_report

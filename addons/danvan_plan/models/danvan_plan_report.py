@@ -1,0 +1,168 @@
+"""A unit's progress report on one of its tasks, for a period."""
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+TRANSITIONS = {
+    "action_submit": ({"draft", "returned"}, "submitted"),
+    "action_accept": ({"submitted"}, "accepted"),
+    "action_return": ({"submitted"}, "returned"),
+}
+
+
+class DanvanPlanReport(models.Model):
+    _name = "danvan.plan.report"
+    _description = "Task Progress Report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "create_date desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    task_id = fields.Many2one(
+        "danvan.plan.task",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    period_id = fields.Many2one(
+        "danvan.plan.task.period",
+        domain="[('task_id', '=', task_id)]",
+        tracking=True,
+        help="The period reported on, for a recurring task.",
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Unit",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user.employee_ids[:1].department_id,
+    )
+    plan_id = fields.Many2one(related="task_id.plan_id", store=True, index=True)
+    content = fields.Html(string="Results", required=True)
+    progress = fields.Integer(
+        string="Progress (%)", required=True, default=0, tracking=True, aggregator="avg"
+    )
+    attachment_ids = fields.Many2many("ir.attachment", string="Evidence")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("accepted", "Accepted"),
+            ("returned", "Returned"),
+        ],
+        string="Status",
+        required=True,
+        default="draft",
+        index=True,
+        copy=False,
+        tracking=True,
+    )
+    return_reason = fields.Text(tracking=True, copy=False)
+    date_submitted = fields.Date(copy=False, readonly=True)
+    active = fields.Boolean(default=True)
+
+    @api.depends("task_id.name", "period_id.name", "department_id.name")
+    def _compute_name(self):
+        for report in self:
+            parts = [
+                report.task_id.name,
+                report.period_id.name,
+                report.department_id.name,
+            ]
+            report.name = " - ".join(part for part in parts if part)
+
+    @api.constrains("progress")
+    def _check_progress(self):
+        for report in self:
+            if not 0 <= report.progress <= 100:
+                raise ValidationError(
+                    self.env._("Progress is a percentage from 0 to 100.")
+                )
+
+    @api.constrains("task_id", "department_id", "period_id")
+    def _check_unit(self):
+        """A unit reports only on the tasks it leads or cooperates on."""
+        for report in self:
+            task = report.task_id.sudo()
+            units = task.lead_department_id | task.cooperating_department_ids
+            if report.department_id not in units:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s neither leads nor cooperates on the task '%(task)s'.",
+                        unit=report.department_id.name,
+                        task=task.name,
+                    )
+                )
+            if report.period_id and report.period_id.task_id != report.task_id:
+                raise ValidationError(self.env._("The period belongs to another task."))
+
+    def write(self, vals):
+        """Once submitted, only the Office touches a report's content."""
+        locked = self.filtered(lambda r: r.state in ("submitted", "accepted"))
+        if (
+            locked
+            and set(vals) - {"state", "return_reason", "active"}
+            and not self.env.user.has_group("danvan_plan.group_danvan_office")
+        ):
+            raise UserError(
+                self.env._("A submitted report can no longer be changed by the unit.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_accepted(self):
+        if any(report.state == "accepted" for report in self):
+            raise UserError(
+                self.env._("An accepted report cannot be deleted: archive it.")
+            )
+
+    def _transition(self, action, values=None):
+        sources, target = TRANSITIONS[action]
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, state FROM danvan_plan_report WHERE id IN %s FOR UPDATE",
+                tuple(self.ids),
+            )
+        )
+        if any(state not in sources for __, state in self.env.cr.fetchall()):
+            raise UserError(
+                self.env._(
+                    "This action is not possible in the report's current status. "
+                    "Reload the page: someone may have changed it."
+                )
+            )
+        self.write(dict(values or {}, state=target))
+        return True
+
+    def action_submit(self):
+        """The unit head sends the unit's report to the Office."""
+        if not self.env.user.has_group("danvan_plan.group_danvan_unit_head"):
+            raise AccessError(
+                self.env._("Only the head of the unit submits its report.")
+            )
+        return self._transition(
+            "action_submit", {"date_submitted": fields.Date.context_today(self)}
+        )
+
+    def action_accept(self):
+        self._check_office()
+        self._transition("action_accept")
+        periods = self.period_id
+        periods.sudo().write({"reported": True})
+        tasks = self.task_id.filtered(lambda t: t.state in ("assigned", "in_progress"))
+        tasks.sudo().write({"state": "reported"})
+        return True
+
+    def action_return(self):
+        """Send the report back to the unit; the reason is required."""
+        self._check_office()
+        if any(not report.return_reason for report in self):
+            raise UserError(self.env._("Give the reason for returning the report."))
+        return self._transition("action_return")
+
+    def _check_office(self):
+        if not self.env.user.has_group("danvan_plan.group_danvan_office"):
+            raise AccessError(self.env._("Only the Office accepts or returns reports."))
