@@ -1,3 +1,4 @@
+from . import danvan_workflow_mixin
 from . import danvan_holiday
 from . import res_company
 from . import res_config_settings

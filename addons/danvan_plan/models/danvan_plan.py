@@ -2,7 +2,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, file_open
+from odoo.tools import file_open
 
 from ..tools.plan_outline import parse_outline
 
@@ -20,7 +20,8 @@ TRANSITIONS = {
 class DanvanPlan(models.Model):
     _name = "danvan.plan"
     _description = "Mass Mobilization Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _transitions = TRANSITIONS
     _order = "year desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -184,37 +185,6 @@ class DanvanPlan(models.Model):
         """Only drafts and cancelled plans go away; an issued plan is archived."""
         if any(plan.state not in ("draft", "cancelled") for plan in self):
             raise UserError(self.env._("An issued plan cannot be deleted: archive it."))
-
-    def _transition(self, action):
-        sources, target = TRANSITIONS[action]
-        for plan in self:
-            if plan.state not in sources:
-                raise UserError(
-                    self.env._(
-                        "The plan '%(plan)s' is %(state)s: not possible now.",
-                        plan=plan.name,
-                        state=plan._state_label(),
-                    )
-                )
-        # Lock the rows, then check again: two users clicking at once must not
-        # both move the plan.
-        self.flush_recordset(["state"])
-        self.env.cr.execute(
-            SQL(
-                "SELECT id, state FROM danvan_plan WHERE id IN %s FOR UPDATE",
-                tuple(self.ids),
-            )
-        )
-        if any(state not in sources for __, state in self.env.cr.fetchall()):
-            raise UserError(
-                self.env._("Another user has just changed this plan. Reload it.")
-            )
-        self.write({"state": target})
-        return True
-
-    def _state_label(self):
-        selection = self._fields["state"]._description_selection(self.env)
-        return dict(selection)[self.state]
 
     def action_submit(self):
         return self._transition("action_submit")

@@ -2,7 +2,6 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
 
 TRANSITIONS = {
     "action_submit": ({"draft", "returned"}, "submitted"),
@@ -14,7 +13,8 @@ TRANSITIONS = {
 class DanvanPlanReport(models.Model):
     _name = "danvan.plan.report"
     _description = "Task Progress Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _transitions = TRANSITIONS
     _order = "create_date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -117,25 +117,6 @@ class DanvanPlanReport(models.Model):
             raise UserError(
                 self.env._("An accepted report cannot be deleted: archive it.")
             )
-
-    def _transition(self, action, values=None):
-        sources, target = TRANSITIONS[action]
-        self.flush_recordset(["state"])
-        self.env.cr.execute(
-            SQL(
-                "SELECT id, state FROM danvan_plan_report WHERE id IN %s FOR UPDATE",
-                tuple(self.ids),
-            )
-        )
-        if any(state not in sources for __, state in self.env.cr.fetchall()):
-            raise UserError(
-                self.env._(
-                    "This action is not possible in the report's current status. "
-                    "Reload the page: someone may have changed it."
-                )
-            )
-        self.write(dict(values or {}, state=target))
-        return True
 
     def action_submit(self):
         """The unit head sends the unit's report to the Office."""

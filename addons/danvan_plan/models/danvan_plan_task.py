@@ -4,7 +4,6 @@ from datetime import date, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
 
 # Months that open each period of a recurrence, within the plan's year.
 PERIOD_STARTS = {
@@ -25,7 +24,8 @@ TRANSITIONS = {
 class DanvanPlanTask(models.Model):
     _name = "danvan.plan.task"
     _description = "Plan Task"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _transitions = TRANSITIONS
     _order = "date_due, id"
 
     name = fields.Char(string="Task", required=True, tracking=True)
@@ -224,25 +224,6 @@ class DanvanPlanTask(models.Model):
         if following:
             return date(year, following[0], 1) - timedelta(days=1)
         return date(year, 12, 31)
-
-    def _transition(self, action):
-        sources, target = TRANSITIONS[action]
-        self.flush_recordset(["state"])
-        self.env.cr.execute(
-            SQL(
-                "SELECT id, state FROM danvan_plan_task WHERE id IN %s FOR UPDATE",
-                tuple(self.ids),
-            )
-        )
-        if any(state not in sources for __, state in self.env.cr.fetchall()):
-            raise UserError(
-                self.env._(
-                    "This action is not possible in the task's current status. "
-                    "Reload the page: someone may have changed it."
-                )
-            )
-        self.write({"state": target})
-        return True
 
     def action_start(self):
         return self._transition("action_start")
