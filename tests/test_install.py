@@ -38,13 +38,15 @@ def with_dependents(addon):
 
 
 def model_tables(pg, db, modules):
-    """The tables of the danvan.* models that ``modules`` define."""
+    """The tables of the danvan.* models that ``modules`` define (abstract
+    models, such as mixins, have none)."""
     rows = pg.query(
         db,
         "SELECT m.model FROM ir_model m JOIN ir_model_data d "
         "ON d.model = 'ir.model' AND d.res_id = m.id "
         "WHERE d.module IN %s AND m.model LIKE 'danvan.%%' "
-        "AND m.transient IS NOT TRUE",
+        "AND m.transient IS NOT TRUE "
+        "AND to_regclass(replace(m.model, '.', '_')) IS NOT NULL",
         [tuple(modules)],
     )
     return {model.replace(".", "_") for (model,) in rows}
