@@ -15,6 +15,8 @@ TRANSITIONS = {
     "action_reset_draft": ({"submitted", "cancelled"}, "draft"),
     "action_cancel": ({"draft", "submitted"}, "cancelled"),
 }
+# The fields that decide whether two plans compete for the same year.
+LIVE_KEYS = ("company_id", "year", "plan_type", "state", "active")
 
 
 class DanvanPlan(models.Model):
@@ -135,9 +137,8 @@ class DanvanPlan(models.Model):
     def _check_live_plan_free(self, vals):
         """One live plan per company, year and type (the constraint above also
         guards two users at once); checked before writing for a clear error."""
-        keys = ("company_id", "year", "plan_type", "state", "active")
         for plan in self or [self.browse()]:
-            new = {key: vals[key] if key in vals else plan[key] for key in keys}
+            new = {key: vals[key] if key in vals else plan[key] for key in LIVE_KEYS}
             company = new["company_id"]
             company_id = (
                 company.id if isinstance(company, models.BaseModel) else company
@@ -165,18 +166,12 @@ class DanvanPlan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            defaults = self.default_get(
-                [
-                    f
-                    for f in ("company_id", "year", "plan_type", "state", "active")
-                    if f not in vals
-                ]
-            )
+            defaults = self.default_get([key for key in LIVE_KEYS if key not in vals])
             self.browse()._check_live_plan_free(dict(defaults, **vals))
         return super().create(vals_list)
 
     def write(self, vals):
-        if {"company_id", "year", "plan_type", "state", "active"} & set(vals):
+        if set(LIVE_KEYS) & set(vals):
             self._check_live_plan_free(vals)
         return super().write(vals)
 
