@@ -26,6 +26,7 @@ class DanvanPlanItem(models.Model):
     child_ids = fields.One2many("danvan.plan.item", "parent_id", string="Sub-items")
     mark = fields.Char(required=True, help="The item's own marker: 'II', '1' or 'a'.")
     outline = fields.Char(
+        string="Outline Code",
         compute="_compute_outline",
         store=True,
         recursive=True,
