@@ -34,3 +34,14 @@ class DanvanCommon(BaseCommon):
             cls.env, login="dv_outsider", groups="base.group_user"
         )
         cls.Holiday = cls.env["danvan.holiday"]
+
+    @classmethod
+    def _create_plan_2025(cls):
+        """A draft 2025 plan with one section 'II', and a second unit."""
+        cls.plan = cls.env["danvan.plan"].create(
+            {"name": "Kế hoạch 2025", "year": 2025, "plan_type": "other"}
+        )
+        cls.section = cls.env["danvan.plan.item"].create(
+            {"plan_id": cls.plan.id, "mark": "II", "name": "NỘI DUNG"}
+        )
+        cls.unit_smq = cls.env["hr.department"].create({"name": "Chi cục TĐC"})

@@ -13,13 +13,8 @@ class TestPlanReport(DanvanCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.plan = cls.env["danvan.plan"].create(
-            {"name": "Kế hoạch 2025", "year": 2025, "plan_type": "other"}
-        )
+        cls._create_plan_2025()
         Item = cls.env["danvan.plan.item"]
-        cls.section = Item.create(
-            {"plan_id": cls.plan.id, "mark": "II", "name": "NỘI DUNG"}
-        )
         cls.item_a = Item.create(
             {
                 "plan_id": cls.plan.id,
@@ -36,7 +31,6 @@ class TestPlanReport(DanvanCommon):
                 "name": "B",
             }
         )
-        cls.unit_smq = cls.env["hr.department"].create({"name": "Chi cục TĐC"})
         Task = cls.env["danvan.plan.task"]
         cls.task = Task.create(
             {

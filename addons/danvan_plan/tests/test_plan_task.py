@@ -13,13 +13,8 @@ class TestPlanTask(DanvanCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.plan = cls.env["danvan.plan"].create(
-            {"name": "Kế hoạch 2025", "year": 2025, "plan_type": "other"}
-        )
-        cls.item = cls.env["danvan.plan.item"].create(
-            {"plan_id": cls.plan.id, "mark": "I", "name": "NỘI DUNG"}
-        )
-        cls.unit_smq = cls.env["hr.department"].create({"name": "Chi cục TĐC"})
+        cls._create_plan_2025()
+        cls.item = cls.section
         cls.Task = cls.env["danvan.plan.task"]
 
     def _task(self, unit=None, user=None, **vals):
