@@ -7,3 +7,4 @@ from . import test_plan
 from . import test_plan_import
 from . import test_plan_task
 from . import test_plan_report
+from . import test_official_docx

@@ -1,1 +1,2 @@
 from . import plan_outline
+from . import official_docx
