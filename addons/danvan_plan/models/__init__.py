@@ -7,3 +7,5 @@ from . import danvan_plan_item
 from . import danvan_plan_task
 from . import danvan_plan_task_period
 from . import danvan_plan_report
+from . import danvan_plan_round
+from . import danvan_plan_round_unit

@@ -95,6 +95,11 @@ class DanvanPlanItem(models.Model):
                     )
                 )
 
+    def _section(self):
+        """The top heading of the outline this item belongs to ('II')."""
+        self.ensure_one()
+        return self.browse(int(self.parent_path.split("/", 1)[0]))
+
     def _copy_to_plan(self, plan):
         """Copy these items, tree included, into ``plan``."""
         new_ids = {}

@@ -59,6 +59,16 @@ class DanvanPlanReport(models.Model):
         copy=False,
         tracking=True,
     )
+    round_id = fields.Many2one(
+        "danvan.plan.round",
+        string="Report Round",
+        index=True,
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="The round the report counts for: the open round of the plan when "
+        "it is submitted, or the round that opened after it, in its period.",
+    )
     return_reason = fields.Text(tracking=True, copy=False)
     date_submitted = fields.Date(copy=False, readonly=True)
     active = fields.Boolean(default=True)
@@ -103,7 +113,7 @@ class DanvanPlanReport(models.Model):
         locked = self.filtered(lambda r: r.state in ("submitted", "accepted"))
         if (
             locked
-            and set(vals) - {"state", "return_reason", "active"}
+            and set(vals) - {"state", "return_reason", "active", "round_id"}
             and not self.env.user.has_group("danvan_plan.group_danvan_office")
         ):
             raise UserError(
@@ -124,9 +134,29 @@ class DanvanPlanReport(models.Model):
             raise AccessError(
                 self.env._("Only the head of the unit submits its report.")
             )
-        return self._transition(
+        self._transition(
             "action_submit", {"date_submitted": fields.Date.context_today(self)}
         )
+        self._join_open_round()
+        return True
+
+    def _join_open_round(self):
+        """A report sent while its plan has a round open counts for that round."""
+        Line = self.env["danvan.plan.round.unit"].sudo()
+        for report in self.filtered(lambda r: not r.round_id):
+            line = Line.search(
+                [
+                    ("round_id.state", "=", "open"),
+                    ("round_id.plan_id", "=", report.plan_id.id),
+                    ("department_id", "=", report.department_id.id),
+                    ("task_ids", "in", report.task_id.ids),
+                ],
+                order="id desc",
+                limit=1,
+            )
+            if line:
+                report.sudo().round_id = line.round_id
+                line._close_requests()
 
     def action_accept(self):
         self._check_office()
@@ -135,6 +165,9 @@ class DanvanPlanReport(models.Model):
         periods.sudo().write({"reported": True})
         tasks = self.task_id.filtered(lambda t: t.state in ("assigned", "in_progress"))
         tasks.sudo().write({"state": "reported"})
+        self.env["danvan.plan.round.unit"].sudo().search(
+            [("round_id", "in", self.round_id.ids)]
+        )._close_requests()
         return True
 
     def action_return(self):

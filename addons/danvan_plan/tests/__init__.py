@@ -7,4 +7,5 @@ from . import test_plan
 from . import test_plan_import
 from . import test_plan_task
 from . import test_plan_report
+from . import test_plan_round
 from . import test_official_docx

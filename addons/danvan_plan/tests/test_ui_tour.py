@@ -2,6 +2,8 @@ from datetime import date
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .test_plan_round import RoundCommon
+
 
 @tagged("post_install", "-at_install")
 class TestHolidayTour(HttpCase):
@@ -18,3 +20,65 @@ class TestHolidayTour(HttpCase):
         self.assertEqual(tet.state, "confirmed")
         self.assertEqual(tet.date_from, date(2031, 1, 21))
         self.assertIn("proposed", entries.mapped("state"))
+
+
+@tagged("post_install", "-at_install")
+class TestPlanRoundTour(HttpCase, RoundCommon):
+    """In Chromium: the Office assigns a task, the unit head reports, the
+    Office accepts and compiles, leadership approves and prints (issue 3, 10)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Names the demo data does not use, for the autocompletes of the tour.
+        cls.unit_science.name = "Phòng thử nghiệm vòng báo cáo"
+        cls.item_a.name = "Tuyên truyền thử nghiệm"
+
+    def test_from_task_to_issued_six_month_report(self):
+        self.start_tour(
+            "/odoo/action-danvan_plan.danvan_plan_task_action",
+            "danvan_plan_assign_task_tour",
+            login="dv_office",
+        )
+        task = self.env["danvan.plan.task"].search(
+            [("name", "=", "Tuyên truyền chính sách KH&CN mới")]
+        )
+        self.assertEqual(task.lead_department_id, self.unit_science)
+        self.assertEqual(task.item_id, self.item_a)
+        self.assertEqual(task.date_due, date(2025, 5, 30))
+
+        round_ = self._round(name="Báo cáo thử nghiệm 6 tháng")
+        round_.with_user(self.users["office"]).action_open()
+        self.assertIn(task, round_.line_ids.task_ids)
+
+        self.start_tour(
+            "/odoo/action-danvan_plan.danvan_plan_report_action",
+            "danvan_plan_unit_report_tour",
+            login="dv_unit_head",
+        )
+        report = task.report_ids
+        self.assertEqual(report.state, "submitted")
+        self.assertEqual(report.progress, 80)
+        self.assertEqual(report.round_id, round_)
+
+        self.start_tour(
+            "/odoo/action-danvan_plan.danvan_plan_report_action",
+            "danvan_plan_accept_report_tour",
+            login="dv_office",
+        )
+        self.assertEqual(report.state, "accepted")
+        self.start_tour(
+            "/odoo/action-danvan_plan.danvan_plan_round_action",
+            "danvan_plan_compile_round_tour",
+            login="dv_office",
+        )
+        self.assertEqual(round_.state, "submitted")
+        self.assertIn("Đã tổ chức 3 hội nghị", str(round_.body))
+
+        self.start_tour(
+            "/odoo/action-danvan_plan.danvan_plan_round_action",
+            "danvan_plan_approve_round_tour",
+            login="dv_leader",
+        )
+        self.assertEqual(round_.state, "issued")
+        self.assertRegex(round_.number, r"^\d{2}/BC-SKHCN$")

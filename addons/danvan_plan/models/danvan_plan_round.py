@@ -1,0 +1,556 @@
+"""A report round: the 6-month, annual or ad hoc report of the plan's results.
+
+The round asks every unit leading tasks in its period for its report, chases
+the late ones, compiles the accepted unit reports into a draft the Office
+edits, and once leadership approves, issues it with its number (VB-7).
+"""
+
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..tools.official_docx import build_official_docx
+
+TRANSITIONS = {
+    "action_open": ({"draft"}, "open"),
+    "action_compile": ({"open", "drafting"}, "drafting"),
+    "action_submit": ({"drafting"}, "submitted"),
+    "action_approve": ({"submitted"}, "issued"),
+    "action_back_to_drafting": ({"submitted"}, "drafting"),
+    "action_cancel": ({"draft", "open", "drafting", "submitted"}, "cancelled"),
+}
+# (month, day) of the default period and of the units' cut-off, by round type.
+# DVK-7: the 6-month report is due in June, the annual one in November.
+DEFAULT_DATES = {
+    "half_year": ((1, 1), (6, 30), (6, 10)),
+    "annual": ((1, 1), (12, 31), (11, 10)),
+}
+# The fields the Office may no longer change once the report is issued.
+ISSUED_FIELDS = {"body", "number", "date_issued", "name", "date_from", "date_to"}
+
+
+class DanvanPlanRound(models.Model):
+    _name = "danvan.plan.round"
+    _description = "Report Round"
+    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _transitions = TRANSITIONS
+    _order = "date_to desc, id desc"
+
+    name = fields.Char(
+        string="Summary",
+        compute="_compute_name",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+        tracking=True,
+        help="The summary line of the report (trích yếu, VB-9).",
+    )
+    plan_id = fields.Many2one(
+        "danvan.plan",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain="[('state', 'in', ('approved', 'closed'))]",
+    )
+    year = fields.Integer(related="plan_id.year", store=True)
+    round_type = fields.Selection(
+        [
+            ("half_year", "6-month report"),
+            ("annual", "Annual report"),
+            ("ad_hoc", "Ad hoc report"),
+        ],
+        string="Type",
+        required=True,
+        default="half_year",
+        tracking=True,
+    )
+    date_from = fields.Date(
+        string="Period From",
+        compute="_compute_dates",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+        tracking=True,
+    )
+    date_to = fields.Date(
+        string="Period To",
+        compute="_compute_dates",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+        tracking=True,
+    )
+    date_cutoff = fields.Date(
+        string="Units Report By",
+        compute="_compute_dates",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+        tracking=True,
+        help="The day the units' reports are due; a day off moves it to the next "
+        "working day (CAL-4).",
+    )
+    reminder_interval = fields.Integer(
+        string="Remind Every (working days)",
+        default=2,
+        help="Units that have not reported are reminded this many working days "
+        "before the cut-off, then every this many working days once late.",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("open", "Collecting"),
+            ("drafting", "Drafting"),
+            ("submitted", "Awaiting Approval"),
+            ("issued", "Issued"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        required=True,
+        default="draft",
+        index=True,
+        copy=False,
+        tracking=True,
+    )
+    line_ids = fields.One2many(
+        "danvan.plan.round.unit", "round_id", string="Units", copy=False
+    )
+    report_ids = fields.One2many(
+        "danvan.plan.report", "round_id", string="Unit Reports", copy=False
+    )
+    unit_count = fields.Integer(string="Units Asked", compute="_compute_unit_counts")
+    reported_count = fields.Integer(
+        string="Units Reported", compute="_compute_unit_counts"
+    )
+    late_count = fields.Integer(string="Late Units", compute="_compute_unit_counts")
+    body = fields.Html(
+        string="Report Text",
+        copy=False,
+        help="Compiled from the accepted unit reports; the Office completes it.",
+    )
+    number = fields.Char(
+        string="Number and Symbol",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Given when leadership approves, e.g. '05/BC-SKHCN' (VB-7).",
+    )
+    date_issued = fields.Date(string="Date", readonly=True, copy=False, tracking=True)
+    signer_authority = fields.Char(
+        string="Signing Authority",
+        default=lambda self: self.env.company.danvan_signer_authority,
+    )
+    signer_title = fields.Char(
+        default=lambda self: self.env.company.danvan_signer_title
+    )
+    signer_name = fields.Char(
+        default=lambda self: self.env.company.danvan_signer_name, tracking=True
+    )
+    recipients = fields.Text(
+        default=lambda self: self._default_recipients(),
+        help="One recipient per line, printed under 'Nơi nhận' (VB-12).",
+    )
+    company_id = fields.Many2one(related="plan_id.company_id", store=True)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "round_unique",
+            "EXCLUDE USING btree (plan_id WITH =, round_type WITH =, date_from WITH =,"
+            " date_to WITH =) WHERE (active AND state != 'cancelled')",
+            "There is already a round of this type for this period.",
+        ),
+    ]
+
+    def _default_recipients(self):
+        return "\n".join(
+            [
+                self.env._(
+                    "Provincial Party Committee's Propaganda and Mass "
+                    "Mobilization Board"
+                ),
+                self.env._("Party Committee of the provincial agencies"),
+                self.env._("Board of Directors"),
+            ]
+        )
+
+    @api.depends("round_type", "plan_id.year")
+    def _compute_name(self):
+        """A summary the Office may reword, e.g. for an ad hoc report."""
+        for round_ in self:
+            year = round_.plan_id.year
+            if not year:
+                round_.name = round_.name
+            elif round_.round_type == "half_year":
+                round_.name = self.env._(
+                    "Results of mass mobilization work in the first 6 months of %s",
+                    year,
+                )
+            elif round_.round_type == "annual":
+                round_.name = self.env._(
+                    "Results of mass mobilization work in %s", year
+                )
+            else:
+                round_.name = self.env._("Mass mobilization work in %s", year)
+
+    @api.depends("round_type", "plan_id.year")
+    def _compute_dates(self):
+        calendar = self.env["danvan.holiday"]
+        for round_ in self:
+            dates = DEFAULT_DATES.get(round_.round_type)
+            year = round_.plan_id.year
+            if not dates or not year:
+                round_.date_from = round_.date_from
+                round_.date_to = round_.date_to
+                round_.date_cutoff = round_.date_cutoff
+                continue
+            start, end, cutoff = (date(year, *month_day) for month_day in dates)
+            round_.date_from = start
+            round_.date_to = end
+            round_.date_cutoff = calendar.roll_forward(cutoff)
+
+    @api.depends("line_ids.state", "line_ids.is_late")
+    def _compute_unit_counts(self):
+        for round_ in self:
+            lines = round_.line_ids
+            round_.unit_count = len(lines)
+            round_.reported_count = len(
+                lines.filtered(lambda line: line.state in ("reported", "accepted"))
+            )
+            round_.late_count = len(lines.filtered("is_late"))
+
+    @api.constrains("date_from", "date_to", "date_cutoff")
+    def _check_dates(self):
+        for round_ in self:
+            if round_.date_to < round_.date_from:
+                raise ValidationError(
+                    self.env._("The period of %s ends before it starts.", round_.name)
+                )
+            if round_.date_cutoff < round_.date_from:
+                raise ValidationError(
+                    self.env._(
+                        "%(round)s: the units cannot be asked to report by "
+                        "%(cutoff)s, before the period starts on %(start)s.",
+                        round=round_.name,
+                        cutoff=round_.date_cutoff.strftime("%d/%m/%Y"),
+                        start=round_.date_from.strftime("%d/%m/%Y"),
+                    )
+                )
+
+    @api.constrains("reminder_interval")
+    def _check_reminder_interval(self):
+        if any(round_.reminder_interval < 1 for round_ in self):
+            raise ValidationError(
+                self.env._("Reminders are sent at least one working day apart.")
+            )
+
+    def write(self, vals):
+        if ISSUED_FIELDS & set(vals) and any(r.state == "issued" for r in self):
+            raise UserError(self.env._("An issued report can no longer be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
+        if any(round_.state == "issued" for round_ in self):
+            raise UserError(
+                self.env._("An issued report cannot be deleted: archive it.")
+            )
+
+    # Workflow -------------------------------------------------------------
+
+    def action_open(self):
+        """Ask each unit leading tasks in the period for its report."""
+        self._check_group("danvan_plan.group_danvan_office")
+        for round_ in self:
+            if not round_._round_tasks():
+                raise UserError(
+                    self.env._(
+                        "No unit has a task of %(plan)s in the period of %(round)s.",
+                        plan=round_.plan_id.name,
+                        round=round_.name,
+                    )
+                )
+        self._transition("action_open")
+        for round_ in self:
+            round_._create_unit_lines()
+        return True
+
+    def action_compile(self):
+        """Compile the accepted unit reports into the draft of the report."""
+        self._check_group("danvan_plan.group_danvan_office")
+        self._transition("action_compile")
+        for round_ in self:
+            round_.body = round_._render_draft()
+        return True
+
+    def action_submit(self):
+        self._check_group("danvan_plan.group_danvan_office")
+        if any(not round_.body for round_ in self):
+            raise UserError(self.env._("Compile the report before submitting it."))
+        return self._transition("action_submit")
+
+    def action_approve(self):
+        """Leadership approves: the report takes its number and date (VB-7)."""
+        self._check_group("danvan_plan.group_danvan_leadership")
+        today = fields.Date.context_today(self)
+        for round_ in self:
+            round_._transition(
+                "action_approve",
+                {"number": round_._next_number(today), "date_issued": today},
+            )
+        self.line_ids.activity_unlink(["danvan_plan.mail_activity_round_report"])
+        return True
+
+    def action_back_to_drafting(self):
+        self._check_group("danvan_plan.group_danvan_office")
+        return self._transition("action_back_to_drafting")
+
+    def action_cancel(self):
+        self._check_group("danvan_plan.group_danvan_office")
+        self._transition("action_cancel")
+        self.line_ids.activity_unlink(["danvan_plan.mail_activity_round_report"])
+        return True
+
+    def _check_group(self, group):
+        if not self.env.user.has_group(group):
+            raise AccessError(
+                self.env._(
+                    "You are not allowed to do this on a report round: it is "
+                    "reserved to %s.",
+                    self.env.ref(group).sudo().name,
+                )
+            )
+
+    def _next_number(self, day):
+        """'05/BC-SKHCN': the next number of the year's reports (VB-7).
+
+        The sequence has no gaps and restarts each year; a refused approval
+        rolls it back with the transaction.
+        """
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .next_by_code("danvan.document.report", sequence_date=day)
+        )
+        code = self.company_id.danvan_agency_code
+        return f"{sequence}/BC-{code}" if code else f"{sequence}/BC"
+
+    # Units ----------------------------------------------------------------
+
+    def _round_tasks(self):
+        """The plan's tasks that belong to the period: not cancelled, not 'on
+        request', and not a one-off task due before the period starts."""
+        self.ensure_one()
+        return (
+            self.env["danvan.plan.task"]
+            .sudo()
+            .search(
+                [
+                    ("plan_id", "=", self.plan_id.id),
+                    ("state", "!=", "cancelled"),
+                    ("recurrence", "!=", "on_request"),
+                    "|",
+                    ("date_deadline", "=", False),
+                    ("date_deadline", ">=", self.date_from),
+                ]
+            )
+        )
+
+    def _create_unit_lines(self):
+        """One line per lead unit; earlier reports of the period are taken in."""
+        self.ensure_one()
+        tasks = self._round_tasks()
+        Line = self.env["danvan.plan.round.unit"].sudo()
+        lines = Line.create(
+            [
+                {
+                    "round_id": self.id,
+                    "department_id": unit.id,
+                    "task_ids": [
+                        fields.Command.set(
+                            tasks.filtered(
+                                lambda t, u=unit: t.lead_department_id == u
+                            ).ids
+                        )
+                    ],
+                }
+                for unit in tasks.lead_department_id
+            ]
+        )
+        self._collect_earlier_reports(tasks)
+        lines._request_report()
+
+    def _collect_earlier_reports(self, tasks):
+        """Reports sent during the period before the round opened count for it."""
+        reports = (
+            self.env["danvan.plan.report"]
+            .sudo()
+            .search(
+                [
+                    ("task_id", "in", tasks.ids),
+                    ("round_id", "=", False),
+                    ("state", "in", ("submitted", "accepted")),
+                    "|",
+                    "&",
+                    ("period_id", "!=", False),
+                    ("period_id.date_end", "<=", self.date_to),
+                    "&",
+                    ("period_id", "=", False),
+                    ("date_submitted", ">=", self.date_from),
+                ]
+            )
+        )
+        reports.filtered(
+            lambda r: not r.period_id or r.period_id.date_start >= self.date_from
+        ).write({"round_id": self.id})
+
+    @api.model
+    def _cron_chase_late_units(self):
+        """Remind the units that have not reported (working days, CAL-5)."""
+        today = fields.Date.context_today(self)
+        calendar = self.env["danvan.holiday"]
+        lines = self.env["danvan.plan.round.unit"].search(
+            [("round_id.state", "=", "open"), ("state", "in", ("waiting", "partial"))]
+        )
+        for line in lines:
+            round_ = line.round_id
+            interval = round_.reminder_interval
+            if today <= round_.date_cutoff:
+                due_soon = (
+                    not line.reminder_count
+                    and calendar.count_working_days(today, round_.date_cutoff)
+                    <= interval
+                )
+                if due_soon:
+                    line._send_reminder()
+            elif (
+                not line.date_last_reminder
+                or line.date_last_reminder <= round_.date_cutoff
+                or calendar.count_working_days(line.date_last_reminder, today)
+                >= interval
+            ):
+                line._send_reminder()
+
+    # Consolidated report --------------------------------------------------
+
+    def _render_draft(self):
+        """The draft text: results by plan section, then the Office's parts."""
+        self.ensure_one()
+        reports = self.report_ids.filtered(lambda r: r.state == "accepted")
+        tasks = self.line_ids.task_ids.sorted(
+            lambda t: (t.item_id.sequence, t.item_id.id, t.id)
+        )
+        sections = {}
+        for task in tasks:
+            sections.setdefault(task.item_id._section(), []).append(
+                (task, reports.filtered(lambda r, t=task: r.task_id == t))
+            )
+        return self.env["ir.qweb"]._render(
+            "danvan_plan.danvan_plan_round_draft",
+            {
+                "opening": self._draft_opening(),
+                "sections": sorted(
+                    sections.items(), key=lambda pair: (pair[0].sequence, pair[0].id)
+                ),
+                "tasks": tasks,
+                "task_states": dict(
+                    tasks._fields["state"]._description_selection(self.env)
+                ),
+            },
+        )
+
+    def _draft_opening(self):
+        """The sentence citing the plan the report answers (VB-14)."""
+        plan, company = self.plan_id, self.company_id
+        values = {
+            "plan": plan.name,
+            "number": plan.number,
+            "date": plan.date_issued and plan.date_issued.strftime("%d/%m/%Y"),
+            "agency": company.danvan_agency_name or company.name,
+            "start": self.date_from.strftime("%d/%m/%Y"),
+            "end": self.date_to.strftime("%d/%m/%Y"),
+        }
+        if plan.number and plan.date_issued:
+            return self.env._(
+                "Implementing Plan No. %(number)s dated %(date)s on %(plan)s, "
+                "%(agency)s reports the results from %(start)s to %(end)s as "
+                "follows:",
+                **values,
+            )
+        return self.env._(
+            "Implementing the plan '%(plan)s', %(agency)s reports the results "
+            "from %(start)s to %(end)s as follows:",
+            **values,
+        )
+
+    def _document_values(self):
+        """The header of the official document, shared by the PDF and the DOCX."""
+        self.ensure_one()
+        return {
+            "doc_number": self.number,
+            "doc_type_code": "BC",
+            "doc_date": self.date_issued or fields.Date.context_today(self),
+            "doc_type": "BÁO CÁO",
+            "doc_summary": self.name,
+            "recipients": [
+                line.strip()
+                for line in (self.recipients or "").splitlines()
+                if line.strip()
+            ],
+            "signer_authority": self.signer_authority,
+            "signer_title": self.signer_title,
+            "signer_name": self.signer_name,
+        }
+
+    def _render_docx(self):
+        """(file name, bytes) of the report as a Word file, in the same layout."""
+        self.ensure_one()
+        values = self._document_values()
+        company = self.company_id
+        parent_agency, agency = company._danvan_agency_lines()
+        number = values["doc_number"] or "      /BC" + (
+            f"-{company.danvan_agency_code}" if company.danvan_agency_code else ""
+        )
+        archive = company.danvan_archive_code or "VT"
+        header = {
+            "parent_agency": parent_agency,
+            "agency": agency,
+            "number": f"Số: {number}",
+            "date_line": company._danvan_date_line(values["doc_date"]),
+            "doc_type": values["doc_type"],
+            "doc_summary": values["doc_summary"],
+            "recipients": values["recipients"],
+            "archive_line": f"- Lưu: {archive}.",
+            "signer_authority": values["signer_authority"],
+            "signer_title": values["signer_title"],
+            "signer_name": values["signer_name"],
+        }
+        name = (self.number or self.name).replace("/", "-")
+        return f"{name}.docx", build_official_docx(header, self.body or "")
+
+    def action_print(self):
+        return self.env.ref(
+            "danvan_plan.action_report_danvan_plan_round"
+        ).report_action(self)
+
+    def action_download_docx(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/danvan_plan/round/{self.id}/docx",
+            "target": "download",
+        }
+
+    def action_open_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "danvan_plan.danvan_plan_round_unit_action"
+        )
+        action["domain"] = [("round_id", "=", self.id)]
+        return action

@@ -1,0 +1,533 @@
+import io
+from datetime import date
+
+import docx
+from freezegun import freeze_time
+from psycopg2.errors import ExclusionViolation
+from PyPDF2 import PdfReader
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common import DanvanCommon
+
+
+class RoundCommon(DanvanCommon):
+    """An approved 2025 plan, sections I and II, tasks of two units."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.danvan_agency_code = "SKHCN"
+        cls._create_plan_2025()
+        cls.plan.write({"number": "07/KH-SKHCN", "state": "approved"})
+        Item = cls.env["danvan.plan.item"]
+        cls.section_one = Item.create(
+            {"plan_id": cls.plan.id, "mark": "I", "name": "MỤC ĐÍCH", "sequence": 1}
+        )
+        cls.item_a = Item.create(
+            {
+                "plan_id": cls.plan.id,
+                "parent_id": cls.section.id,
+                "mark": "1",
+                "name": "Tuyên truyền",
+                "sequence": 20,
+            }
+        )
+        cls.section.sequence = 10
+        cls.head_smq = new_test_user(
+            cls.env,
+            login="dv_head_smq",
+            groups="danvan_plan.group_danvan_unit_head",
+            email="head.smq@example.com",
+        )
+        cls.env["hr.employee"].create(
+            {
+                "name": cls.head_smq.name,
+                "user_id": cls.head_smq.id,
+                "department_id": cls.unit_smq.id,
+            }
+        )
+        Task = cls.env["danvan.plan.task"]
+        task_values = {
+            "item_id": cls.item_a.id,
+            "lead_department_id": cls.unit_science.id,
+        }
+        cls.task_quarterly = Task.create(
+            dict(task_values, name="Truyền thông KH&CN", recurrence="quarterly")
+        )
+        cls.task_smq = Task.create(
+            {
+                "name": "Kiểm tra đo lường",
+                "item_id": cls.section_one.id,
+                "lead_department_id": cls.unit_smq.id,
+                "cooperating_department_ids": [(6, 0, cls.unit_science.ids)],
+                "date_deadline": date(2025, 5, 30),
+            }
+        )
+        # Outside every round: on request, cancelled.
+        cls.task_on_request = Task.create(
+            dict(task_values, name="Khi có yêu cầu", recurrence="on_request")
+        )
+        cls.task_cancelled = Task.create(
+            dict(task_values, name="Đã hủy", recurrence="ongoing")
+        )
+        cls.task_cancelled.action_cancel()
+        cls.Round = cls.env["danvan.plan.round"]
+
+    def _round(self, **vals):
+        return self.Round.with_user(self.users["office"]).create(
+            dict({"plan_id": self.plan.id, "round_type": "half_year"}, **vals)
+        )
+
+    def _report(self, task, unit, user, **vals):
+        return (
+            self.env["danvan.plan.report"]
+            .with_user(user)
+            .create(
+                dict(
+                    {
+                        "task_id": task.id,
+                        "department_id": unit.id,
+                        "content": f"<p>Kết quả {task.name}</p>",
+                        "progress": 50,
+                    },
+                    **vals,
+                )
+            )
+        )
+
+    def _line(self, round_, unit):
+        return round_.line_ids.filtered(lambda line: line.department_id == unit)
+
+    def _submitted_round(self, **vals):
+        round_ = self._round(**vals)
+        office_round = round_.with_user(self.users["office"])
+        office_round.action_open()
+        office_round.action_compile()
+        office_round.action_submit()
+        return round_
+
+
+@tagged("post_install", "-at_install")
+class TestPlanRound(RoundCommon):
+    """6-month, annual and ad hoc report rounds (issue 3, item 4)."""
+
+    # Defaults and bad input ---------------------------------------------
+
+    def test_half_year_defaults_from_plan_year(self):
+        """DVK-7: the 6-month report covers January to June, units report in June."""
+        round_ = self._round()
+        self.assertEqual(
+            (round_.date_from, round_.date_to, round_.date_cutoff),
+            (date(2025, 1, 1), date(2025, 6, 30), date(2025, 6, 10)),
+        )
+        self.assertIn("6", round_.name)
+        self.assertIn("2025", round_.name)
+        annual = self._round(round_type="annual")
+        self.assertEqual(annual.date_to, date(2025, 12, 31))
+        self.assertEqual(annual.date_cutoff, date(2025, 11, 10))
+
+    def test_cal4_cutoff_on_a_day_off_moves_to_next_working_day(self):
+        """CAL-4: a cut-off falling on a Sunday moves to the Monday."""
+        self.env["danvan.holiday"].create(
+            {
+                "name": "Nghỉ thử",
+                "day_type": "public_holiday",
+                "date_from": date(2025, 6, 10),
+                "date_to": date(2025, 6, 10),
+                "state": "confirmed",
+            }
+        )
+        self.assertEqual(self._round().date_cutoff, date(2025, 6, 11))
+
+    def test_cutoff_before_period_is_refused(self):
+        """Issue 3, item 9: a cut-off before the period starts changes nothing."""
+        count = self.Round.search_count([])
+        with self.assertRaises(ValidationError) as caught:
+            self._round(date_cutoff=date(2024, 12, 31))
+        self.assertIn("before the period starts", str(caught.exception))
+        self.assertEqual(self.Round.search_count([]), count)
+
+    def test_one_round_per_type_and_period(self):
+        """Two users creating the same round at once: the database refuses one."""
+        self._round()
+        with mute_logger("odoo.sql_db"), self.assertRaises(ExclusionViolation):
+            self._round()
+        self.assertEqual(self.Round.search_count([("plan_id", "=", self.plan.id)]), 1)
+
+    # Opening the round --------------------------------------------------
+
+    def test_open_asks_every_lead_unit_with_tasks_in_the_period(self):
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        self.assertEqual(round_.state, "open")
+        self.assertEqual(
+            round_.line_ids.department_id, self.unit_science | self.unit_smq
+        )
+        self.assertEqual(
+            self._line(round_, self.unit_science).task_ids, self.task_quarterly
+        )
+        self.assertEqual(self._line(round_, self.unit_smq).task_ids, self.task_smq)
+        self.assertEqual(round_.reported_count, 0)
+        self.assertEqual(round_.unit_count, 2)
+
+    def test_one_off_task_due_before_the_period_is_left_out(self):
+        early = self.env["danvan.plan.task"].create(
+            {
+                "name": "Việc xong từ tháng 2",
+                "item_id": self.item_a.id,
+                "lead_department_id": self.unit_science.id,
+                "date_deadline": date(2025, 2, 14),
+            }
+        )
+        round_ = self._round(
+            round_type="ad_hoc",
+            date_from=date(2025, 3, 1),
+            date_to=date(2025, 5, 31),
+            date_cutoff=date(2025, 5, 20),
+        )
+        round_.with_user(self.users["office"]).action_open()
+        self.assertNotIn(early, round_.line_ids.task_ids)
+        self.assertIn(self.task_smq, round_.line_ids.task_ids)
+
+    def test_open_schedules_a_todo_and_mails_the_unit_head(self):
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        line = self._line(round_, self.unit_smq)
+        activity = line.activity_ids
+        self.assertEqual(activity.user_id, self.head_smq)
+        self.assertEqual(
+            activity.activity_type_id,
+            self.env.ref("danvan_plan.mail_activity_round_report"),
+        )
+        self.assertEqual(activity.date_deadline, date(2025, 6, 10))
+        self.assertIn(self.head_smq.partner_id, line.message_partner_ids)
+        request = line.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(len(request), 1)
+        self.assertIn("Kiểm tra đo lường", request.body)
+        self.assertIn(self.head_smq.partner_id, request.notified_partner_ids)
+
+    def test_open_without_tasks_in_the_period_is_refused(self):
+        round_ = self._round(
+            round_type="ad_hoc",
+            date_from=date(2025, 1, 1),
+            date_to=date(2025, 1, 31),
+            date_cutoff=date(2025, 1, 20),
+        )
+        (self.task_quarterly | self.task_smq).action_cancel()
+        with self.assertRaisesRegex(UserError, "No unit has a task"):
+            round_.with_user(self.users["office"]).action_open()
+        self.assertEqual(round_.state, "draft")
+        self.assertFalse(round_.line_ids)
+
+    def test_only_the_office_opens_a_round(self):
+        round_ = self._round()
+        with self.assertRaises(AccessError):
+            round_.with_user(self.users["unit_head"]).action_open()
+        self.assertEqual(round_.state, "draft")
+
+    def test_opening_twice_does_not_ask_twice(self):
+        """A double click: the second opening is refused, no second line."""
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        with self.assertRaises(UserError):
+            round_.with_user(self.users["office"]).action_open()
+        self.assertEqual(len(round_.line_ids), 2)
+
+    # Units reporting ----------------------------------------------------
+
+    def test_reports_sent_before_opening_count_for_the_round(self):
+        """A quarter-1 report accepted in April counts for the 6-month round."""
+        head = self.users["unit_head"]
+        report = self._report(
+            self.task_quarterly,
+            self.unit_science,
+            head,
+            period_id=self.task_quarterly.period_ids[0].id,
+        )
+        report.action_submit()
+        report.with_user(self.users["office"]).action_accept()
+        later = self._report(
+            self.task_quarterly,
+            self.unit_science,
+            head,
+            period_id=self.task_quarterly.period_ids[3].id,
+        )
+        later.action_submit()
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        self.assertEqual(report.round_id, round_)
+        self.assertFalse(later.round_id, "quarter 4 is outside the 6-month period")
+        self.assertEqual(self._line(round_, self.unit_science).state, "accepted")
+        self.assertEqual(round_.reported_count, 1)
+
+    def test_unit_report_closes_the_request(self):
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        line = self._line(round_, self.unit_smq)
+        report = self._report(self.task_smq, self.unit_smq, self.head_smq)
+        self.assertEqual(line.state, "waiting")
+        report.action_submit()
+        self.assertEqual(report.round_id, round_)
+        self.assertEqual(line.state, "reported")
+        self.assertEqual(line.reported_task_count, 1)
+        self.assertFalse(line.activity_ids, "the to-do is done once reported")
+        report.with_user(self.users["office"]).action_accept()
+        self.assertEqual(line.state, "accepted")
+
+    def test_cooperating_unit_report_does_not_count_for_the_lead(self):
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        report = self._report(self.task_smq, self.unit_science, self.users["unit_head"])
+        report.action_submit()
+        self.assertEqual(self._line(round_, self.unit_smq).state, "waiting")
+
+    def test_units_see_only_their_own_line(self):
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        Line = self.env["danvan.plan.round.unit"]
+        self.assertEqual(
+            Line.with_user(self.users["staff"]).search([]).department_id,
+            self.unit_science,
+        )
+        self.assertEqual(
+            Line.with_user(self.users["office"]).search([]).department_id,
+            self.unit_science | self.unit_smq,
+        )
+
+    def test_late_units_are_searchable(self):
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        Line = self.env["danvan.plan.round.unit"]
+        with freeze_time("2025-06-10"):
+            self.assertFalse(Line.search([("is_late", "=", True)]))
+        with freeze_time("2025-06-11"):
+            self.assertEqual(
+                Line.search([("round_id", "=", round_.id), ("is_late", "=", True)]),
+                round_.line_ids,
+            )
+            self.assertEqual(round_.late_count, 2)
+
+    def test_cal5_cron_chases_late_units_in_working_days(self):
+        """Remind 2 working days before the cut-off, then every 2 working days."""
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        report = self._report(self.task_smq, self.unit_smq, self.head_smq)
+        report.action_submit()
+        science = self._line(round_, self.unit_science)
+        smq = self._line(round_, self.unit_smq)
+        expected = {
+            "2025-06-05": 0,  # Thursday: 3 working days before the cut-off
+            "2025-06-06": 1,  # Friday: Monday 9 and Tuesday 10 are left
+            "2025-06-09": 1,
+            "2025-06-11": 2,  # late: the first reminder after the cut-off
+            "2025-06-12": 2,
+            "2025-06-13": 3,  # two working days later
+            "2025-06-16": 3,  # Monday: one working day, the weekend skipped
+            "2025-06-17": 4,
+        }
+        for day, count in expected.items():
+            with freeze_time(day):
+                self.Round._cron_chase_late_units()
+            self.assertEqual(science.reminder_count, count, day)
+        self.assertEqual(smq.reminder_count, 0, "a unit that reported is left alone")
+        reminders = science.message_ids.filtered(
+            lambda m: m.message_type == "comment" and "Reminder" in (m.subject or "")
+        )
+        self.assertEqual(len(reminders), 4)
+
+    # Consolidated report ------------------------------------------------
+
+    def _open_and_report(self):
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        science = self._report(
+            self.task_quarterly,
+            self.unit_science,
+            self.users["unit_head"],
+            period_id=self.task_quarterly.period_ids[1].id,
+            content="<p>Đăng 12 tin bài trên Cổng thông tin.</p>",
+        )
+        smq = self._report(
+            self.task_smq,
+            self.unit_smq,
+            self.head_smq,
+            content="<p>Kiểm tra 30 cơ sở kinh doanh xăng dầu.</p>",
+        )
+        science.action_submit()
+        smq.action_submit()
+        science.with_user(self.users["office"]).action_accept()
+        return round_, science, smq
+
+    def test_compiled_draft_groups_accepted_reports_by_plan_section(self):
+        round_, _science, _smq = self._open_and_report()
+        round_.with_user(self.users["office"]).action_compile()
+        self.assertEqual(round_.state, "drafting")
+        body = str(round_.body)
+        self.assertIn("07/KH-SKHCN", body)
+        self.assertIn("Đăng 12 tin bài", body)
+        self.assertNotIn(
+            "Kiểm tra 30 cơ sở", body, "a report not yet accepted stays out"
+        )
+        first, second = body.index("MỤC ĐÍCH"), body.index("NỘI DUNG")
+        self.assertLess(first, body.index("Kiểm tra đo lường"))
+        self.assertLess(body.index("Kiểm tra đo lường"), second)
+        self.assertLess(second, body.index("Đăng 12 tin bài"))
+        self.assertIn("Truyền thông KH&amp;CN", body)
+
+    def test_office_edits_the_draft_and_compiling_again_takes_new_reports(self):
+        round_, _science, smq = self._open_and_report()
+        office_round = round_.with_user(self.users["office"])
+        office_round.action_compile()
+        office_round.body = "<p>Bản Văn phòng sửa.</p>"
+        self.assertIn("Bản Văn phòng sửa", str(round_.body))
+        smq.with_user(self.users["office"]).action_accept()
+        office_round.action_compile()
+        self.assertIn("Kiểm tra 30 cơ sở", str(round_.body))
+
+    def test_submit_needs_a_compiled_text(self):
+        round_ = self._round()
+        round_.with_user(self.users["office"]).action_open()
+        round_.with_user(self.users["office"]).action_compile()
+        round_.body = False
+        with self.assertRaisesRegex(UserError, "Compile"):
+            round_.with_user(self.users["office"]).action_submit()
+        self.assertEqual(round_.state, "drafting")
+
+    # Approval and issue -------------------------------------------------
+
+    @freeze_time("2025-07-03")
+    def test_vb7_leadership_approval_numbers_the_report(self):
+        first = self._submitted_round()
+        second = self._submitted_round(
+            round_type="ad_hoc",
+            date_from=date(2025, 3, 1),
+            date_to=date(2025, 5, 31),
+            date_cutoff=date(2025, 5, 20),
+        )
+        first.with_user(self.users["leader"]).action_approve()
+        second.with_user(self.users["leader"]).action_approve()
+        self.assertEqual(first.state, "issued")
+        self.assertEqual(first.date_issued, date(2025, 7, 3))
+        number_one, number_two = int(first.number[:2]), int(second.number[:2])
+        self.assertRegex(first.number, r"^\d{2}/BC-SKHCN$")
+        self.assertEqual(number_two, number_one + 1)
+        self.assertFalse(first.line_ids.activity_ids, "requests are closed")
+
+    def test_vb7_numbering_restarts_each_year(self):
+        with freeze_time("2025-12-30"):
+            last_of_2025 = self._submitted_round(round_type="annual")
+            last_of_2025.with_user(self.users["leader"]).action_approve()
+        with freeze_time("2026-01-05"):
+            first_of_2026 = self._submitted_round()
+            first_of_2026.with_user(self.users["leader"]).action_approve()
+        self.assertEqual(first_of_2026.number, "01/BC-SKHCN")
+        self.assertEqual(first_of_2026.date_issued, date(2026, 1, 5))
+
+    def test_only_leadership_approves_and_only_once(self):
+        round_ = self._submitted_round()
+        with self.assertRaises(AccessError):
+            round_.with_user(self.users["office"]).action_approve()
+        self.assertEqual(round_.state, "submitted")
+        round_.with_user(self.users["leader"]).action_approve()
+        number = round_.number
+        with self.assertRaises(UserError):
+            round_.with_user(self.users["leader"]).action_approve()
+        self.assertEqual(round_.number, number)
+
+    def test_issued_report_is_locked_and_archived_never_deleted(self):
+        round_ = self._submitted_round()
+        round_.with_user(self.users["leader"]).action_approve()
+        with self.assertRaisesRegex(UserError, "issued"):
+            round_.with_user(self.users["office"]).body = "<p>Sửa sau khi ban hành</p>"
+        with self.assertRaisesRegex(UserError, "archive"):
+            round_.with_user(self.users["dv_admin"]).unlink()
+        round_.with_user(self.users["office"]).action_archive()
+        self.assertFalse(round_.active)
+
+    def test_back_to_drafting_lets_the_office_edit_again(self):
+        round_ = self._submitted_round()
+        round_.with_user(self.users["office"]).action_back_to_drafting()
+        self.assertEqual(round_.state, "drafting")
+        self.assertFalse(round_.number)
+
+
+@tagged("post_install", "-at_install")
+class TestPlanRoundDocuments(HttpCase, RoundCommon):
+    """The issued 6-month report as PDF and as Word (VB-2 to VB-12)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.write(
+            {
+                "danvan_agency_name": "Sở Khoa học và Công nghệ",
+                "danvan_parent_agency": "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                "danvan_place": "Quảng Ngãi",
+            }
+        )
+
+    def _issued_round(self):
+        with freeze_time("2025-07-03"):
+            round_ = self._submitted_round()
+            round_.body = "<h3>I. KẾT QUẢ</h3><p>Đăng 12 tin bài trên Cổng.</p>"
+            round_.with_user(self.users["leader"]).action_approve()
+        return round_
+
+    def test_pdf_of_the_issued_report(self):
+        round_ = self._issued_round()
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.users["leader"])
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("danvan_plan.action_report_danvan_plan_round", round_.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        reader = PdfReader(io.BytesIO(pdf))
+        text = "".join("".join(page.extract_text() for page in reader.pages).split())
+        for expected in (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+            f"Số: {round_.number}",
+            "Quảng Ngãi, ngày 03 tháng 7 năm 2025",
+            "BÁO CÁO",
+            "Đăng 12 tin bài trên Cổng.",
+            "Nơi nhận:",
+        ):
+            self.assertIn("".join(expected.split()), text)
+
+    def test_docx_download_in_the_official_layout(self):
+        round_ = self._issued_round()
+        self.authenticate("dv_office", "dv_office")
+        response = self.url_open(f"/danvan_plan/round/{round_.id}/docx")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("wordprocessingml", response.headers["Content-Type"])
+        self.assertIn(
+            round_.number.replace("/", "-"), response.headers["Content-Disposition"]
+        )
+        document = docx.Document(io.BytesIO(response.content))
+        texts = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            texts += [cell.text for row in table.rows for cell in row.cells]
+        text = "\n".join(texts)
+        for expected in (
+            "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+            f"Số: {round_.number}",
+            "Quảng Ngãi, ngày 03 tháng 7 năm 2025",
+            "BÁO CÁO",
+            round_.name,
+            "Đăng 12 tin bài trên Cổng.",
+            "Nơi nhận:",
+        ):
+            self.assertIn(expected, text)
+
+    def test_docx_refused_to_users_outside_dan_van(self):
+        round_ = self._issued_round()
+        self.authenticate("dv_outsider", "dv_outsider")
+        with mute_logger("odoo.http"):
+            response = self.url_open(f"/danvan_plan/round/{round_.id}/docx")
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotIn(b"PK", response.content[:2])
