@@ -30,6 +30,7 @@
         "views/danvan_plan_task_views.xml",
         "views/danvan_plan_report_views.xml",
         "views/danvan_plan_round_views.xml",
+        "views/danvan_plan_deliverable_views.xml",
         "views/danvan_holiday_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",

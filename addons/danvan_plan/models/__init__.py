@@ -9,3 +9,4 @@ from . import danvan_plan_task_period
 from . import danvan_plan_report
 from . import danvan_plan_round
 from . import danvan_plan_round_unit
+from . import danvan_plan_deliverable

@@ -483,6 +483,12 @@ class DanvanPlanRound(models.Model):
                 "follows:",
                 **values,
             )
+        if plan.number:
+            return self.env._(
+                "Implementing Plan No. %(number)s on %(plan)s, %(agency)s reports "
+                "the results from %(start)s to %(end)s as follows:",
+                **values,
+            )
         return self.env._(
             "Implementing the plan '%(plan)s', %(agency)s reports the results "
             "from %(start)s to %(end)s as follows:",

@@ -99,7 +99,17 @@ class DanvanPlanTask(models.Model):
     progress = fields.Integer(
         string="Progress (%)",
         compute="_compute_progress",
+        store=True,
+        aggregator="avg",
         help="From the accepted reports of the units; 100 once done.",
+    )
+    section_id = fields.Many2one(
+        "danvan.plan.item",
+        string="Plan Section",
+        compute="_compute_section_id",
+        store=True,
+        index=True,
+        help="The top heading of the plan the task comes under ('II').",
     )
     report_ids = fields.One2many("danvan.plan.report", "task_id", string="Reports")
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
@@ -125,6 +135,11 @@ class DanvanPlanTask(models.Model):
         )
         for task in self:
             task.progress = 100 if task.state == "done" else accepted.get(task, 0)
+
+    @api.depends("item_id.parent_path")
+    def _compute_section_id(self):
+        for task in self:
+            task.section_id = task.item_id._section() if task.item_id else False
 
     @api.model
     def _weighted_progress(self, tasks):

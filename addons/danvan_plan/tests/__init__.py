@@ -9,3 +9,4 @@ from . import test_plan_task
 from . import test_plan_report
 from . import test_plan_round
 from . import test_official_docx
+from . import test_plan_deliverable

@@ -21,7 +21,13 @@ class RoundCommon(DanvanCommon):
         super().setUpClass()
         cls.env.company.danvan_agency_code = "SKHCN"
         cls._create_plan_2025()
-        cls.plan.write({"number": "07/KH-SKHCN", "state": "approved"})
+        cls.plan.write(
+            {
+                "number": "07/KH-SKHCN",
+                "date_issued": date(2025, 1, 15),
+                "state": "approved",
+            }
+        )
         Item = cls.env["danvan.plan.item"]
         cls.section_one = Item.create(
             {"plan_id": cls.plan.id, "mark": "I", "name": "MỤC ĐÍCH", "sequence": 1}
@@ -366,7 +372,7 @@ class TestPlanRound(RoundCommon):
         round_.with_user(self.users["office"]).action_compile()
         self.assertEqual(round_.state, "drafting")
         body = str(round_.body)
-        self.assertIn("07/KH-SKHCN", body)
+        self.assertIn("07/KH-SKHCN dated 15/01/2025", body)
         self.assertIn("Đăng 12 tin bài", body)
         self.assertNotIn(
             "Kiểm tra 30 cơ sở", body, "a report not yet accepted stays out"
