@@ -458,6 +458,14 @@ class DanvanPlanRound(models.Model):
                 "sections": sorted(
                     sections.items(), key=lambda pair: (pair[0].sequence, pair[0].id)
                 ),
+                # Plans write their headings in capitals; the report numbers
+                # them again under its own 'I. RESULTS', in sentence case.
+                "section_titles": {
+                    section: section.name.capitalize()
+                    if section.name.isupper()
+                    else section.name
+                    for section in sections
+                },
                 "tasks": tasks,
                 "task_states": dict(
                     tasks._fields["state"]._description_selection(self.env)
