@@ -34,6 +34,7 @@
         "views/danvan_holiday_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
+        "views/danvan_plan_dashboard_views.xml",
         "views/danvan_plan_menus.xml",
     ],
     "demo": [
@@ -46,6 +47,7 @@
         "demo/danvan_plan_round_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": ["danvan_plan/static/src/dashboard/*"],
         "web.assets_tests": ["danvan_plan/static/tests/tours/*.js"],
     },
     "application": True,

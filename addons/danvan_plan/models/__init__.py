@@ -10,3 +10,4 @@ from . import danvan_plan_report
 from . import danvan_plan_round
 from . import danvan_plan_round_unit
 from . import danvan_plan_deliverable
+from . import danvan_plan_dashboard

@@ -10,3 +10,4 @@ from . import test_plan_report
 from . import test_plan_round
 from . import test_official_docx
 from . import test_plan_deliverable
+from . import test_plan_dashboard
