@@ -100,13 +100,14 @@ class Postgres:
         return states
 
     def tables(self, dbname, names):
-        """Those of the tables ``names`` that exist in ``dbname``."""
+        """Those of the tables (or SQL views of report models) ``names`` that
+        exist in ``dbname``."""
         if not names:
             return set()
         rows = self.query(
             dbname,
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-            "AND tablename IN %s",
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'public' AND table_name IN %s",
             [tuple(names)],
         )
         return {name for (name,) in rows}

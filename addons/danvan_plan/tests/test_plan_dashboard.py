@@ -294,7 +294,7 @@ class TestPlanDashboardQueries(DashboardCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestPlanDashboardTour(HttpCase, RoundCommon):
+class TestPlanDashboardTour(HttpCase, DashboardCommon):
     """In Chromium, the Office opens a late unit from the dashboard."""
 
     def test_office_opens_a_late_unit_from_the_dashboard(self):

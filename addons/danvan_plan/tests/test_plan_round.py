@@ -156,6 +156,21 @@ class TestPlanRound(RoundCommon):
         self.assertIn("before the period starts", str(caught.exception))
         self.assertEqual(self.Round.search_count([]), count)
 
+    def test_rights_per_role_on_rounds(self):
+        """Units read rounds; only the Office creates and edits them."""
+        round_ = self._round()
+        for login in ("staff", "unit_head"):
+            user = self.users[login]
+            self.assertIn(round_, self.Round.with_user(user).search([]))
+            with self.assertRaises(AccessError):
+                self.Round.with_user(user).create({"plan_id": self.plan.id})
+            with self.assertRaises(AccessError):
+                round_.with_user(user).write({"reminder_interval": 5})
+        with self.assertRaises(AccessError):
+            self.Round.with_user(self.user_outsider).search([])
+        round_.with_user(self.users["leader"]).write({"reminder_interval": 3})
+        self.assertEqual(round_.reminder_interval, 3)
+
     def test_one_round_per_type_and_period(self):
         """Two users creating the same round at once: the database refuses one."""
         self._round()
@@ -299,7 +314,9 @@ class TestPlanRound(RoundCommon):
             self.unit_science,
         )
         self.assertEqual(
-            Line.with_user(self.users["office"]).search([]).department_id,
+            Line.with_user(self.users["office"])
+            .search([("round_id", "=", round_.id)])
+            .department_id,
             self.unit_science | self.unit_smq,
         )
 

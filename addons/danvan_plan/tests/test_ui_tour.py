@@ -33,9 +33,6 @@ class TestPlanRoundTour(HttpCase, RoundCommon):
         # Names the demo data does not use, for the autocompletes of the tour.
         cls.unit_science.name = "Phòng thử nghiệm vòng báo cáo"
         cls.item_a.name = "Tuyên truyền thử nghiệm"
-        # The tour types dates as 05/30/2025, whatever languages the base has.
-        for login in ("office", "unit_head", "leader"):
-            cls.users[login].lang = "en_US"
 
     def test_from_task_to_issued_six_month_report(self):
         self.start_tour(

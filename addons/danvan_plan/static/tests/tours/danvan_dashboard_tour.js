@@ -18,7 +18,7 @@ registry.category("web_tour.tours").add("danvan_office_dashboard_tour", {
             trigger: ".o_form_view .o_field_widget[name='is_late'] input:checked",
         },
         {
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains(Office Dashboard)",
+            trigger: ".o_breadcrumb .breadcrumb-item a",
             run: "click",
         },
         {

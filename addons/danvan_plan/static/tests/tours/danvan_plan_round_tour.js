@@ -1,3 +1,4 @@
+import { formatDate } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
@@ -26,7 +27,11 @@ tours.add("danvan_plan_assign_task_tour", {
             trigger: '.o_field_widget[name="lead_department_id"] .o-autocomplete--dropdown-item:contains("Phòng thử nghiệm vòng báo cáo")',
             run: "click",
         },
-        { trigger: '.o_field_widget[name="date_deadline"] input', run: "edit 05/30/2025" },
+        {
+            // Typed as the user's language writes dates.
+            trigger: '.o_field_widget[name="date_deadline"] input',
+            run: `edit ${formatDate(luxon.DateTime.fromISO("2025-05-30"))}`,
+        },
         ...stepUtils.saveForm(),
         {
             trigger: '.o_statusbar_status .o_arrow_button_current[data-value="assigned"]',
@@ -75,7 +80,7 @@ tours.add("danvan_plan_accept_report_tour", {
 tours.add("danvan_plan_compile_round_tour", {
     steps: () => [
         { trigger: '.o_data_row td[name="name"]:contains("Báo cáo thử nghiệm 6 tháng")', run: "click" },
-        { trigger: '.o_form_view button[name="action_compile"]:contains("Compile Draft")', run: "click" },
+        { trigger: '.o_form_view button[name="action_compile"]', run: "click" },
         { trigger: '.o_notebook_headers .nav-link[name="body"]', run: "click" },
         {
             trigger: '.o_field_html[name="body"]:contains("3 hội nghị")',
