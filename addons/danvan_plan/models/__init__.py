@@ -1,6 +1,7 @@
 from . import danvan_workflow_mixin
 from . import danvan_holiday
 from . import res_company
+from . import hr_department
 from . import res_config_settings
 from . import danvan_plan
 from . import danvan_plan_item

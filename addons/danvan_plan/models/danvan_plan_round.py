@@ -10,8 +10,6 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools.official_docx import build_official_docx
-
 TRANSITIONS = {
     "action_open": ({"draft"}, "open"),
     "action_compile": ({"open", "drafting"}, "drafting"),
@@ -525,28 +523,11 @@ class DanvanPlanRound(models.Model):
     def _render_docx(self):
         """(file name, bytes) of the report as a Word file, in the same layout."""
         self.ensure_one()
-        values = self._document_values()
-        company = self.company_id
-        parent_agency, agency = company._danvan_agency_lines()
-        number = values["doc_number"] or "      /BC" + (
-            f"-{company.danvan_agency_code}" if company.danvan_agency_code else ""
-        )
-        archive = company.danvan_archive_code or "VT"
-        header = {
-            "parent_agency": parent_agency,
-            "agency": agency,
-            "number": f"Số: {number}",
-            "date_line": company._danvan_date_line(values["doc_date"]),
-            "doc_type": values["doc_type"],
-            "doc_summary": values["doc_summary"],
-            "recipients": values["recipients"],
-            "archive_line": f"- Lưu: {archive}.",
-            "signer_authority": values["signer_authority"],
-            "signer_title": values["signer_title"],
-            "signer_name": values["signer_name"],
-        }
         name = (self.number or self.name).replace("/", "-")
-        return f"{name}.docx", build_official_docx(header, self.body or "")
+        content = self.company_id._danvan_official_docx(
+            self._document_values(), self.body or ""
+        )
+        return f"{name}.docx", content
 
     def action_print(self):
         return self.env.ref(

@@ -115,21 +115,10 @@ class DanvanPlanRoundUnit(models.Model):
         positive = (operator == "=") == value
         return domain if positive else ["!", "&", "&", *domain]
 
-    def _unit_heads(self):
-        """Who answers for the unit's report: its manager, else its unit heads."""
-        self.ensure_one()
-        unit = self.department_id
-        heads = unit.manager_id.user_id
-        if not heads:
-            heads = unit.member_ids.user_id.filtered(
-                lambda user: user.has_group("danvan_plan.group_danvan_unit_head")
-            )
-        return heads
-
     def _request_report(self):
         """Ask each unit for its report: a to-do for its head, and an e-mail."""
         for line in self:
-            heads = line._unit_heads()
+            heads = line.department_id._danvan_unit_heads()
             line.message_subscribe(partner_ids=heads.partner_id.ids)
             for head in heads:
                 line.activity_schedule(

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools.official_docx import build_official_docx
+
 
 class ResCompany(models.Model):
     """The agency's identity, printed on official documents (VB-6, VB-8)."""
@@ -61,3 +63,31 @@ class ResCompany(models.Model):
         return (
             f"{self.danvan_place}, {text}" if self.danvan_place else text.capitalize()
         )
+
+    def _danvan_official_docx(self, values, body_html):
+        """The bytes of a Word file in the official layout: ``values`` are those
+        of the ``official_document`` template (doc_number, doc_type_code,
+        doc_date, doc_type, doc_summary, recipients, signer_*)."""
+        self.ensure_one()
+        parent_agency, agency = self._danvan_agency_lines()
+        code = values.get("doc_type_code") or ""
+        number = values.get("doc_number") or "      /" + code + (
+            f"-{self.danvan_agency_code}" if self.danvan_agency_code else ""
+        )
+        header = {
+            "parent_agency": parent_agency,
+            "agency": agency,
+            "number": f"Số: {number}",
+            "date_line": self._danvan_date_line(
+                values.get("doc_date") or fields.Date.context_today(self)
+            ),
+            "doc_type": values.get("doc_type"),
+            "doc_summary": values.get("doc_summary"),
+            "recipients": values.get("recipients") or [],
+            "archive_line": f"- Lưu: {self.danvan_archive_code or 'VT'}.",
+            "signer_authority": values.get("signer_authority")
+            or self.danvan_signer_authority,
+            "signer_title": values.get("signer_title") or self.danvan_signer_title,
+            "signer_name": values.get("signer_name") or self.danvan_signer_name,
+        }
+        return build_official_docx(header, body_html)
