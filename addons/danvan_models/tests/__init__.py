@@ -1,1 +1,3 @@
 from . import test_model_field
+from . import test_model_registration
+from . import test_model_outputs

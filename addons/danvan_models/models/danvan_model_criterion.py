@@ -1,0 +1,36 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class DanvanModelCriterion(models.Model):
+    """An evaluation criterion of a registration round (DVK-5).
+
+    Criteria without a round are the defaults, copied into each new round,
+    where the Office may edit them for the year.
+    """
+
+    _name = "danvan.model.criterion"
+    _description = "Evaluation Criterion of Dân vận khéo Models"
+    _order = "round_id, sequence, id"
+
+    round_id = fields.Many2one(
+        "danvan.model.round", index=True, ondelete="cascade", string="Round"
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Criterion", required=True, translate=True)
+    weight = fields.Float(
+        default=1.0, help="The criterion's share in a model's total score."
+    )
+    max_score = fields.Float(string="Maximum Score", default=10.0, required=True)
+    guidance = fields.Text(translate=True, help="What the reviewers look for.")
+
+    @api.constrains("weight", "max_score")
+    def _check_values(self):
+        for criterion in self:
+            if criterion.weight <= 0 or criterion.max_score <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "%s: the weight and the maximum score must be positive.",
+                        criterion.name,
+                    )
+                )

@@ -1,0 +1,491 @@
+"""A unit's 'Dân vận khéo' model, from registration to recognition (DVK-6)."""
+
+from statistics import mean, pstdev
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+TRANSITIONS = {
+    "action_submit": ({"draft", "returned"}, "submitted"),
+    "action_return": ({"submitted"}, "returned"),
+    "action_accept": ({"submitted"}, "accepted"),
+    "action_start_appraisal": ({"accepted"}, "appraisal"),
+    "action_close_appraisal": ({"appraisal"}, "appraised"),
+    "action_approve": ({"appraised"}, "implementing"),
+    "action_reject": ({"appraised"}, "rejected"),
+    "action_evaluate": ({"implementing"}, "evaluated"),
+    "action_recognize": ({"evaluated"}, "recognized"),
+}
+# The parts of a registration the unit must fill in before submitting it.
+MANDATORY_AT_SUBMISSION = (
+    "situation",
+    "objectives",
+    "measurable_criteria",
+    "content_methods",
+    "scope_targets",
+    "implementing_forces",
+    "timeline",
+    "outputs",
+    "field_id",
+    "leader_id",
+)
+# A registration resembles another from this trigram similarity of names.
+SIMILARITY_THRESHOLD = 0.45
+
+
+class DanvanModelRegistration(models.Model):
+    _name = "danvan.model.registration"
+    _description = "Dân vận khéo Model"
+    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _transitions = TRANSITIONS
+    _order = "year desc, id desc"
+
+    name = fields.Char(string="Model Name", required=True, tracking=True)
+    round_id = fields.Many2one(
+        "danvan.model.round",
+        string="Round",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('state', '=', 'open')]",
+        tracking=True,
+    )
+    year = fields.Integer(related="round_id.year", store=True, index=True)
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Unit",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user.employee_ids[:1].department_id,
+    )
+    field_id = fields.Many2one(
+        "danvan.model.field", string="Field", index=True, tracking=True
+    )
+    kind = fields.Selection(
+        [("collective", "Collective"), ("individual", "Individual")],
+        required=True,
+        default="collective",
+    )
+    leader_id = fields.Many2one("hr.employee", string="Leader", tracking=True)
+    member_ids = fields.Many2many("hr.employee", string="Members")
+    task_ids = fields.Many2many(
+        "danvan.plan.task", string="Plan Tasks Served", domain="[('year', '=', year)]"
+    )
+    situation = fields.Html(string="Situation and Reason")
+    objectives = fields.Html()
+    measurable_criteria = fields.Html(
+        help="How success is measured: figures and indicators."
+    )
+    content_methods = fields.Html(string="Content and Methods")
+    scope_targets = fields.Html(string="Scope and Target Groups")
+    implementing_forces = fields.Html()
+    resources = fields.Html()
+    timeline = fields.Html()
+    outputs = fields.Html(string="Verifiable Outputs")
+    sustainability = fields.Html(string="Sustainability and Replicability")
+    attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("returned", "Returned"),
+            ("accepted", "Accepted"),
+            ("appraisal", "In Appraisal"),
+            ("appraised", "Appraised"),
+            ("implementing", "Implementing"),
+            ("rejected", "Rejected"),
+            ("evaluated", "Evaluated"),
+            ("recognized", "Recognized"),
+        ],
+        string="Status",
+        required=True,
+        default="draft",
+        index=True,
+        copy=False,
+        tracking=True,
+    )
+    return_reason = fields.Text(copy=False, tracking=True)
+    reviewer_ids = fields.Many2many(
+        "res.users",
+        "danvan_model_registration_reviewer_rel",
+        "registration_id",
+        "user_id",
+        string="Reviewers",
+        domain="[('share', '=', False)]",
+        copy=False,
+        tracking=True,
+    )
+    score_ids = fields.One2many(
+        "danvan.model.score", "registration_id", string="Scores", copy=False
+    )
+    scores_complete = fields.Boolean(
+        compute="_compute_appraisal",
+        store=True,
+        help="Every reviewer has scored every criterion.",
+    )
+    appraisal_score = fields.Float(
+        string="Average Score (/100)",
+        compute="_compute_appraisal",
+        store=True,
+        digits=(5, 1),
+        aggregator="avg",
+    )
+    appraisal_spread = fields.Float(
+        string="Spread",
+        compute="_compute_appraisal",
+        store=True,
+        digits=(5, 1),
+        help="Standard deviation of the reviewers' totals, out of 100.",
+    )
+    update_ids = fields.One2many(
+        "danvan.model.update", "registration_id", string="Progress Updates"
+    )
+    evaluation_score = fields.Float(
+        string="Final Score (/100)", digits=(5, 1), copy=False, tracking=True
+    )
+    classification = fields.Selection(
+        [
+            ("excellent", "Excellent (xuất sắc)"),
+            ("good", "Good (tốt)"),
+            ("fair", "Fair (khá)"),
+            ("fail", "Not Achieved (không đạt)"),
+        ],
+        compute="_compute_classification",
+        store=True,
+        index=True,
+        tracking=True,
+    )
+    evaluation_note = fields.Html(string="Evaluation", copy=False)
+    commendation_type = fields.Selection(
+        [
+            ("certificate_of_merit", "Giấy khen"),
+            ("letter_of_commendation", "Bằng khen"),
+        ],
+        copy=False,
+    )
+    decision_number = fields.Char(copy=False, tracking=True)
+    decision_date = fields.Date(copy=False, tracking=True)
+    decision_signer = fields.Char(copy=False)
+    origin_id = fields.Many2one(
+        "danvan.model.registration",
+        string="Replicated From",
+        index=True,
+        copy=False,
+        help="The model this one replicates (nhân rộng).",
+    )
+    replica_ids = fields.One2many(
+        "danvan.model.registration", "origin_id", string="Replications"
+    )
+    similar_ids = fields.Many2many(
+        "danvan.model.registration",
+        compute="_compute_similar_ids",
+        string="Similar Models",
+        help="Registrations of this year or earlier whose name is close to this one.",
+    )
+    company_id = fields.Many2one(related="round_id.company_id", store=True)
+    active = fields.Boolean(default=True)
+
+    def init(self):
+        """Trigram index for the duplicate check (pg_trgm)."""
+        self.env.cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS danvan_model_registration_name_trgm "
+            "ON danvan_model_registration USING gin (name gin_trgm_ops)"
+        )
+
+    # Computations ---------------------------------------------------------
+
+    @api.depends(
+        "reviewer_ids",
+        "round_id.criterion_ids.weight",
+        "round_id.criterion_ids.max_score",
+        "score_ids.score",
+    )
+    def _compute_appraisal(self):
+        for registration in self:
+            totals = registration._reviewer_totals()
+            criteria = registration.round_id.criterion_ids
+            expected = len(registration.reviewer_ids) * len(criteria)
+            registration.scores_complete = bool(expected) and (
+                len(registration.score_ids) >= expected
+            )
+            registration.appraisal_score = mean(totals.values()) if totals else 0.0
+            registration.appraisal_spread = (
+                pstdev(totals.values()) if len(totals) > 1 else 0.0
+            )
+
+    def _reviewer_totals(self):
+        """{reviewer: weighted total out of 100} of the complete score sheets."""
+        self.ensure_one()
+        criteria = self.round_id.criterion_ids
+        total_weight = sum(criteria.mapped("weight"))
+        totals = {}
+        for reviewer in self.reviewer_ids:
+            scores = self.score_ids.filtered(lambda s, r=reviewer: s.reviewer_id == r)
+            if total_weight and set(scores.criterion_id.ids) >= set(criteria.ids):
+                totals[reviewer] = (
+                    100
+                    * sum(
+                        s.criterion_id.weight * s.score / s.criterion_id.max_score
+                        for s in scores
+                    )
+                    / total_weight
+                )
+        return totals
+
+    @api.depends("evaluation_score", "state", "round_id.threshold_fair")
+    def _compute_classification(self):
+        for registration in self:
+            registration.classification = (
+                registration.round_id._classify(registration.evaluation_score)
+                if registration.state in ("evaluated", "recognized")
+                else False
+            )
+
+    @api.depends("name")
+    def _compute_similar_ids(self):
+        """Up to 5 registrations whose name resembles this one, this year or
+        earlier, by trigram similarity (the GIN index serves the % operator)."""
+        self.flush_model(["name", "year", "active"])
+        for registration in self:
+            if not registration.name or not registration.id:
+                registration.similar_ids = False
+                continue
+            name = registration.name
+            # "%%%%" reaches PostgreSQL as pg_trgm's "%" operator: SQL() and
+            # then the driver each halve it.
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT id FROM danvan_model_registration
+                     WHERE name %%%% %s AND id != %s AND active AND year <= %s
+                       AND similarity(name, %s) >= %s
+                  ORDER BY similarity(name, %s) DESC
+                     LIMIT 5
+                    """,
+                    name,
+                    registration.id,
+                    registration.year,
+                    name,
+                    SIMILARITY_THRESHOLD,
+                    name,
+                )
+            )
+            ids = [row[0] for row in self.env.cr.fetchall()]
+            registration.similar_ids = self.search([("id", "in", ids)])
+
+    # Constraints ----------------------------------------------------------
+
+    @api.constrains("evaluation_score")
+    def _check_evaluation_score(self):
+        for registration in self:
+            if not 0 <= registration.evaluation_score <= 100:
+                raise ValidationError(self.env._("The final score is out of 100."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        registrations = super().create(vals_list)
+        registrations._check_round_open()
+        return registrations
+
+    def write(self, vals):
+        """After submission the unit no longer edits its registration."""
+        locked = self.filtered(lambda r: r.state not in ("draft", "returned"))
+        content = set(vals) - {"state", "return_reason", "active"}
+        if (
+            locked
+            and content
+            and not self.env.user.has_group("danvan_plan.group_danvan_office")
+        ):
+            raise UserError(
+                self.env._(
+                    "A submitted registration is changed by the Office only; ask "
+                    "it to return the registration to your unit."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        """Nothing is deleted after submission: archive it."""
+        if any(r.state != "draft" for r in self):
+            raise UserError(
+                self.env._(
+                    "A registration that has been submitted cannot be deleted: "
+                    "archive it."
+                )
+            )
+
+    def _check_round_open(self):
+        today = fields.Date.context_today(self)
+        for registration in self:
+            if not registration.round_id._is_registration_open(today):
+                raise ValidationError(
+                    self.env._(
+                        "Registration for %(round)s closed on %(deadline)s. Ask the "
+                        "Office to reopen the round.",
+                        round=registration.round_id.name,
+                        deadline=registration.round_id.date_deadline.strftime(
+                            "%d/%m/%Y"
+                        ),
+                    )
+                )
+
+    # Workflow -------------------------------------------------------------
+
+    def _check_group(self, group, message):
+        if not self.env.user.has_group(group):
+            raise AccessError(message)
+
+    def action_submit(self):
+        """The unit head sends the registration to the Office."""
+        self._check_group(
+            "danvan_plan.group_danvan_unit_head",
+            self.env._("Only the head of the unit submits its registration."),
+        )
+        self._check_round_open()
+        for registration in self:
+            missing = [
+                registration._fields[name].get_description(self.env)["string"]
+                for name in MANDATORY_AT_SUBMISSION
+                if not registration[name]
+                or (
+                    registration._fields[name].type == "html"
+                    and not registration[name].striptags().strip()
+                )
+            ]
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s cannot be submitted yet. Fill in: %(missing)s.",
+                        model=registration.name,
+                        missing=", ".join(missing),
+                    )
+                )
+        return self._transition("action_submit")
+
+    def _check_office(self):
+        self._check_group(
+            "danvan_plan.group_danvan_office",
+            self.env._("Only the Office does this on a registration."),
+        )
+
+    def action_return(self):
+        """Back to the unit for revision, with the reason."""
+        self._check_office()
+        if any(not r.return_reason for r in self):
+            raise UserError(
+                self.env._("Give the reason for returning the registration.")
+            )
+        return self._transition("action_return")
+
+    def action_accept(self):
+        """Into the round's consolidated list."""
+        self._check_office()
+        return self._transition("action_accept")
+
+    def action_start_appraisal(self):
+        self._check_office()
+        if any(not r.reviewer_ids for r in self):
+            raise UserError(self.env._("Choose the reviewers of the appraisal first."))
+        self._transition("action_start_appraisal")
+        for registration in self:
+            for reviewer in registration.reviewer_ids:
+                registration.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Score this Dân vận khéo model"),
+                    user_id=reviewer.id,
+                )
+        return True
+
+    def action_close_appraisal(self):
+        """The Office closes the appraisal once every reviewer has scored."""
+        self._check_office()
+        incomplete = self.filtered(lambda r: not r.scores_complete)
+        if incomplete:
+            raise UserError(
+                self.env._(
+                    "%s: some reviewers have not scored every criterion yet.",
+                    ", ".join(incomplete.mapped("name")),
+                )
+            )
+        return self._transition("action_close_appraisal")
+
+    def _check_leadership(self):
+        self._check_group(
+            "danvan_plan.group_danvan_leadership",
+            self.env._("Only the leadership approves or rejects a model."),
+        )
+
+    def action_approve(self):
+        self._check_leadership()
+        return self._transition("action_approve")
+
+    def action_reject(self):
+        self._check_leadership()
+        return self._transition("action_reject")
+
+    def action_evaluate(self):
+        """Final evaluation: the Office's score gives the classification."""
+        self._check_office()
+        if any(not r.evaluation_score for r in self):
+            raise UserError(
+                self.env._("Give the final score before closing the evaluation.")
+            )
+        return self._transition("action_evaluate")
+
+    def action_recognize(self):
+        """The commendation: decision number, date and signer are required."""
+        self._check_office()
+        for registration in self:
+            if not (
+                registration.decision_number
+                and registration.decision_date
+                and registration.commendation_type
+            ):
+                raise UserError(
+                    self.env._(
+                        "%s: give the commendation, its decision number and date.",
+                        registration.name,
+                    )
+                )
+            if registration.classification == "fail":
+                raise UserError(
+                    self.env._("%s did not achieve its goals.", registration.name)
+                )
+        return self._transition("action_recognize")
+
+    def action_replicate(self, departments):
+        """Copies of the model for other units, in the open round, linked to it
+        (nhân rộng); each unit completes and submits its copy."""
+        self.ensure_one()
+        if self.state not in ("implementing", "evaluated", "recognized"):
+            raise UserError(self.env._("Only an approved model can be replicated."))
+        round_ = self.env["danvan.model.round"].search(
+            [("state", "=", "open"), ("company_id", "=", self.company_id.id)],
+            order="year desc",
+            limit=1,
+        )
+        if not round_:
+            raise UserError(
+                self.env._("Open a registration round to replicate the model into.")
+            )
+        return self.create(
+            [
+                {
+                    "name": self.name,
+                    "origin_id": self.id,
+                    "round_id": round_.id,
+                    "department_id": unit.id,
+                    "field_id": self.field_id.id,
+                    "kind": self.kind,
+                    "objectives": self.objectives,
+                    "measurable_criteria": self.measurable_criteria,
+                    "content_methods": self.content_methods,
+                    "outputs": self.outputs,
+                }
+                for unit in departments
+            ]
+        )

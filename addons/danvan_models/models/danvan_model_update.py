@@ -1,0 +1,31 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class DanvanModelUpdate(models.Model):
+    """A periodic progress update of a model being implemented, with evidence."""
+
+    _name = "danvan.model.update"
+    _description = "Progress Update of a Dân vận khéo Model"
+    _order = "date desc, id desc"
+
+    registration_id = fields.Many2one(
+        "danvan.model.registration", required=True, index=True, ondelete="cascade"
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    content = fields.Html(string="Results", required=True)
+    progress = fields.Integer(string="Progress (%)")
+    attachment_ids = fields.Many2many("ir.attachment", string="Evidence")
+
+    @api.constrains("progress")
+    def _check_progress(self):
+        if any(not 0 <= update.progress <= 100 for update in self):
+            raise ValidationError(self.env._("Progress is a percentage from 0 to 100."))
+
+    @api.constrains("registration_id")
+    def _check_implementing(self):
+        for update in self:
+            if update.registration_id.state != "implementing":
+                raise ValidationError(
+                    self.env._("Progress is reported on a model being implemented.")
+                )
