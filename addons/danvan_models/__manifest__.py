@@ -25,4 +25,8 @@
         "views/danvan_model_emulation_views.xml",
         "views/danvan_models_menus.xml",
     ],
+    "demo": ["demo/danvan_model_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["danvan_models/static/tests/tours/*.js"],
+    },
 }

@@ -211,9 +211,12 @@ class DanvanModelRegistration(models.Model):
             registration.scores_complete = bool(expected) and (
                 len(registration.score_ids) >= expected
             )
-            registration.appraisal_score = mean(totals.values()) if totals else 0.0
+            # Nothing shows before every sheet is in: a reviewer would read
+            # the others' marks in the average.
+            complete = registration.scores_complete and totals
+            registration.appraisal_score = mean(totals.values()) if complete else 0.0
             registration.appraisal_spread = (
-                pstdev(totals.values()) if len(totals) > 1 else 0.0
+                pstdev(totals.values()) if complete and len(totals) > 1 else 0.0
             )
 
     def _reviewer_totals(self):
@@ -319,6 +322,10 @@ class DanvanModelRegistration(models.Model):
             )
 
     def _check_round_open(self):
+        """Units register while the round is open; the Office may record a
+        registration at any time (one received on paper, an earlier year's)."""
+        if self.env.user.has_group("danvan_plan.group_danvan_office"):
+            return
         today = fields.Date.context_today(self)
         for registration in self:
             if not registration.round_id._is_registration_open(today):
@@ -456,6 +463,24 @@ class DanvanModelRegistration(models.Model):
                     self.env._("%s did not achieve its goals.", registration.name)
                 )
         return self._transition("action_recognize")
+
+    @api.model
+    def _demo_score(self, registration_ids, reviewer_ids, ratio):
+        """Demo data: full score sheets of ``ratio`` of each maximum."""
+        registrations = self.browse(registration_ids)
+        self.env["danvan.model.score"].create(
+            [
+                {
+                    "registration_id": registration.id,
+                    "reviewer_id": reviewer_id,
+                    "criterion_id": criterion.id,
+                    "score": round(ratio * criterion.max_score, 1),
+                }
+                for registration in registrations
+                for reviewer_id in reviewer_ids
+                for criterion in registration.round_id.criterion_ids
+            ]
+        )
 
     def action_replicate(self, departments):
         """Copies of the model for other units, in the open round, linked to it

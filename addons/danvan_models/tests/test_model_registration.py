@@ -197,6 +197,11 @@ class TestModelRegistration(ModelsCommon):
         self.assertEqual(Score.with_user(first).search([]).reviewer_id, first)
         self.assertFalse(Score.with_user(second).search([]))
         self.assertFalse(registration.scores_complete)
+        self.assertEqual(
+            registration.with_user(second).appraisal_score,
+            0,
+            "no average while a sheet is missing",
+        )
         self._score(registration, second, 0.6)
         self.assertTrue(registration.scores_complete)
         self.assertEqual(Score.with_user(second).search([]).reviewer_id, first | second)
