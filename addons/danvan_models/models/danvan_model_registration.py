@@ -50,6 +50,9 @@ class DanvanModelRegistration(models.Model):
         ondelete="restrict",
         domain="[('state', '=', 'open')]",
         tracking=True,
+        default=lambda self: self.env["danvan.model.round"].search(
+            [("state", "=", "open")], order="year desc", limit=1
+        ),
     )
     year = fields.Integer(related="round_id.year", store=True, index=True)
     department_id = fields.Many2one(

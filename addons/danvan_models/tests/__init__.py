@@ -2,3 +2,4 @@ from . import test_model_field
 from . import test_model_registration
 from . import test_model_outputs
 from . import test_model_queries
+from . import test_models_tour

@@ -194,8 +194,9 @@ class TestModelRegistration(ModelsCommon):
         self.assertIn(registration, self.Registration.with_user(first).search([]))
         self._score(registration, first, 0.8)
         Score = self.env["danvan.model.score"]
-        self.assertEqual(Score.with_user(first).search([]).reviewer_id, first)
-        self.assertFalse(Score.with_user(second).search([]))
+        own = [("registration_id", "=", registration.id)]
+        self.assertEqual(Score.with_user(first).search(own).reviewer_id, first)
+        self.assertFalse(Score.with_user(second).search(own))
         self.assertFalse(registration.scores_complete)
         self.assertEqual(
             registration.with_user(second).appraisal_score,
@@ -204,7 +205,9 @@ class TestModelRegistration(ModelsCommon):
         )
         self._score(registration, second, 0.6)
         self.assertTrue(registration.scores_complete)
-        self.assertEqual(Score.with_user(second).search([]).reviewer_id, first | second)
+        self.assertEqual(
+            Score.with_user(second).search(own).reviewer_id, first | second
+        )
         self.assertAlmostEqual(registration.appraisal_score, 70.0)
         self.assertAlmostEqual(registration.appraisal_spread, 10.0)
 
