@@ -1,6 +1,6 @@
 """The yearly registration round of 'Dân vận khéo' models (DVK-6)."""
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 TRANSITIONS = {
@@ -66,7 +66,8 @@ class DanvanModelRound(models.Model):
         "round_id",
         string="Evaluation Criteria",
         copy=True,
-        default=lambda self: self._default_criteria(),
+        help="Copied from the default criteria when the round is saved without "
+        "criteria of its own.",
     )
     registration_ids = fields.One2many(
         "danvan.model.registration", "round_id", string="Registrations"
@@ -95,20 +96,15 @@ class DanvanModelRound(models.Model):
             [("company_id", "in", [False, self.env.company.id])]
         )
 
-    def _default_criteria(self):
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A round without criteria of its own starts with a copy of the
+        defaults, translations included."""
+        rounds = super().create(vals_list)
         defaults = self.env["danvan.model.criterion"].search([("round_id", "=", False)])
-        return [
-            Command.create(
-                {
-                    "sequence": criterion.sequence,
-                    "name": criterion.name,
-                    "weight": criterion.weight,
-                    "max_score": criterion.max_score,
-                    "guidance": criterion.guidance,
-                }
-            )
-            for criterion in defaults
-        ]
+        for round_ in rounds.filtered(lambda r: not r.criterion_ids):
+            defaults.copy({"round_id": round_.id})
+        return rounds
 
     @api.depends("year")
     def _compute_name(self):

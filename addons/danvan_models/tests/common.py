@@ -48,6 +48,7 @@ class ModelsCommon(DanvanCommon):
         # The demo data has its own 2025 round: a year holds one round.
         for offset, other in enumerate(cls.Round.search([("year", "=", 2025)])):
             other.year = 1990 + offset
+        cls.env.flush_all()
         cls.Registration = cls.env["danvan.model.registration"]
         cls.field_digital = cls.env.ref("danvan_models.danvan_model_field_digital")
         cls.model_round = cls.Round.create(

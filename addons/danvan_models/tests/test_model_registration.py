@@ -24,6 +24,21 @@ class TestModelRound(ModelsCommon):
         default = self.env.ref("danvan_models.danvan_model_criterion_registered")
         self.assertEqual(default.weight, 1, "editing the round keeps the defaults")
 
+    def test_round_criteria_keep_the_translations_of_the_defaults(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        default = self.env.ref("danvan_models.danvan_model_criterion_spread")
+        default.with_context(lang="vi_VN").name = "Sức lan tỏa, khả năng nhân rộng"
+        new_round = self.Round.create(
+            {"year": 2031, "date_deadline": date(2031, 3, 31)}
+        )
+        copy = new_round.criterion_ids.filtered(
+            lambda c: c.sequence == default.sequence
+        )
+        self.assertEqual(
+            copy.with_context(lang="vi_VN").name, "Sức lan tỏa, khả năng nhân rộng"
+        )
+        self.assertEqual(copy.with_context(lang="en_US").name, default.name)
+
     def test_opening_notifies_the_unit_heads(self):
         self._open_round()
         self.assertEqual(self.model_round.state, "open")
