@@ -34,3 +34,20 @@ class DanvanModelCriterion(models.Model):
                         criterion.name,
                     )
                 )
+
+    def _translate_copies(self, langs):
+        """Give the round criteria still named as a default in English that
+        default's names in ``langs``, where they have none of their own."""
+        Criterion = self.with_context(lang="en_US")
+        for default in Criterion.search([("round_id", "=", False)]):
+            english = default.name
+            copies = Criterion.search(
+                [("round_id", "!=", False), ("name", "=", english)]
+            )
+            for lang in set(langs) - {"en_US"}:
+                name = default.with_context(lang=lang).name
+                untranslated = copies.with_context(lang=lang).filtered(
+                    lambda c, english=english: c.name == english
+                )
+                if name != english and untranslated:
+                    untranslated.name = name

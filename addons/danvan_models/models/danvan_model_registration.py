@@ -250,6 +250,12 @@ class DanvanModelRegistration(models.Model):
                 else False
             )
 
+    def _classification_label(self):
+        """The classification as the reader's language says it."""
+        self.ensure_one()
+        labels = dict(self._fields["classification"]._description_selection(self.env))
+        return labels.get(self.classification, "")
+
     @api.depends("name")
     def _compute_similar_ids(self):
         """Up to 5 registrations whose name resembles this one, this year or

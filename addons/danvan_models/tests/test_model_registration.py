@@ -1,3 +1,4 @@
+import json
 from datetime import date
 
 from freezegun import freeze_time
@@ -38,6 +39,38 @@ class TestModelRound(ModelsCommon):
             copy.with_context(lang="vi_VN").name, "Sức lan tỏa, khả năng nhân rộng"
         )
         self.assertEqual(copy.with_context(lang="en_US").name, default.name)
+
+    def test_copies_made_before_a_language_get_its_translations_when_loaded(self):
+        """The demo round's criteria are copied before Vietnamese is loaded."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        spread = self.env.ref("danvan_models.danvan_model_criterion_spread")
+        registered = self.env.ref("danvan_models.danvan_model_criterion_registered")
+        copy, edited = (
+            self.model_round.criterion_ids.filtered(
+                lambda c, d=default: c.sequence == d.sequence
+            )
+            for default in (spread, registered)
+        )
+        self.env.flush_all()
+        names = {
+            spread: {"en_US": "Spread", "vi_VN": "Sức lan tỏa"},
+            copy: {"en_US": "Spread"},
+            registered: {"en_US": "Registered", "vi_VN": "Đã đăng ký"},
+            edited: {"en_US": "Registered", "vi_VN": "Tiêu chí riêng của đợt"},
+        }
+        for criterion, name in names.items():
+            self.env.cr.execute(
+                "UPDATE danvan_model_criterion SET name = %s WHERE id = %s",
+                [json.dumps(name), criterion.id],
+            )
+        self.env.invalidate_all()
+        self.env["danvan.model.criterion"]._translate_copies(["vi_VN"])
+        self.assertEqual(copy.with_context(lang="vi_VN").name, "Sức lan tỏa")
+        self.assertEqual(
+            edited.with_context(lang="vi_VN").name,
+            "Tiêu chí riêng của đợt",
+            "a name the round already has in Vietnamese is kept",
+        )
 
     def test_opening_notifies_the_unit_heads(self):
         self._open_round()
@@ -323,6 +356,11 @@ class TestModelRegistration(ModelsCommon):
         )
         for text in ("GIẤY KHEN", "125/QĐ-SKHCN", registration.name, "Trần Văn Bình"):
             self.assertIn(text, html)
+        self.assertIn(registration._classification_label(), html)
+        self.assertEqual(
+            registration.with_context(lang="en_US")._classification_label(),
+            "Excellent (xuất sắc)",
+        )
 
     def test_replication_links_the_copies(self):
         registration = self._implementing()
