@@ -7,11 +7,14 @@
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",
     "license": "LGPL-3",
-    "depends": ["danvan_plan"],
+    "depends": ["danvan_plan", "calendar"],
     "data": [
         "security/ir.model.access.csv",
         "data/danvan_time_limit_data.xml",
+        "wizard/danvan_reception_generate_views.xml",
         "views/danvan_time_limit_views.xml",
+        "views/danvan_reception_views.xml",
         "views/danvan_complaints_menus.xml",
     ],
+    "demo": ["demo/danvan_reception_demo.xml"],
 }

@@ -1,1 +1,5 @@
 from . import danvan_time_limit
+from . import danvan_reception_place
+from . import danvan_reception_session
+from . import res_company
+from . import res_config_settings

@@ -1,1 +1,2 @@
 from . import test_time_limit
+from . import test_reception

@@ -1,0 +1,27 @@
+from odoo import fields, models
+
+
+class DanvanReceptionPlace(models.Model):
+    """Where the agency receives citizens (TCD-2): an office, a location, or
+    an online channel since 01/7/2026 (§0.1)."""
+
+    _name = "danvan.reception.place"
+    _description = "Citizen Reception Place"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    channel = fields.Selection(
+        [("direct", "In person"), ("online", "Online")],
+        required=True,
+        default="direct",
+    )
+    address = fields.Char(help="The address, or the link of an online session.")
+    regular_hours = fields.Char(
+        help="Hours of regular reception, as published (TCD-9), e.g. "
+        "'Thứ Hai đến thứ Sáu, 7h30 - 11h00'."
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True)

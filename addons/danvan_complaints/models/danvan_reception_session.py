@@ -1,0 +1,190 @@
+"""A citizen reception session: the head's monthly one, or an unscheduled one."""
+
+import calendar as month_calendar
+from datetime import date, datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+SESSION_START = time(7, 30)
+SESSION_HOURS = 4
+
+
+class DanvanReceptionSession(models.Model):
+    _name = "danvan.reception.session"
+    _description = "Citizen Reception Session"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    kind = fields.Selection(
+        [
+            ("periodic", "Periodic (head of the agency)"),
+            ("unscheduled", "Unscheduled"),
+        ],
+        required=True,
+        default="periodic",
+        tracking=True,
+        help="TCD-5: the head receives citizens at least one day a month; "
+        "TCD-6: and without a schedule when a case requires it.",
+    )
+    date = fields.Date(required=True, index=True, tracking=True)
+    place_id = fields.Many2one(
+        "danvan.reception.place",
+        string="Place",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env.company.danvan_reception_place_id,
+    )
+    channel = fields.Selection(related="place_id.channel", store=True)
+    presider_id = fields.Many2one(
+        "res.users",
+        string="Presided by",
+        tracking=True,
+        default=lambda self: self.env.company.danvan_head_user_id,
+    )
+    is_delegated = fields.Boolean(
+        string="Not Presided by the Head",
+        compute="_compute_is_delegated",
+        store=True,
+        help="TCD-8: the head's reception cannot be delegated to a deputy.",
+    )
+    participant_ids = fields.Many2many("res.users", string="Participants")
+    planned_content = fields.Text(
+        help="The cases planned for the session, published with the schedule (TCD-9)."
+    )
+    state = fields.Selection(
+        [("planned", "Planned"), ("held", "Held"), ("cancelled", "Cancelled")],
+        required=True,
+        default="planned",
+        tracking=True,
+    )
+    event_id = fields.Many2one("calendar.event", string="Calendar Event", copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "periodic_unique",
+            "EXCLUDE USING btree (company_id WITH =, date WITH =) "
+            "WHERE (kind = 'periodic' AND active AND state != 'cancelled')",
+            "There is already a periodic reception session on this day.",
+        ),
+    ]
+
+    @api.depends("kind", "date")
+    def _compute_name(self):
+        labels = dict(self._fields["kind"]._description_selection(self.env))
+        for session in self:
+            day = session.date.strftime("%d/%m/%Y") if session.date else ""
+            session.name = f"{labels.get(session.kind, '')} {day}".strip()
+
+    @api.depends("presider_id", "company_id.danvan_head_user_id")
+    def _compute_is_delegated(self):
+        for session in self:
+            head = session.company_id.danvan_head_user_id
+            session.is_delegated = bool(
+                head and session.presider_id and session.presider_id != head
+            )
+
+    @api.constrains("date")
+    def _check_working_day(self):
+        """A session is held on a working day (CAL-5)."""
+        calendar = self.env["danvan.holiday"]
+        for session in self:
+            if not calendar.is_working_day(session.date):
+                raise ValidationError(
+                    self.env._(
+                        "%s is not a working day: choose another day for the "
+                        "reception session.",
+                        session.date.strftime("%d/%m/%Y"),
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_held(self):
+        if any(session.state == "held" for session in self):
+            raise UserError(
+                self.env._("A session that was held cannot be deleted: archive it.")
+            )
+
+    def action_held(self):
+        self.write({"state": "held"})
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+        self.event_id.action_archive()
+
+    @api.model
+    def _periodic_day(self, year, month):
+        """The head's reception day of a month: the configured day (the month's
+        last day if shorter), moved to the next working day (TCD-5, CAL-4), or
+        to the last working day before it when that would leave the month."""
+        calendar = self.env["danvan.holiday"]
+        wanted = date(
+            year,
+            month,
+            min(
+                self.env.company.danvan_reception_day or 15,
+                month_calendar.monthrange(year, month)[1],
+            ),
+        )
+        day = calendar.roll_forward(wanted)
+        if day.month == month:
+            return day
+        day = wanted
+        while not calendar.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
+
+    @api.model
+    def _generate_periodic(self, year):
+        """One periodic session a month of ``year`` that has none yet, each
+        with its calendar event for the presider."""
+        company = self.env.company
+        if not company.danvan_head_user_id or not company.danvan_reception_place_id:
+            raise UserError(
+                self.env._(
+                    "Set the head of the agency and the reception place in the "
+                    "settings first."
+                )
+            )
+        existing = self.search(
+            [
+                ("kind", "=", "periodic"),
+                ("company_id", "=", company.id),
+                ("date", ">=", date(year, 1, 1)),
+                ("date", "<=", date(year + 1, 1, 31)),
+                ("state", "!=", "cancelled"),
+            ]
+        )
+        covered = {(s.date.year, s.date.month) for s in existing}
+        days = [
+            self._periodic_day(year, month)
+            for month in range(1, 13)
+            if (year, month) not in covered
+        ]
+        sessions = self.create([{"kind": "periodic", "date": day} for day in days])
+        sessions._create_events()
+        return sessions
+
+    def _create_events(self):
+        tz = pytz.timezone(self.env.user.tz or "Asia/Ho_Chi_Minh")
+        for session in self:
+            start = tz.localize(datetime.combine(session.date, SESSION_START))
+            start = start.astimezone(pytz.utc).replace(tzinfo=None)
+            attendees = session.presider_id | session.participant_ids
+            session.event_id = self.env["calendar.event"].create(
+                {
+                    "name": session.name,
+                    "start": start,
+                    "stop": start + timedelta(hours=SESSION_HOURS),
+                    "location": session.place_id.address or session.place_id.name,
+                    "user_id": session.presider_id.id,
+                    "partner_ids": [(6, 0, attendees.partner_id.ids)],
+                }
+            )

@@ -1,0 +1,35 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    danvan_head_user_id = fields.Many2one(
+        "res.users",
+        string="Head of the Agency",
+        help="Receives citizens at least one day a month in person (TCD-5); "
+        "sessions presided by anyone else are flagged (TCD-8).",
+    )
+    danvan_reception_day = fields.Integer(
+        string="Monthly Reception Day",
+        default=15,
+        help="Day of the month of the head's periodic reception; a day off moves "
+        "it to the next working day (TCD-5, CAL-4).",
+    )
+    danvan_reception_place_id = fields.Many2one(
+        "danvan.reception.place", string="Default Reception Place"
+    )
+    danvan_handling_unit_id = fields.Many2one(
+        "hr.department",
+        string="Handling Unit",
+        help="The unit that staffs reception and processes petitions, now that "
+        "the Sở has no inspectorate of its own (§0.2).",
+    )
+
+    @api.constrains("danvan_reception_day")
+    def _check_danvan_reception_day(self):
+        if any(not 1 <= company.danvan_reception_day <= 31 for company in self):
+            raise ValidationError(
+                self.env._("The monthly reception day is a day of the month, 1 to 31.")
+            )

@@ -1,0 +1,18 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    danvan_head_user_id = fields.Many2one(
+        related="company_id.danvan_head_user_id", readonly=False
+    )
+    danvan_reception_day = fields.Integer(
+        related="company_id.danvan_reception_day", readonly=False
+    )
+    danvan_reception_place_id = fields.Many2one(
+        related="company_id.danvan_reception_place_id", readonly=False
+    )
+    danvan_handling_unit_id = fields.Many2one(
+        related="company_id.danvan_handling_unit_id", readonly=False
+    )
