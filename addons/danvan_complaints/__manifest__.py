@@ -10,10 +10,13 @@
     "depends": ["danvan_plan", "calendar"],
     "data": [
         "security/ir.model.access.csv",
+        "security/danvan_complaints_security.xml",
         "data/danvan_time_limit_data.xml",
+        "data/ir_sequence_data.xml",
         "wizard/danvan_reception_generate_views.xml",
         "views/danvan_time_limit_views.xml",
         "views/danvan_reception_views.xml",
+        "views/danvan_petition_views.xml",
         "views/danvan_complaints_menus.xml",
     ],
     "demo": ["demo/danvan_reception_demo.xml"],

@@ -1,2 +1,3 @@
 from . import test_time_limit
 from . import test_reception
+from . import test_petition

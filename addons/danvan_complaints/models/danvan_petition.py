@@ -1,0 +1,303 @@
+"""A written petition (đơn): registered, classified and processed within its
+legal time limit, ending in exactly one outcome (XLD-1 to XLD-9).
+
+The sender's identity lives in ``danvan.petition.sender``, whose record rules
+keep a denouncer's identity to the petition's handler and to leadership
+(TC-12); nothing of it is tracked in the chatter.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+TRANSITIONS = {
+    "action_classify": ({"received"}, "classified"),
+    "action_process": ({"classified"}, "processed"),
+    "action_reopen": ({"classified"}, "received"),
+}
+# XLD-9: which outcome fits which classification.
+OUTCOME_TYPES = {
+    "accept": {"complaint", "denunciation", "petition"},
+    "guide": {"complaint"},
+    "transfer": {"denunciation", "petition"},
+    "answer": {"petition"},
+    "file": {"complaint", "denunciation", "petition", "mixed"},
+}
+
+
+class DanvanPetition(models.Model):
+    _name = "danvan.petition"
+    _description = "Petition"
+    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _transitions = TRANSITIONS
+    _order = "date_received desc, id desc"
+    _rec_name = "number"
+
+    number = fields.Char(
+        string="Register Number",
+        readonly=True,
+        copy=False,
+        index=True,
+        default=lambda self: self.env._("New"),
+        help="Its line in the petition register (XLD-3).",
+    )
+    date_received = fields.Date(
+        string="Received On",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    source = fields.Selection(
+        [
+            ("post", "By post"),
+            ("direct", "In person"),
+            ("box", "Suggestion box"),
+            ("deputy", "Transferred by a deputy"),
+            ("front", "Transferred by the Fatherland Front"),
+            ("press", "Transferred by the press"),
+            ("agency", "Transferred by another agency"),
+            ("leadership", "Handed over by leadership"),
+            ("electronic", "Electronic or portal"),
+        ],
+        required=True,
+        default="post",
+        tracking=True,
+        help="XLD-2.",
+    )
+    summary = fields.Char(required=True, tracking=True)
+    content = fields.Html()
+    petition_type = fields.Selection(
+        [
+            ("complaint", "Complaint (khiếu nại)"),
+            ("denunciation", "Denunciation (tố cáo)"),
+            ("petition", "Petition or feedback (kiến nghị, phản ánh)"),
+            ("mixed", "Several contents"),
+        ],
+        string="Content Type",
+        tracking=True,
+        help="XLD-4.",
+    )
+    is_anonymous = fields.Boolean(
+        string="Anonymous",
+        tracking=True,
+        help="No full name and address of the sender (XLD-7).",
+    )
+    qualified = fields.Selection(
+        [("yes", "Qualified for processing"), ("no", "Not qualified")],
+        string="Processing Conditions",
+        tracking=True,
+    )
+    unqualified_reason = fields.Selection(
+        [
+            ("anonymous", "Anonymous"),
+            ("illegible", "Torn, erased or illegible"),
+            ("forbidden", "Forbidden content or insults"),
+            ("duplicate", "Duplicate of a petition already handled"),
+            ("settled", "Already finally settled, nothing new"),
+            ("other", "Other"),
+        ],
+        tracking=True,
+        help="XLD-6.",
+    )
+    within_competence = fields.Boolean(
+        string="Within Our Competence", default=True, tracking=True
+    )
+    competent_body = fields.Char(
+        help="The body competent to handle it, when it is not this agency."
+    )
+    duplicate_of_id = fields.Many2one(
+        "danvan.petition",
+        string="Duplicate Of",
+        index=True,
+        tracking=True,
+        help="The earlier petition with the same content (XLD-6).",
+    )
+    duplicate_ids = fields.One2many(
+        "danvan.petition", "duplicate_of_id", string="Duplicates"
+    )
+    sender_ids = fields.One2many("danvan.petition.sender", "petition_id")
+    handler_id = fields.Many2one(
+        "res.users",
+        string="Handler",
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Handling Unit",
+        default=lambda self: self.env.company.danvan_handling_unit_id,
+        tracking=True,
+    )
+    date_deadline = fields.Date(
+        string="Processing Deadline",
+        compute="_compute_date_deadline",
+        store=True,
+        index=True,
+        help="10 working days from receipt (XLD-8); 7 for a denunciation "
+        "(TC-3), from the table of legal time limits.",
+    )
+    working_days_left = fields.Integer(compute="_compute_working_days_left")
+    state = fields.Selection(
+        [
+            ("received", "Received"),
+            ("classified", "Classified"),
+            ("processed", "Processed"),
+        ],
+        string="Status",
+        required=True,
+        default="received",
+        index=True,
+        copy=False,
+        tracking=True,
+    )
+    outcome = fields.Selection(
+        [
+            ("accept", "Proposed for acceptance"),
+            ("guide", "Guided to the competent body"),
+            ("transfer", "Transferred"),
+            ("answer", "Answered"),
+            ("file", "Filed without action"),
+        ],
+        tracking=True,
+        copy=False,
+        help="Exactly one result per petition (XLD-9).",
+    )
+    date_processed = fields.Date(readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True)
+
+    @api.depends("date_received", "petition_type")
+    def _compute_date_deadline(self):
+        Limit = self.env["danvan.time.limit"]
+        for petition in self:
+            code = (
+                "denunciation_preliminary"
+                if petition.petition_type == "denunciation"
+                else "petition_processing"
+            )
+            petition.date_deadline = (
+                Limit.compute_deadline(code, petition.date_received)
+                if petition.date_received
+                else False
+            )
+
+    @api.depends("date_deadline", "state")
+    def _compute_working_days_left(self):
+        today = fields.Date.context_today(self)
+        calendar = self.env["danvan.holiday"]
+        for petition in self:
+            deadline = petition.date_deadline
+            if not deadline or petition.state == "processed":
+                petition.working_days_left = 0
+            elif deadline >= today:
+                petition.working_days_left = calendar.count_working_days(
+                    today, deadline
+                )
+            else:
+                petition.working_days_left = -calendar.count_working_days(
+                    deadline, today
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("number", self.env._("New")) == self.env._("New"):
+                vals["number"] = self.env["ir.sequence"].next_by_code("danvan.petition")
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        """The register keeps every petition (archive it)."""
+        raise UserError(
+            self.env._("A registered petition cannot be deleted: archive it.")
+        )
+
+    def action_classify(self):
+        """Content type, processing conditions and competence are required."""
+        for petition in self:
+            if not petition.petition_type or not petition.qualified:
+                raise UserError(
+                    self.env._(
+                        "%s: give its content type and its processing conditions.",
+                        petition.number,
+                    )
+                )
+            if petition.qualified == "no" and not petition.unqualified_reason:
+                raise UserError(
+                    self.env._("%s: say why it is not qualified.", petition.number)
+                )
+        return self._transition("action_classify")
+
+    def action_reopen(self):
+        return self._transition("action_reopen")
+
+    def action_process(self):
+        """Record the one outcome (XLD-9) and close the petition."""
+        for petition in self:
+            petition._check_outcome()
+        return self._transition(
+            "action_process", {"date_processed": fields.Date.context_today(self)}
+        )
+
+    def _check_outcome(self):
+        self.ensure_one()
+        outcome = self.outcome
+        if not outcome:
+            raise UserError(self.env._("%s: choose its outcome.", self.number))
+        if self.petition_type not in OUTCOME_TYPES[outcome]:
+            raise ValidationError(
+                self.env._(
+                    "%(number)s: '%(outcome)s' is not an outcome of this kind of "
+                    "petition (XLD-9).",
+                    number=self.number,
+                    outcome=dict(
+                        self._fields["outcome"]._description_selection(self.env)
+                    )[outcome],
+                )
+            )
+        if self.qualified == "no" and outcome != "file":
+            raise ValidationError(
+                self.env._(
+                    "%s is not qualified for processing: it is filed (XLD-6).",
+                    self.number,
+                )
+            )
+        if outcome == "accept" and not self.within_competence:
+            raise ValidationError(
+                self.env._(
+                    "%s is outside the agency's competence: guide or transfer it.",
+                    self.number,
+                )
+            )
+        if outcome in ("guide", "transfer") and self.within_competence:
+            raise ValidationError(
+                self.env._(
+                    "%s is within the agency's competence: it is not guided or "
+                    "transferred elsewhere.",
+                    self.number,
+                )
+            )
+        if outcome == "guide" and self.duplicate_of_id.outcome == "guide":
+            raise ValidationError(
+                self.env._(
+                    "%(number)s repeats %(first)s, already guided: a complainant "
+                    "is guided once (XLD-9); file it.",
+                    number=self.number,
+                    first=self.duplicate_of_id.number,
+                )
+            )
+        if (
+            self.is_anonymous
+            and self.petition_type != "denunciation"
+            and outcome != "file"
+        ):
+            raise ValidationError(
+                self.env._(
+                    "%s is anonymous: only a denunciation with a basis for "
+                    "verification is processed (XLD-7, TC-4); file it.",
+                    self.number,
+                )
+            )

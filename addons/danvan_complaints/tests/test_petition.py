@@ -1,0 +1,184 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.danvan_plan.tests.common import DanvanCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPetition(DanvanCommon):
+    """Petitions: register, classification, deadline, one outcome (XLD, TC-12)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.officer = cls.users["reception"]
+        cls.other_officer = new_test_user(
+            cls.env, login="dvc_officer_2", groups="danvan_plan.group_danvan_reception"
+        )
+        cls.Petition = cls.env["danvan.petition"]
+
+    def _petition(self, user=None, **vals):
+        values = {
+            "summary": "Phản ánh về cân sai tại chợ",
+            "date_received": date(2026, 3, 2),
+            "sender_ids": [
+                (0, 0, {"name": "Nguyễn Văn An", "address": "Thôn 3", "phone": "0901"})
+            ],
+        }
+        values.update(vals)
+        return self.Petition.with_user(user or self.officer).create(values)
+
+    def _classified(self, **vals):
+        petition = self._petition(
+            **dict({"petition_type": "petition", "qualified": "yes"}, **vals)
+        )
+        petition.action_classify()
+        return petition
+
+    def test_xld3_register_numbers_follow_each_other(self):
+        first, second = self._petition(), self._petition()
+        self.assertRegex(first.number, r"^\d{4}/\d{4}$")
+        self.assertEqual(int(second.number[-4:]), int(first.number[-4:]) + 1)
+
+    def test_xld8_ten_working_days_tc3_seven_for_a_denunciation(self):
+        """Received Monday 02/03/2026: 10 working days end on Monday 16/03, 7 on
+        Wednesday 11/03."""
+        self.assertEqual(self._petition().date_deadline, date(2026, 3, 16))
+        denunciation = self._petition(petition_type="denunciation")
+        self.assertEqual(denunciation.date_deadline, date(2026, 3, 11))
+
+    def test_cal5_working_days_left_skip_the_weekend(self):
+        petition = self._petition()
+        with freeze_time("2026-03-13"):  # a Friday
+            petition.invalidate_recordset(["working_days_left"])
+            self.assertEqual(petition.working_days_left, 1)
+        with freeze_time("2026-03-18"):
+            petition.invalidate_recordset(["working_days_left"])
+            self.assertEqual(petition.working_days_left, -2)
+
+    def test_classification_is_required(self):
+        petition = self._petition()
+        with self.assertRaises(UserError):
+            petition.action_classify()
+        petition.write({"petition_type": "complaint", "qualified": "no"})
+        with self.assertRaises(UserError):
+            petition.action_classify()
+        self.assertEqual(petition.state, "received")
+
+    def test_xld9_one_outcome_that_fits_the_petition(self):
+        petition = self._classified(petition_type="complaint")
+        with self.assertRaises(UserError):
+            petition.action_process()
+        petition.outcome = "answer"
+        with self.assertRaises(ValidationError):
+            petition.action_process()
+        petition.outcome = "accept"
+        petition.action_process()
+        self.assertEqual(
+            (petition.state, petition.date_processed), ("processed", date.today())
+        )
+        with self.assertRaises(UserError):
+            petition.action_process()
+
+    def test_xld6_unqualified_is_filed(self):
+        petition = self._classified(qualified="no", unqualified_reason="illegible")
+        petition.outcome = "answer"
+        with self.assertRaises(ValidationError):
+            petition.action_process()
+        petition.outcome = "file"
+        petition.action_process()
+        self.assertEqual(petition.state, "processed")
+
+    def test_outside_competence_is_guided_or_transferred_never_accepted(self):
+        petition = self._classified(
+            petition_type="complaint", within_competence=False, competent_body="UBND xã"
+        )
+        petition.outcome = "accept"
+        with self.assertRaises(ValidationError):
+            petition.action_process()
+        petition.outcome = "guide"
+        petition.action_process()
+        self.assertEqual(petition.outcome, "guide")
+
+    def test_xld9_a_duplicate_is_not_guided_twice(self):
+        first = self._classified(
+            petition_type="complaint", within_competence=False, competent_body="UBND xã"
+        )
+        first.outcome = "guide"
+        first.action_process()
+        repeat = self._classified(
+            petition_type="complaint",
+            within_competence=False,
+            competent_body="UBND xã",
+            duplicate_of_id=first.id,
+        )
+        repeat.outcome = "guide"
+        with self.assertRaises(ValidationError):
+            repeat.action_process()
+        self.assertEqual(first.duplicate_ids, repeat)
+
+    def test_xld7_anonymous_only_a_denunciation_goes_on(self):
+        anonymous = self._classified(is_anonymous=True, sender_ids=[])
+        anonymous.outcome = "answer"
+        with self.assertRaises(ValidationError):
+            anonymous.action_process()
+        denunciation = self._classified(
+            petition_type="denunciation", is_anonymous=True, sender_ids=[]
+        )
+        denunciation.outcome = "accept"
+        denunciation.action_process()
+        self.assertEqual(denunciation.state, "processed")
+
+    def test_the_register_keeps_every_petition(self):
+        petition = self._petition()
+        with self.assertRaises(UserError):
+            petition.with_user(self.users["dv_admin"]).unlink()
+        petition.action_archive()
+        self.assertFalse(petition.active)
+
+    def test_staff_outside_reception_see_no_petition(self):
+        self._petition()
+        with self.assertRaises(AccessError):
+            self.Petition.with_user(self.users["staff"]).search([])
+
+    def test_tc12_a_denouncer_is_seen_by_the_handler_and_leadership_only(self):
+        denunciation = self._petition(petition_type="denunciation")
+        Sender = self.env["danvan.petition.sender"]
+        domain = [("petition_id", "=", denunciation.id)]
+        self.assertEqual(
+            Sender.with_user(self.officer).search(domain).name, "Nguyễn Văn An"
+        )
+        self.assertEqual(
+            Sender.with_user(self.users["leader"]).search(domain).name, "Nguyễn Văn An"
+        )
+        self.assertFalse(Sender.with_user(self.other_officer).search(domain))
+        self.env.invalidate_all()
+        form = denunciation.with_user(self.other_officer).web_read(
+            {"sender_ids": {"fields": {"name": {}, "phone": {}}}}
+        )
+        self.assertEqual(
+            form[0]["sender_ids"], [], "the form of another officer shows no sender"
+        )
+        complaint = self._petition(petition_type="complaint")
+        self.assertTrue(
+            Sender.with_user(self.other_officer).search(
+                [("petition_id", "=", complaint.id)]
+            )
+        )
+
+    def test_tc12_the_denouncer_never_reaches_the_chatter(self):
+        denunciation = self._petition(petition_type="denunciation")
+        denunciation.sender_ids.write({"name": "Trần Thị Bình", "phone": "0912"})
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        bodies = " ".join(
+            str(message.body)
+            + " ".join(message.tracking_value_ids.mapped("new_value_char"))
+            for message in denunciation.message_ids
+        )
+        self.assertNotIn("Bình", bodies)
+        self.assertNotIn("0912", bodies)
