@@ -13,6 +13,7 @@
         "security/danvan_complaints_security.xml",
         "data/danvan_time_limit_data.xml",
         "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
         "wizard/danvan_reception_generate_views.xml",
         "views/danvan_time_limit_views.xml",
         "views/danvan_reception_views.xml",

@@ -27,7 +27,12 @@ OUTCOME_TYPES = {
 class DanvanPetition(models.Model):
     _name = "danvan.petition"
     _description = "Petition"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.deadline.mixin",
+    ]
     _transitions = TRANSITIONS
     _order = "date_received desc, id desc"
     _rec_name = "number"
@@ -200,6 +205,9 @@ class DanvanPetition(models.Model):
                 petition.working_days_left = -calendar.count_working_days(
                     deadline, today
                 )
+
+    def _deadline_open_domain(self):
+        return [("state", "!=", "processed")]
 
     @api.model_create_multi
     def create(self, vals_list):

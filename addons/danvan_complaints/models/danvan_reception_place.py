@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class DanvanReceptionPlace(models.Model):
@@ -25,3 +26,15 @@ class DanvanReceptionPlace(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        """The sessions held there are kept: archive the place instead."""
+        if (
+            self.env["danvan.reception.session"]
+            .with_context(active_test=False)
+            .search_count([("place_id", "in", self.ids)], limit=1)
+        ):
+            raise UserError(
+                self.env._("Sessions were planned at this place: archive it instead.")
+            )

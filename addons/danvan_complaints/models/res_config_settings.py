@@ -16,3 +16,8 @@ class ResConfigSettings(models.TransientModel):
     danvan_handling_unit_id = fields.Many2one(
         related="company_id.danvan_handling_unit_id", readonly=False
     )
+    danvan_deadline_warning_days = fields.Integer(
+        string="Warn Before a Deadline (working days)",
+        config_parameter="danvan_complaints.deadline_warning_days",
+        default=2,
+    )

@@ -182,3 +182,35 @@ class TestPetition(DanvanCommon):
         )
         self.assertNotIn("Bình", bodies)
         self.assertNotIn("0912", bodies)
+
+    def test_deadline_cron_warns_the_handler_then_escalates_to_the_unit_head(self):
+        """Deadline Monday 16/03/2026; warned 2 working days before (Thursday
+        12/03), escalated once missed (Tuesday 17/03), each once."""
+        self.env.company.danvan_handling_unit_id = self.unit_science
+        petition = self._petition(department_id=self.unit_science.id)
+        head = self.users["unit_head"]
+        for day, warned, escalated in (
+            ("2026-03-11", False, False),
+            ("2026-03-12", True, False),
+            ("2026-03-16", True, False),
+            ("2026-03-17", True, True),
+            ("2026-03-18", True, True),
+        ):
+            with freeze_time(day):
+                self.Petition._cron_check_deadlines()
+            self.assertEqual(
+                (petition.deadline_warned, petition.deadline_escalated),
+                (warned, escalated),
+                day,
+            )
+        self.assertEqual(petition.activity_ids.user_id, self.officer | head)
+        notes = petition.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(len(notes), 2, "one warning, one escalation")
+
+    def test_deadline_cron_leaves_processed_petitions_alone(self):
+        petition = self._classified()
+        petition.outcome = "answer"
+        petition.action_process()
+        with freeze_time("2026-03-20"):
+            self.Petition._cron_check_deadlines()
+        self.assertFalse(petition.deadline_escalated)

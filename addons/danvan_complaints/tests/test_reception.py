@@ -109,6 +109,12 @@ class TestReceptionSchedule(DanvanCommon):
             sessions,
         )
 
+    def test_a_place_with_sessions_is_archived_not_deleted(self):
+        self._generate()
+        with self.assertRaises(UserError):
+            self.place.with_user(self.users["dv_admin"]).unlink()
+        self.assertTrue(self.place.exists())
+
     def test_a_held_session_is_kept(self):
         session = self._generate()[:1]
         session.with_user(self.users["reception"]).action_held()

@@ -1,0 +1,76 @@
+from odoo import api, fields, models
+
+
+class DanvanDeadlineMixin(models.AbstractModel):
+    """Legal deadlines watched by a daily cron (issue 5, item 7).
+
+    The handler is warned a few working days before the deadline (a to-do and
+    an e-mail), and the head of the handling unit is alerted once it is
+    missed. Each record is warned and escalated once.
+    """
+
+    _name = "danvan.deadline.mixin"
+    _description = "Dân vận Legal Deadline"
+
+    deadline_warned = fields.Boolean(copy=False, readonly=True)
+    deadline_escalated = fields.Boolean(copy=False, readonly=True)
+
+    def _deadline_open_domain(self):
+        """The records whose deadline still runs."""
+        raise NotImplementedError
+
+    @api.model
+    def _cron_check_deadlines(self):
+        today = fields.Date.context_today(self)
+        calendar = self.env["danvan.holiday"]
+        days = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("danvan_complaints.deadline_warning_days", 2)
+        )
+        open_domain = [*self._deadline_open_domain(), ("date_deadline", "!=", False)]
+        coming = self.search(
+            [
+                *open_domain,
+                ("deadline_warned", "=", False),
+                ("date_deadline", ">=", today),
+            ]
+        ).filtered(
+            lambda r: calendar.count_working_days(today, r.date_deadline) <= days
+        )
+        for record in coming:
+            record._deadline_notify(record.handler_id, escalate=False)
+        coming.write({"deadline_warned": True})
+        missed = self.search(
+            [
+                *open_domain,
+                ("deadline_escalated", "=", False),
+                ("date_deadline", "<", today),
+            ]
+        )
+        for record in missed:
+            heads = record.department_id._danvan_unit_heads() or record.handler_id
+            record._deadline_notify(heads, escalate=True)
+        missed.write({"deadline_escalated": True})
+
+    def _deadline_notify(self, users, escalate):
+        self.ensure_one()
+        deadline = self.date_deadline.strftime("%d/%m/%Y")
+        summary = (
+            self.env._("Deadline missed on %s", deadline)
+            if escalate
+            else self.env._("Deadline on %s", deadline)
+        )
+        for user in users:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=self.date_deadline,
+                summary=summary,
+                user_id=user.id,
+            )
+        self.message_post(
+            body=summary,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+            partner_ids=users.partner_id.ids,
+        )
