@@ -14,6 +14,7 @@
         "data/danvan_time_limit_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "report/danvan_petition_letter.xml",
         "wizard/danvan_reception_generate_views.xml",
         "views/danvan_time_limit_views.xml",
         "views/danvan_reception_views.xml",

@@ -168,6 +168,11 @@ class DanvanPetition(models.Model):
         copy=False,
         help="Exactly one result per petition (XLD-9).",
     )
+    outcome_note = fields.Text(
+        string="Letter Text",
+        help="The substance of the answer or of the guidance, printed in the "
+        "official letter.",
+    )
     date_processed = fields.Date(readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -249,6 +254,39 @@ class DanvanPetition(models.Model):
         return self._transition(
             "action_process", {"date_processed": fields.Date.context_today(self)}
         )
+
+    def action_print_letter(self):
+        """The official letter of the outcome (guide, transfer, answer)."""
+        if any(p.outcome not in ("guide", "transfer", "answer") for p in self):
+            raise UserError(
+                self.env._(
+                    "Only guiding, transferring and answering are done by letter."
+                )
+            )
+        return self.env.ref(
+            "danvan_complaints.action_report_danvan_petition_letter"
+        ).report_action(self)
+
+    def _letter_values(self):
+        """Addressee and subject of the outcome letter (công văn, VB-7)."""
+        self.ensure_one()
+        senders = self.sender_ids
+        if self.outcome == "transfer":
+            addressee = self.competent_body
+            subject = self.env._("Transfer of a petition")
+        elif self.outcome == "guide":
+            addressee = ", ".join(senders.mapped("name"))
+            subject = self.env._("Guidance on where to send a petition")
+        else:
+            addressee = ", ".join(senders.mapped("name"))
+            subject = self.env._("Answer to a petition")
+        return {
+            "addressee": addressee,
+            "letter_subject": subject,
+            "doc_symbol": self.company_id.danvan_agency_code,
+            "agency": self.company_id.danvan_agency_name or self.company_id.name,
+            "confidential": self.petition_type == "denunciation",
+        }
 
     def _check_outcome(self):
         self.ensure_one()

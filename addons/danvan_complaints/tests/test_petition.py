@@ -214,3 +214,54 @@ class TestPetition(DanvanCommon):
         with freeze_time("2026-03-20"):
             self.Petition._cron_check_deadlines()
         self.assertFalse(petition.deadline_escalated)
+
+    def _letter(self, petition):
+        return (
+            self.env["ir.actions.report"]
+            .with_user(self.officer)
+            ._render_qweb_html(
+                "danvan_complaints.action_report_danvan_petition_letter", petition.ids
+            )[0]
+            .decode()
+        )
+
+    def test_guidance_letter_in_the_official_layout(self):
+        self.env.company.danvan_agency_code = "SKHCN"
+        petition = self._classified(
+            petition_type="complaint",
+            within_competence=False,
+            competent_body="UBND xã A",
+        )
+        petition.outcome = "guide"
+        petition.action_process()
+        html = self._letter(petition)
+        for text in (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "/SKHCN",
+            "V/v Guidance on where to send a petition",
+            "Kính gửi: Nguyễn Văn An",
+            "UBND xã A",
+            "Phản ánh về cân sai tại chợ",
+        ):
+            self.assertIn(text, html)
+        self.assertNotIn("BÁO CÁO", html)
+
+    def test_tc13_transfer_letter_of_a_denunciation_names_no_denouncer(self):
+        petition = self._classified(
+            petition_type="denunciation",
+            within_competence=False,
+            competent_body="Thanh tra tỉnh",
+        )
+        petition.outcome = "transfer"
+        petition.action_process()
+        html = self._letter(petition)
+        self.assertIn("Kính gửi: Thanh tra tỉnh", html)
+        self.assertNotIn("Nguyễn Văn An", html)
+        self.assertNotIn("0901", html)
+
+    def test_only_guidance_transfer_and_answer_go_by_letter(self):
+        petition = self._classified(qualified="no", unqualified_reason="illegible")
+        petition.outcome = "file"
+        petition.action_process()
+        with self.assertRaises(UserError):
+            petition.action_print_letter()
