@@ -1,0 +1,215 @@
+"""One line of the citizen reception register (Sổ tiếp công dân, TCD-13)."""
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# TCD-14: the most representatives a group may appoint, by its size.
+GROUP_SIZE = 5
+REPRESENTATIVES = ((10, 2), (None, 5))
+
+
+class DanvanReceptionVisit(models.Model):
+    _name = "danvan.reception.visit"
+    _description = "Citizen Reception Record"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _rec_name = "number"
+
+    number = fields.Char(
+        string="Register Number",
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
+    )
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, tracking=True, index=True
+    )
+    kind = fields.Selection(
+        [
+            ("regular", "Regular"),
+            ("periodic", "Periodic (head of the agency)"),
+            ("unscheduled", "Unscheduled"),
+        ],
+        required=True,
+        default="regular",
+        help="TCD-1.",
+    )
+    session_id = fields.Many2one(
+        "danvan.reception.session", string="Session", index=True
+    )
+    officer_id = fields.Many2one(
+        "res.users",
+        string="Receiving Officer",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    visitor_ids = fields.One2many("danvan.reception.visitor", "visit_id")
+    people_count = fields.Integer(
+        string="Number of People",
+        default=1,
+        help="Those who came; five or more with the same content appoint "
+        "representatives (TCD-14).",
+    )
+    summary = fields.Text(string="Content", required=True)
+    petition_type = fields.Selection(
+        [
+            ("complaint", "Complaint (khiếu nại)"),
+            ("denunciation", "Denunciation (tố cáo)"),
+            ("petition", "Petition or feedback (kiến nghị, phản ánh)"),
+            ("mixed", "Several contents"),
+        ],
+        string="Classification",
+        tracking=True,
+    )
+    handled_before_by = fields.Char(
+        string="Already Handled By", help="Bodies that have already dealt with it."
+    )
+    path = fields.Selection(
+        [
+            ("accept", "Accepted for resolution"),
+            ("guide", "Returned and guided"),
+            ("transfer", "Transferred to the competent body"),
+            ("answer", "Answered"),
+        ],
+        tracking=True,
+        help="TCD-15.",
+    )
+    competent_body = fields.Char()
+    documents_received = fields.Text(
+        help="Information, documents and evidence handed over (TCD-12)."
+    )
+    result_followup = fields.Text(string="Follow-up of the Result")
+    note = fields.Text()
+    refused = fields.Boolean(tracking=True)
+    refusal_case = fields.Selection(
+        [
+            ("incapable", "Intoxicated or unable to control their acts"),
+            ("disorder", "Threats, insults or breach of the rules"),
+            ("settled", "Case settled and answered, still pursued"),
+            ("other", "Other case provided by law"),
+        ],
+        tracking=True,
+        help="TCD-10.",
+    )
+    refusal_notice = fields.Char(
+        help="Number and date of the head's written notice of refusal, required "
+        "for a case already settled (TCD-10, case 3)."
+    )
+    petition_id = fields.Many2one("danvan.petition", string="Petition", copy=False)
+    state = fields.Selection(
+        [("draft", "Draft"), ("recorded", "Recorded")],
+        required=True,
+        default="draft",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("number", self.env._("New")) == self.env._("New"):
+                vals["number"] = self.env["ir.sequence"].next_by_code(
+                    "danvan.reception.visit"
+                )
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        if any(visit.state == "recorded" for visit in self):
+            raise UserError(
+                self.env._("A line of the reception register is archived, not deleted.")
+            )
+
+    @api.constrains("people_count")
+    def _check_people_count(self):
+        if any(visit.people_count < 1 for visit in self):
+            raise ValidationError(self.env._("At least one person was received."))
+
+    def _classification_label(self):
+        self.ensure_one()
+        labels = dict(self._fields["petition_type"]._description_selection(self.env))
+        return labels.get(self.petition_type, "")
+
+    def action_record(self):
+        """Close the line: who came, what for, and what was done (TCD-13)."""
+        for visit in self:
+            visit._check_recordable()
+        self.write({"state": "recorded"})
+        return True
+
+    def _check_recordable(self):
+        self.ensure_one()
+        visitors = self.visitor_ids.sudo()
+        if not visitors:
+            raise UserError(self.env._("Enter the citizen received."))
+        if any(not visitor.identity_number for visitor in visitors):
+            raise ValidationError(
+                self.env._(
+                    "A citizen received gives an identity document (TCD-11, in "
+                    "force since 01/7/2026)."
+                )
+            )
+        if self.people_count >= GROUP_SIZE:
+            representatives = len(visitors.filtered("is_representative"))
+            most = next(
+                most
+                for size, most in REPRESENTATIVES
+                if size is None or self.people_count <= size
+            )
+            if not 1 <= representatives <= most:
+                raise ValidationError(
+                    self.env._(
+                        "A group of %(people)s appoints from 1 to %(most)s "
+                        "representatives (TCD-14).",
+                        people=self.people_count,
+                        most=most,
+                    )
+                )
+        if self.refused:
+            if not self.refusal_case:
+                raise UserError(self.env._("Give the case of refusal (TCD-10)."))
+            if self.refusal_case == "settled" and not self.refusal_notice:
+                raise ValidationError(
+                    self.env._(
+                        "Refusing a citizen whose case is settled needs the head's "
+                        "written notice (TCD-10, case 3)."
+                    )
+                )
+        elif not self.petition_type or not self.path:
+            raise UserError(
+                self.env._("Classify the content and choose what was done (TCD-15).")
+            )
+
+    def action_create_petition(self):
+        """Register the petition handed over at reception, senders included."""
+        self.ensure_one()
+        if self.petition_id:
+            raise UserError(self.env._("The petition is already registered."))
+        self.petition_id = self.env["danvan.petition"].create(
+            {
+                "source": "direct",
+                "date_received": self.date,
+                "summary": self.summary.splitlines()[0][:200],
+                "petition_type": self.petition_type,
+                "sender_ids": [
+                    Command.create(
+                        {
+                            "name": visitor.name,
+                            "address": visitor.address,
+                            "identity_number": visitor.identity_number,
+                        }
+                    )
+                    for visitor in self.visitor_ids
+                ],
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "danvan.petition",
+            "res_id": self.petition_id.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,23 @@
+from odoo import api, fields, models
+
+
+class DanvanReceptionVisitor(models.Model):
+    """A citizen received in a visit: a denouncer is seen by the receiving
+    officer and leadership only (TCD-11, TC-12)."""
+
+    _name = "danvan.reception.visitor"
+    _description = "Citizen Received"
+    _inherit = ["danvan.person.mixin"]
+    _order = "visit_id, is_representative desc, id"
+
+    visit_id = fields.Many2one(
+        "danvan.reception.visit", required=True, index=True, ondelete="cascade"
+    )
+    is_representative = fields.Boolean(
+        string="Representative", help="Appointed by a group to speak for it (TCD-14)."
+    )
+
+    @api.depends("visit_id.petition_type")
+    def _compute_is_confidential(self):
+        for visitor in self:
+            visitor.is_confidential = visitor.visit_id.petition_type == "denunciation"

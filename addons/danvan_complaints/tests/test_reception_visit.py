@@ -1,0 +1,136 @@
+from datetime import date
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.danvan_plan.tests.common import DanvanCommon
+
+
+@tagged("post_install", "-at_install")
+class TestReceptionVisit(DanvanCommon):
+    """The reception register, one line per visit (TCD-10 to TCD-15)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.officer = cls.users["reception"]
+        cls.other_officer = new_test_user(
+            cls.env, login="dvc_officer_3", groups="danvan_plan.group_danvan_reception"
+        )
+        cls.Visit = cls.env["danvan.reception.visit"]
+
+    def _visit(self, visitors=None, **vals):
+        visitors = visitors or [("Lê Thị Cúc", "Thôn 5", "051234567890", False)]
+        values = {
+            "date": date(2026, 3, 2),
+            "summary": "Khiếu nại quyết định xử phạt về đo lường",
+            "petition_type": "complaint",
+            "path": "accept",
+            "visitor_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "name": name,
+                        "address": address,
+                        "identity_number": identity,
+                        "is_representative": representative,
+                    },
+                )
+                for name, address, identity, representative in visitors
+            ],
+        }
+        values.update(vals)
+        return self.Visit.with_user(self.officer).create(values)
+
+    def test_tcd13_a_visit_is_numbered_and_recorded(self):
+        visit = self._visit()
+        self.assertRegex(visit.number, r"^\d{4}/\d{4}$")
+        visit.action_record()
+        self.assertEqual(visit.state, "recorded")
+        with self.assertRaises(UserError):
+            visit.with_user(self.users["dv_admin"]).unlink()
+
+    def test_tcd11_an_identity_document_is_required(self):
+        visit = self._visit(visitors=[("Lê Thị Cúc", "Thôn 5", False, False)])
+        with self.assertRaises(ValidationError):
+            visit.action_record()
+        self.assertEqual(visit.state, "draft")
+
+    def test_tcd14_a_group_appoints_representatives(self):
+        people = [(f"Người {n}", "Thôn 1", f"0512{n:08d}", False) for n in range(3)]
+        visit = self._visit(visitors=people, people_count=8)
+        with self.assertRaises(ValidationError):
+            visit.action_record()
+        visit.visitor_ids.write({"is_representative": True})
+        with self.assertRaises(ValidationError) as caught:
+            visit.action_record()
+        self.assertIn("1 to 2", str(caught.exception))
+        visit.visitor_ids[2].is_representative = False
+        visit.action_record()
+        self.assertEqual(visit.state, "recorded")
+
+    def test_tcd10_refusing_a_settled_case_needs_the_heads_notice(self):
+        visit = self._visit(refused=True, path=False)
+        with self.assertRaises(UserError):
+            visit.action_record()
+        visit.refusal_case = "settled"
+        with self.assertRaises(ValidationError):
+            visit.action_record()
+        visit.refusal_notice = "12/TB-SKHCN ngày 01/3/2026"
+        visit.action_record()
+        self.assertEqual(visit.state, "recorded")
+
+    def test_tcd15_a_path_is_chosen(self):
+        visit = self._visit(path=False)
+        with self.assertRaises(UserError):
+            visit.action_record()
+
+    def test_the_petition_handed_over_is_registered_once(self):
+        visit = self._visit()
+        visit.action_record()
+        visit.action_create_petition()
+        petition = visit.petition_id
+        self.assertEqual(petition.source, "direct")
+        self.assertEqual(petition.sender_ids.identity_number, "051234567890")
+        with self.assertRaises(UserError):
+            visit.action_create_petition()
+
+    def test_tcd11_a_denouncer_received_is_kept_confidential(self):
+        visit = self._visit(petition_type="denunciation")
+        Visitor = self.env["danvan.reception.visitor"]
+        domain = [("visit_id", "=", visit.id)]
+        self.assertTrue(Visitor.with_user(self.officer).search(domain))
+        self.assertTrue(Visitor.with_user(self.users["leader"]).search(domain))
+        self.assertFalse(Visitor.with_user(self.other_officer).search(domain))
+
+    def test_tcd13_register_prints_in_the_columns_of_form_03(self):
+        visits = self._visit() | self._visit(summary="Phản ánh giá dịch vụ")
+        visits.action_record()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.officer)
+            ._render_qweb_html(
+                "danvan_complaints.action_report_danvan_reception_register", visits.ids
+            )[0]
+            .decode()
+        )
+        # First header row, then the three paths under "Hướng xử lý".
+        columns = [
+            "Ngày tiếp",
+            "Họ tên - Địa chỉ",
+            "CMND/Hộ chiếu",
+            "Nội dung vụ việc",
+            "Phân loại đơn/Số người",
+            "Cơ quan đã giải quyết",
+            "Hướng xử lý",
+            "Theo dõi kết quả giải quyết",
+            "Ghi chú",
+            "Thụ lý để giải quyết",
+            "Trả lại đơn và hướng dẫn",
+            "Chuyển đơn đến cơ quan có thẩm quyền",
+        ]
+        positions = [html.index(column) for column in columns]
+        self.assertEqual(positions, sorted(positions))
+        self.assertIn("Lê Thị Cúc - Thôn 5", html)
+        self.assertIn("Phản ánh giá dịch vụ", html)
