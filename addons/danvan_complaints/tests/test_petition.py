@@ -3,22 +3,18 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.danvan_plan.tests.common import DanvanCommon
+from .common import ReceptionCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPetition(DanvanCommon):
+class TestPetition(ReceptionCommon):
     """Petitions: register, classification, deadline, one outcome (XLD, TC-12)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.officer = cls.users["reception"]
-        cls.other_officer = new_test_user(
-            cls.env, login="dvc_officer_2", groups="danvan_plan.group_danvan_reception"
-        )
         cls.Petition = cls.env["danvan.petition"]
 
     def _petition(self, user=None, **vals):

@@ -1,22 +1,18 @@
 from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.danvan_plan.tests.common import DanvanCommon
+from .common import ReceptionCommon
 
 
 @tagged("post_install", "-at_install")
-class TestReceptionVisit(DanvanCommon):
+class TestReceptionVisit(ReceptionCommon):
     """The reception register, one line per visit (TCD-10 to TCD-15)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.officer = cls.users["reception"]
-        cls.other_officer = new_test_user(
-            cls.env, login="dvc_officer_3", groups="danvan_plan.group_danvan_reception"
-        )
         cls.Visit = cls.env["danvan.reception.visit"]
 
     def _visit(self, visitors=None, **vals):
