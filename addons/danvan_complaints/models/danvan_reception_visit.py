@@ -134,6 +134,67 @@ class DanvanReceptionVisit(models.Model):
         labels = dict(self._fields["petition_type"]._description_selection(self.env))
         return labels.get(self.petition_type, "")
 
+    def _visible_visitors(self):
+        """{visit: visitors} as the user may read them: searched, so that the
+        record rules hide a denouncer whatever the cache holds (TC-12)."""
+        visitors = self.env["danvan.reception.visitor"].search(
+            [("visit_id", "in", self.ids)]
+        )
+        return {
+            visit: visitors.filtered(lambda v, visit=visit: v.visit_id == visit)
+            for visit in self
+        }
+
+    def _register_table(self):
+        """(headers, rows) of the register in the column order of Mẫu 03."""
+        # The column names of the legal form, kept as Mẫu 03 writes them.
+        headers = [
+            self.env._("STT"),
+            self.env._("Ngày tiếp"),
+            self.env._("Họ tên - Địa chỉ"),
+            self.env._("CMND/Hộ chiếu"),
+            self.env._("Nội dung vụ việc"),
+            self.env._("Phân loại đơn/Số người"),
+            self.env._("Cơ quan đã giải quyết"),
+            self.env._("Thụ lý để giải quyết"),
+            self.env._("Trả lại đơn và hướng dẫn"),
+            self.env._("Chuyển đơn đến cơ quan có thẩm quyền"),
+            self.env._("Theo dõi kết quả giải quyết"),
+            self.env._("Ghi chú"),
+        ]
+        rows = []
+        visible = self._visible_visitors()
+        for index, visit in enumerate(self.sorted(lambda v: (v.date, v.id)), 1):
+            visitors = visible[visit]
+            rows.append(
+                [
+                    index,
+                    visit.date.strftime("%d/%m/%Y"),
+                    "\n".join(
+                        " - ".join(filter(None, (v.name, v.address))) for v in visitors
+                    ),
+                    "\n".join(filter(None, visitors.mapped("identity_number"))),
+                    visit.summary,
+                    f"{visit._classification_label()} / {visit.people_count}",
+                    visit.handled_before_by or "",
+                    "x" if visit.path == "accept" else "",
+                    "x" if visit.path == "guide" else "",
+                    (visit.competent_body or "x") if visit.path == "transfer" else "",
+                    visit.result_followup or "",
+                    visit.note or "",
+                ]
+            )
+        return headers, rows
+
+    def action_export_register(self):
+        """The selected lines of the register as a spreadsheet."""
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/danvan_complaints/register.xlsx?ids="
+            + ",".join(str(visit_id) for visit_id in self.ids),
+            "target": "download",
+        }
+
     def action_record(self):
         """Close the line: who came, what for, and what was done (TCD-13)."""
         for visit in self:

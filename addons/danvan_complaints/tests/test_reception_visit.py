@@ -1,7 +1,9 @@
+import io
+import zipfile
 from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import ReceptionCommon
 
@@ -130,3 +132,55 @@ class TestReceptionVisit(ReceptionCommon):
         self.assertEqual(positions, sorted(positions))
         self.assertIn("Lê Thị Cúc - Thôn 5", html)
         self.assertIn("Phản ánh giá dịch vụ", html)
+
+    def test_tc12_the_printed_register_leaves_a_denouncer_out_for_others(self):
+        visit = self._visit(petition_type="denunciation")
+        visit.action_record()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.other_officer)
+            ._render_qweb_html(
+                "danvan_complaints.action_report_danvan_reception_register", visit.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Khiếu nại quyết định xử phạt", html)
+        self.assertNotIn("Lê Thị Cúc", html)
+        self.assertNotIn("051234567890", html)
+
+
+@tagged("post_install", "-at_install")
+class TestReceptionRegisterFile(HttpCase, ReceptionCommon):
+    """The register as a spreadsheet, as the officer may read it (TCD-13)."""
+
+    def test_register_as_spreadsheet_without_a_denouncer_for_others(self):
+        visits = (
+            self.env["danvan.reception.visit"]
+            .with_user(self.officer)
+            .create(
+                [
+                    {
+                        "summary": summary,
+                        "petition_type": kind,
+                        "path": "accept",
+                        "visitor_ids": [
+                            (0, 0, {"name": name, "identity_number": "0511"})
+                        ],
+                    }
+                    for summary, kind, name in (
+                        ("Phản ánh giá dịch vụ", "petition", "Phan Văn Dũng"),
+                        ("Tố cáo cán bộ", "denunciation", "Hồ Thị Em"),
+                    )
+                ]
+            )
+        )
+        ids = ",".join(str(i) for i in visits.ids)
+        self.authenticate("dvc_officer_2", "dvc_officer_2")
+        response = self.url_open(f"/danvan_complaints/register.xlsx?ids={ids}")
+        self.assertEqual(response.status_code, 200)
+        with zipfile.ZipFile(io.BytesIO(response.content)) as book:
+            strings = book.read("xl/sharedStrings.xml").decode()
+        self.assertIn("Phan Văn Dũng", strings)
+        self.assertIn("Tố cáo cán bộ", strings)
+        self.assertNotIn("Hồ Thị Em", strings)
+        self.assertIn("Theo dõi kết quả giải quyết", strings)

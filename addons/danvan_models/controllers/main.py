@@ -1,14 +1,10 @@
-import io
-
-import xlsxwriter
-
 from odoo import http
 from odoo.http import content_disposition, request
 
-MIMETYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+from odoo.addons.danvan_plan.tools.official_docx import DOCX_MIMETYPE
+from odoo.addons.danvan_plan.tools.spreadsheet import XLSX_MIMETYPE, build_xlsx
+
+MIMETYPES = {"docx": DOCX_MIMETYPE, "xlsx": XLSX_MIMETYPE}
 
 
 class DanvanModelsController(http.Controller):
@@ -27,7 +23,7 @@ class DanvanModelsController(http.Controller):
         if fmt == "docx":
             content = model_round.company_id._danvan_official_docx(values, body)
         else:
-            content = self._spreadsheet(
+            content = build_xlsx(
                 values["doc_summary"],
                 model_round._output_headers(kind),
                 model_round._output_rows(kind, registrations),
@@ -40,20 +36,3 @@ class DanvanModelsController(http.Controller):
                 ("Content-Disposition", content_disposition(filename)),
             ],
         )
-
-    @staticmethod
-    def _spreadsheet(title, headers, rows):
-        stream = io.BytesIO()
-        workbook = xlsxwriter.Workbook(stream, {"in_memory": True})
-        sheet = workbook.add_worksheet()
-        bold = workbook.add_format({"bold": True, "border": 1, "text_wrap": True})
-        cell = workbook.add_format({"border": 1, "text_wrap": True, "valign": "top"})
-        sheet.write(0, 0, title, workbook.add_format({"bold": True, "font_size": 13}))
-        sheet.write_row(2, 0, headers, bold)
-        for index, row in enumerate(rows, start=3):
-            sheet.write_row(index, 0, row, cell)
-        sheet.set_column(0, 0, 5)
-        sheet.set_column(1, 1, 45)
-        sheet.set_column(2, len(headers) - 1, 18)
-        workbook.close()
-        return stream.getvalue()

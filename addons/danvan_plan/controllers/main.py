@@ -1,9 +1,7 @@
 from odoo import http
 from odoo.http import content_disposition, request
 
-DOCX_MIMETYPE = (
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-)
+from ..tools.official_docx import DOCX_MIMETYPE
 
 
 class DanvanPlanController(http.Controller):

@@ -1,2 +1,3 @@
 from . import plan_outline
 from . import official_docx
+from . import spreadsheet

@@ -25,6 +25,9 @@ from docx.shared import Length, Mm, Pt, RGBColor
 from docx.table import _Cell
 from lxml import etree
 
+DOCX_MIMETYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+)
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 14
 LANGUAGE = "vi-VN"

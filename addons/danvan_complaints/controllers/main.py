@@ -1,0 +1,23 @@
+from odoo import http
+from odoo.http import content_disposition, request
+
+from odoo.addons.danvan_plan.tools.spreadsheet import XLSX_MIMETYPE, build_xlsx
+
+
+class DanvanComplaintsController(http.Controller):
+    @http.route("/danvan_complaints/register.xlsx", type="http", auth="user")
+    def register_xlsx(self, ids=""):
+        """Lines of the reception register as a spreadsheet (Mẫu 03), as far as
+        the user may read them: a denouncer is left out for others (TC-12)."""
+        visit_ids = [int(part) for part in ids.split(",") if part.strip().isdigit()]
+        visits = request.env["danvan.reception.visit"].browse(visit_ids).exists()
+        visits.check_access("read")
+        headers, rows = visits._register_table()
+        content = build_xlsx("SỔ TIẾP CÔNG DÂN", headers, rows, [5, 11, 30, 16, 40])
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", XLSX_MIMETYPE),
+                ("Content-Disposition", content_disposition("so-tiep-cong-dan.xlsx")),
+            ],
+        )
