@@ -2,3 +2,4 @@ from . import test_time_limit
 from . import test_reception
 from . import test_petition
 from . import test_reception_visit
+from . import test_complaints_queries
