@@ -299,9 +299,7 @@ class DanvanPetition(models.Model):
                     "%(number)s: '%(outcome)s' is not an outcome of this kind of "
                     "petition (XLD-9).",
                     number=self.number,
-                    outcome=dict(
-                        self._fields["outcome"]._description_selection(self.env)
-                    )[outcome],
+                    outcome=self._fields["outcome"].convert_to_export(outcome, self),
                 )
             )
         if self.qualified == "no" and outcome != "file":

@@ -131,8 +131,7 @@ class DanvanReceptionVisit(models.Model):
 
     def _classification_label(self):
         self.ensure_one()
-        labels = dict(self._fields["petition_type"]._description_selection(self.env))
-        return labels.get(self.petition_type, "")
+        return self._fields["petition_type"].convert_to_export(self.petition_type, self)
 
     def _visible_visitors(self):
         """{visit: visitors} as the user may read them: searched, so that the

@@ -253,8 +253,9 @@ class DanvanModelRegistration(models.Model):
     def _classification_label(self):
         """The classification as the reader's language says it."""
         self.ensure_one()
-        labels = dict(self._fields["classification"]._description_selection(self.env))
-        return labels.get(self.classification, "")
+        return self._fields["classification"].convert_to_export(
+            self.classification, self
+        )
 
     @api.depends("name")
     def _compute_similar_ids(self):

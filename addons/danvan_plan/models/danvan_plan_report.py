@@ -142,18 +142,26 @@ class DanvanPlanReport(models.Model):
 
     def _join_open_round(self):
         """A report sent while its plan has a round open counts for that round."""
-        Line = self.env["danvan.plan.round.unit"].sudo()
-        for report in self.filtered(lambda r: not r.round_id):
-            line = Line.search(
+        reports = self.filtered(lambda r: not r.round_id)
+        lines = (
+            self.env["danvan.plan.round.unit"]
+            .sudo()
+            .search(
                 [
                     ("round_id.state", "=", "open"),
-                    ("round_id.plan_id", "=", report.plan_id.id),
-                    ("department_id", "=", report.department_id.id),
-                    ("task_ids", "in", report.task_id.ids),
+                    ("round_id.plan_id", "in", reports.plan_id.ids),
+                    ("department_id", "in", reports.department_id.ids),
+                    ("task_ids", "in", reports.task_id.ids),
                 ],
                 order="id desc",
-                limit=1,
             )
+        )
+        for report in reports:
+            line = lines.filtered(
+                lambda line, r=report: line.round_id.plan_id == r.plan_id
+                and line.department_id == r.department_id
+                and r.task_id in line.task_ids
+            )[:1]
             if line:
                 report.sudo().round_id = line.round_id
                 line._close_requests()

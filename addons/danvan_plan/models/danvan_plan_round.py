@@ -441,13 +441,14 @@ class DanvanPlanRound(models.Model):
         """The draft text: results by plan section, then the Office's parts."""
         self.ensure_one()
         reports = self.report_ids.filtered(lambda r: r.state == "accepted")
+        by_task = reports.grouped("task_id")
         tasks = self.line_ids.task_ids.sorted(
             lambda t: (t.item_id.sequence, t.item_id.id, t.id)
         )
         sections = {}
         for task in tasks:
             sections.setdefault(task.item_id._section(), []).append(
-                (task, reports.filtered(lambda r, t=task: r.task_id == t))
+                (task, by_task.get(task, reports.browse()))
             )
         return self.env["ir.qweb"]._render(
             "danvan_plan.danvan_plan_round_draft",
