@@ -14,10 +14,28 @@ class DanvanDeadlineMixin(models.AbstractModel):
 
     deadline_warned = fields.Boolean(copy=False, readonly=True)
     deadline_escalated = fields.Boolean(copy=False, readonly=True)
+    working_days_left = fields.Integer(
+        compute="_compute_working_days_left",
+        help="Working days until the legal deadline; negative once it is missed.",
+    )
 
     def _deadline_open_domain(self):
         """The records whose deadline still runs."""
         raise NotImplementedError
+
+    @api.depends("date_deadline", "state")
+    def _compute_working_days_left(self):
+        today = fields.Date.context_today(self)
+        calendar = self.env["danvan.holiday"]
+        running = self.filtered_domain(self._deadline_open_domain())
+        for record in self:
+            deadline = record.date_deadline
+            if not deadline or record not in running:
+                record.working_days_left = 0
+            elif deadline >= today:
+                record.working_days_left = calendar.count_working_days(today, deadline)
+            else:
+                record.working_days_left = -calendar.count_working_days(deadline, today)
 
     @api.model
     def _cron_check_deadlines(self):

@@ -117,10 +117,14 @@ class DanvanTimeLimit(models.Model):
         return limit
 
     @api.model
-    def compute_deadline(self, code, start, variant="normal"):
-        """The deadline of a period that starts on ``start``, through the calendar."""
+    def compute_deadline(self, code, start, variant="normal", extra_days=0):
+        """The deadline of a period that starts on ``start``, through the calendar.
+
+        ``extra_days`` lengthens a period of calendar days by time that does not
+        count: a suspension (KN-14, TC-9) or an extension (TC-6) (CAL-8).
+        """
         limit = self._get_limit(code, start, variant)
         calendar = self.env["danvan.holiday"]
         if limit.unit == "working_days":
-            return calendar.add_working_days(start, limit.duration)
-        return calendar.add_days(start, limit.duration)
+            return calendar.add_working_days(start, limit.duration + extra_days)
+        return calendar.add_days(start, limit.duration + extra_days)
