@@ -6,8 +6,13 @@ keep a denouncer's identity to the petition's handler and to leadership
 (TC-12); nothing of it is tracked in the chatter.
 """
 
+import re
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html_escape
 
 TRANSITIONS = {
     "action_classify": ({"received"}, "classified"),
@@ -142,7 +147,6 @@ class DanvanPetition(models.Model):
         help="10 working days from receipt (XLD-8); 7 for a denunciation "
         "(TC-3), from the table of legal time limits.",
     )
-    working_days_left = fields.Integer(compute="_compute_working_days_left")
     state = fields.Selection(
         [
             ("received", "Received"),
@@ -173,43 +177,40 @@ class DanvanPetition(models.Model):
         help="The substance of the answer or of the guidance, printed in the "
         "official letter.",
     )
+    processing_extended = fields.Boolean(
+        string="Extended to 10 Working Days",
+        tracking=True,
+        help="A denunciation to check at several places, or through others, is "
+        "processed in 10 working days instead of 7 (TC-3).",
+    )
+    complaint_ids = fields.One2many("danvan.complaint", "petition_id")
+    denunciation_ids = fields.One2many("danvan.denunciation", "petition_id")
     date_processed = fields.Date(readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True)
 
-    @api.depends("date_received", "petition_type")
+    @api.depends(
+        "date_received", "petition_type", "within_competence", "processing_extended"
+    )
     def _compute_date_deadline(self):
         Limit = self.env["danvan.time.limit"]
         for petition in self:
-            code = (
-                "denunciation_preliminary"
-                if petition.petition_type == "denunciation"
-                else "petition_processing"
+            if not petition.date_received:
+                petition.date_deadline = False
+                continue
+            code, variant = "petition_processing", "normal"
+            if petition.petition_type == "denunciation":
+                # TC-3: 7 working days, 10 when extended; 5 to transfer it.
+                if not petition.within_competence:
+                    code = "denunciation_transfer"
+                else:
+                    code = "denunciation_preliminary"
+                    variant = "complex" if petition.processing_extended else "normal"
+            petition.date_deadline = Limit.compute_deadline(
+                code, petition.date_received, variant
             )
-            petition.date_deadline = (
-                Limit.compute_deadline(code, petition.date_received)
-                if petition.date_received
-                else False
-            )
-
-    @api.depends("date_deadline", "state")
-    def _compute_working_days_left(self):
-        today = fields.Date.context_today(self)
-        calendar = self.env["danvan.holiday"]
-        for petition in self:
-            deadline = petition.date_deadline
-            if not deadline or petition.state == "processed":
-                petition.working_days_left = 0
-            elif deadline >= today:
-                petition.working_days_left = calendar.count_working_days(
-                    today, deadline
-                )
-            else:
-                petition.working_days_left = -calendar.count_working_days(
-                    deadline, today
-                )
 
     def _deadline_open_domain(self):
         return [("state", "!=", "processed")]
@@ -251,9 +252,76 @@ class DanvanPetition(models.Model):
         """Record the one outcome (XLD-9) and close the petition."""
         for petition in self:
             petition._check_outcome()
-        return self._transition(
+        self._transition(
             "action_process", {"date_processed": fields.Date.context_today(self)}
         )
+        transferred = self.filtered(
+            lambda p: p.outcome == "transfer" and p.petition_type == "denunciation"
+        )
+        if transferred:
+            # TC-13 (2): the copy sent on is stripped of the denouncer; the report
+            # keeps it as an attachment of the petition.
+            self.env["ir.actions.report"]._render_qweb_pdf(
+                "danvan_complaints.action_report_danvan_petition_redacted",
+                transferred.ids,
+            )
+        cases = self._open_cases()
+        if len(cases) == 1:
+            return cases[0]._get_records_action()
+        return True
+
+    def _open_cases(self):
+        """A complaint or a denunciation accepted for settlement becomes a case
+        to accept (KN-6, TC-5)."""
+        cases = []
+        for petition in self.filtered(lambda p: p.outcome == "accept"):
+            model = {
+                "complaint": "danvan.complaint",
+                "denunciation": "danvan.denunciation",
+            }.get(petition.petition_type)
+            if model:
+                cases.append(
+                    self.env[model].create(
+                        {
+                            "petition_id": petition.id,
+                            "handler_id": petition.handler_id.id,
+                            "department_id": petition.department_id.id,
+                        }
+                    )
+                )
+        return cases
+
+    def action_print_redacted(self):
+        """A copy of the letter without the denouncer's identity (TC-13)."""
+        if any(p.petition_type != "denunciation" for p in self):
+            raise UserError(
+                self.env._("Only a denunciation is copied without its sender.")
+            )
+        return self.env.ref(
+            "danvan_complaints.action_report_danvan_petition_redacted"
+        ).report_action(self)
+
+    def _redacted_content(self):
+        """The letter's content with every piece of its senders' identity
+        removed (TC-13 (2))."""
+        self.ensure_one()
+        content = str(self.content or "")
+        marks = {
+            value.strip()
+            for sender in self.sudo().sender_ids
+            for value in (
+                sender.name,
+                sender.address,
+                sender.identity_number,
+                sender.phone,
+                sender.email,
+            )
+            if value and len(value.strip()) > 2
+        }
+        for mark in sorted(marks, key=len, reverse=True):
+            pattern = re.compile(re.escape(html_escape(mark)), re.IGNORECASE)
+            content = pattern.sub(self.env._("[removed]"), content)
+        return Markup(content)
 
     def action_print_letter(self):
         """The official letter of the outcome (guide, transfer, answer)."""

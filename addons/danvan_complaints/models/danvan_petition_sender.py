@@ -20,3 +20,6 @@ class DanvanPetitionSender(models.Model):
     def _compute_is_confidential(self):
         for sender in self:
             sender.is_confidential = sender.petition_id.petition_type == "denunciation"
+
+    def _identity_case_name(self):
+        return self.sudo().petition_id.number

@@ -21,3 +21,6 @@ class DanvanReceptionVisitor(models.Model):
     def _compute_is_confidential(self):
         for visitor in self:
             visitor.is_confidential = visitor.visit_id.petition_type == "denunciation"
+
+    def _identity_case_name(self):
+        return self.sudo().visit_id.number

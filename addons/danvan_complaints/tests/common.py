@@ -1,3 +1,6 @@
+from datetime import date
+
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.danvan_plan.tests.common import DanvanCommon
@@ -14,4 +17,43 @@ class ReceptionCommon(DanvanCommon):
             cls.env,
             login="dvc_officer_2",
             groups="danvan_plan.group_danvan_reception",
+        )
+
+
+class CaseCommon(ReceptionCommon):
+    """A petition accepted for settlement, and the case it opens."""
+
+    DENOUNCER = "Trần Thị Bảo Mật"
+
+    def _case(self, petition_type, received=date(2026, 3, 2), **petition_vals):
+        petition = (
+            self.env["danvan.petition"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "summary": "Cán bộ thu tiền sai quy định",
+                    "date_received": received,
+                    "petition_type": petition_type,
+                    "qualified": "yes",
+                    "outcome": "accept",
+                    "content": f"<p>Tôi là {self.DENOUNCER}, ở Thôn 7, xin trình bày "
+                    "việc cán bộ B thu tiền sai quy định.</p>",
+                    "sender_ids": [
+                        Command.create(
+                            {
+                                "name": self.DENOUNCER,
+                                "address": "Thôn 7",
+                                "identity_number": "051190000123",
+                            }
+                        )
+                    ],
+                    **petition_vals,
+                }
+            )
+        )
+        petition.action_classify()
+        petition.action_process()
+        model = {"complaint": "danvan.complaint", "denunciation": "danvan.denunciation"}
+        return self.env[model[petition_type]].search(
+            [("petition_id", "=", petition.id)]
         )

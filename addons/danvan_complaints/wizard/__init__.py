@@ -1,1 +1,2 @@
 from . import danvan_reception_generate
+from . import danvan_case_stop

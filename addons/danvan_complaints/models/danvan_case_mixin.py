@@ -1,0 +1,312 @@
+"""What a complaint case and a denunciation case share: the accepted petition
+they come from, their handler, the clock that runs from acceptance and stops
+while the case is suspended (KN-14, TC-9), and the dated events the law asks
+for (TC-11).
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class DanvanCaseMixin(models.AbstractModel):
+    _name = "danvan.case.mixin"
+    _description = "Complaint or Denunciation Case"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.deadline.mixin",
+    ]
+    _order = "date_accepted desc, id desc"
+    _rec_name = "number"
+    _case_petition_types = ()
+
+    number = fields.Char(
+        readonly=True,
+        copy=False,
+        index=True,
+        default=lambda self: self.env._("New"),
+    )
+    petition_id = fields.Many2one(
+        "danvan.petition",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        help="The petition of the register that this case settles (XLD-3).",
+    )
+    summary = fields.Char(related="petition_id.summary", store=True)
+    date_received = fields.Date(related="petition_id.date_received", store=True)
+    handler_id = fields.Many2one(
+        "res.users",
+        string="Handler",
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Handling Unit",
+        default=lambda self: self.env.company.danvan_handling_unit_id,
+        tracking=True,
+    )
+    resolver_id = fields.Many2one(
+        "res.users",
+        string="Resolver",
+        default=lambda self: self.env.company.danvan_head_user_id,
+        tracking=True,
+        domain="[('share', '=', False)]",
+        help="The head with authority to decide (KN-16, TC-15).",
+    )
+    date_accepted = fields.Date(
+        string="Accepted On",
+        copy=False,
+        tracking=True,
+        help="Left empty, the day the case is accepted.",
+    )
+    acceptance_reference = fields.Char(
+        string="Acceptance Document",
+        copy=False,
+        tracking=True,
+        help="Number of the notice or decision of acceptance.",
+    )
+    refusal_reason = fields.Text(copy=False, tracking=True)
+    date_suspended = fields.Date(
+        string="Suspended Since", readonly=True, copy=False, tracking=True
+    )
+    suspended_days = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="Days of suspension, not counted in the time limit (KN-14, TC-9).",
+    )
+    date_deadline = fields.Date(
+        string="Legal Deadline",
+        compute="_compute_date_deadline",
+        store=True,
+        index=True,
+    )
+    date_closed = fields.Date(readonly=True, copy=False)
+    withdrawn_content = fields.Text(
+        readonly=True,
+        copy=False,
+        help="What the sender withdrew; it is not examined again (KN-4, TC-8).",
+    )
+    termination_reason = fields.Selection(
+        [
+            ("withdrawn", "Withdrawn in whole"),
+            ("death", "Death without a successor in the rights"),
+            ("dissolved", "Organisation dissolved without a successor"),
+            ("judged", "Already decided by an effective judgment or decision"),
+        ],
+        copy=False,
+        tracking=True,
+    )
+    event_ids = fields.One2many(
+        "danvan.case.event",
+        "res_id",
+        string="Events",
+        domain=lambda self: [("res_model", "=", self._name)],
+        readonly=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True)
+
+    def _resolution_limit(self):
+        """The code and variant of the resolution time limit (KN-7, TC-6)."""
+        raise NotImplementedError
+
+    def _deadline_extra_days(self):
+        return self.suspended_days
+
+    def _compute_date_deadline(self):
+        Limit = self.env["danvan.time.limit"]
+        for case in self:
+            if not case.date_accepted:
+                case.date_deadline = False
+                continue
+            code, variant = case._resolution_limit()
+            case.date_deadline = Limit.compute_deadline(
+                code,
+                case.date_accepted,
+                variant,
+                extra_days=case._deadline_extra_days(),
+            )
+
+    def _deadline_open_domain(self):
+        return [("state", "in", ("accepted", "suspended"))]
+
+    @api.constrains("petition_id")
+    def _check_petition(self):
+        for case in self:
+            petition = case.petition_id
+            if petition.petition_type not in self._case_petition_types:
+                raise ValidationError(
+                    self.env._(
+                        "%(petition)s is not a petition of this kind: a %(case)s is "
+                        "opened from its own kind of petition (XLD-4).",
+                        petition=petition.number,
+                        case=self._description,
+                    )
+                )
+            if petition.state == "processed" and petition.outcome != "accept":
+                raise ValidationError(
+                    self.env._(
+                        "%s was not accepted for settlement (XLD-9).", petition.number
+                    )
+                )
+            if self.search_count(
+                [("petition_id", "=", petition.id), ("id", "!=", case.id)], limit=1
+            ):
+                raise ValidationError(
+                    self.env._("%s already has its case.", petition.number)
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("number", self.env._("New")) == self.env._("New"):
+                vals["number"] = self.env["ir.sequence"].next_by_code(self._name)
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        """A case file is kept (archive it)."""
+        raise UserError(self.env._("A case cannot be deleted: archive it."))
+
+    def _log_event(self, kind, date, reference=False, note=False):
+        self.env["danvan.case.event"].create(
+            [
+                {
+                    "res_model": case._name,
+                    "res_id": case.id,
+                    "kind": kind,
+                    "date": date,
+                    "reference": reference,
+                    "note": note,
+                }
+                for case in self
+            ]
+        )
+
+    def action_open_stop_wizard(self):
+        """Withdrawal, suspension, resumption or termination (KN-4, KN-14, TC-8,
+        TC-9)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Withdrawal, Suspension, Termination"),
+            "res_model": "danvan.case.stop",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_res_model": self._name, "default_res_id": self.id},
+        }
+
+    def _accept(self, date, reference):
+        """Acceptance starts the resolution clock."""
+        if not reference:
+            raise UserError(
+                self.env._("Give the number of the acceptance notice or decision.")
+            )
+        self._transition(
+            "action_accept",
+            {"date_accepted": date, "acceptance_reference": reference},
+        )
+        self._log_event("acceptance", date, reference)
+
+    def action_refuse(self):
+        """Not accepted, with reasons (KN-5, TC-5)."""
+        for case in self:
+            if not case.refusal_reason:
+                raise UserError(
+                    self.env._(
+                        "%s: give the reasons for not accepting it.", case.number
+                    )
+                )
+        self._transition(
+            "action_refuse", {"date_closed": fields.Date.context_today(self)}
+        )
+        self._log_event("refusal", fields.Date.context_today(self))
+        return True
+
+    def _suspend(self, date, reason, reference):
+        self._transition("action_suspend", {"date_suspended": date})
+        self._log_event("suspension", date, reference, reason)
+
+    def _resume(self, date, reference):
+        for case in self:
+            if date < case.date_suspended:
+                raise UserError(
+                    self.env._(
+                        "%s cannot resume before the day it was suspended.", case.number
+                    )
+                )
+        for case in self:
+            case._transition(
+                "action_resume",
+                {
+                    "date_suspended": False,
+                    "suspended_days": case.suspended_days
+                    + (date - case.date_suspended).days,
+                    "deadline_warned": False,
+                    "deadline_escalated": False,
+                },
+            )
+        self._log_event("resumption", date, reference)
+
+    def _terminate(self, date, reason, reference, note=False):
+        self._transition(
+            "action_terminate", {"termination_reason": reason, "date_closed": date}
+        )
+        self._log_event("termination", date, reference, note)
+
+    def _stop(self, order):
+        """Carry out an order of the withdrawal and suspension wizard."""
+        self.ensure_one()
+        if order.action != "resume" and not order.reason:
+            raise UserError(self.env._("Give the reasons or the content withdrawn."))
+        if order.action == "suspend":
+            self._suspend(order.date, order.reason, order.reference)
+        elif order.action == "resume":
+            self._resume(order.date, order.reference)
+        elif order.action == "terminate":
+            if not order.termination_reason:
+                raise UserError(self.env._("Choose the ground of termination."))
+            self._terminate(
+                order.date, order.termination_reason, order.reference, order.reason
+            )
+        else:
+            if not order.reference:
+                raise UserError(
+                    self.env._(
+                        "A withdrawal is made by a signed letter or recorded in "
+                        "minutes: give its reference (KN-4, TC-8)."
+                    )
+                )
+            if self.state not in ("draft", "accepted", "suspended"):
+                raise UserError(
+                    self.env._(
+                        "%s is already decided: nothing can be withdrawn.", self.number
+                    )
+                )
+            if order.action == "withdraw_part":
+                self._withdraw_part(order)
+            else:
+                self._withdraw_all(order)
+
+    def _withdraw_part(self, order):
+        """The rest of the content is settled (KN-4, TC-8)."""
+        self._record_withdrawal(order)
+
+    def _withdraw_all(self, order):
+        self._record_withdrawal(order)
+        self._terminate(order.date, "withdrawn", order.reference, order.reason)
+
+    def _record_withdrawal(self, order):
+        note = order.reason
+        if order.coerced:
+            note = self.env._("%s (withdrawn under coercion)", note)
+        self.withdrawn_content = "\n".join(filter(None, [self.withdrawn_content, note]))
+        self._log_event("withdrawal", order.date, order.reference, note)

@@ -1,0 +1,419 @@
+"""A complaint case (KN-1 to KN-16): accepted from a petition, verified, heard
+in a dialogue, decided, sent and published within the legal time limits.
+"""
+
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# §0.1: the amendment of the complaints law in force since 01/7/2026 (partial
+# withdrawal, KN-4; settlement goes on without an absent complainant, KN-8).
+AMENDMENT_2026 = date(2026, 7, 1)
+
+TRANSITIONS = {
+    "action_accept": ({"draft"}, "accepted"),
+    "action_refuse": ({"draft"}, "refused"),
+    "action_suspend": ({"accepted"}, "suspended"),
+    "action_resume": ({"suspended"}, "accepted"),
+    "action_terminate": ({"draft", "accepted", "suspended"}, "terminated"),
+    "action_decide": ({"accepted"}, "decided"),
+    "action_close": ({"decided"}, "closed"),
+}
+# KN-9 and ND124 Art. 29: what a decision must say.
+DECISION_CONTENTS = (
+    "decision_number",
+    "decision_date",
+    "respondent",
+    "verification_result",
+    "legal_basis",
+    "conclusion",
+    "measure",
+)
+
+
+class DanvanComplaint(models.Model):
+    _name = "danvan.complaint"
+    _description = "Complaint Case"
+    _inherit = ["danvan.case.mixin"]
+    _transitions = TRANSITIONS
+    _case_petition_types = ("complaint", "mixed")
+
+    state = fields.Selection(
+        [
+            ("draft", "To Accept"),
+            ("accepted", "Being Resolved"),
+            ("suspended", "Suspended"),
+            ("decided", "Decided"),
+            ("closed", "Closed"),
+            ("refused", "Not Accepted"),
+            ("terminated", "Terminated"),
+        ],
+        string="Status",
+        required=True,
+        default="draft",
+        index=True,
+        copy=False,
+        tracking=True,
+    )
+    resolution_round = fields.Selection(
+        [("first", "First time"), ("second", "Second time")],
+        string="Round",
+        required=True,
+        default="first",
+        tracking=True,
+        help="KN-7 for the first time, KN-11 for the second.",
+    )
+    previous_case_id = fields.Many2one(
+        "danvan.complaint",
+        string="First-time Case",
+        index=True,
+        tracking=True,
+        help="The case whose decision this second complaint contests (KN-10).",
+    )
+    next_case_ids = fields.One2many(
+        "danvan.complaint", "previous_case_id", string="Second-time Cases"
+    )
+    repeat_petition_ids = fields.One2many(
+        related="petition_id.duplicate_ids", string="Repeated Letters"
+    )
+    is_complex = fields.Boolean(string="Complex", tracking=True)
+    is_remote = fields.Boolean(
+        string="Remote Area",
+        tracking=True,
+        help="Vùng sâu, vùng xa: longer time limits (KN-7, KN-10, KN-11).",
+    )
+    respondent = fields.Char(
+        string="Complained About",
+        tracking=True,
+        help="The person or body whose decision or act is complained about.",
+    )
+    respondent_address = fields.Char()
+    contested_act = fields.Text(
+        string="Decision or Act Complained About",
+        help="Its number, date and author, or what was done.",
+    )
+    request = fields.Text(string="Complainant's Request")
+    date_known = fields.Date(
+        string="Known On",
+        tracking=True,
+        help="When the complainant received or learned of the decision or act; "
+        "for a second complaint, of the first-time decision or of the end of its "
+        "time limit (KN-3, KN-10).",
+    )
+    obstacle_days = fields.Integer(
+        tracking=True,
+        help="Days of illness, disaster, travel or another objective obstacle, not "
+        "counted in the filing limit (KN-3).",
+    )
+    filing_deadline = fields.Date(
+        string="Filing Limit",
+        compute="_compute_filing_deadline",
+        store=True,
+        help="90 days (KN-3); for a second complaint 30, 45 in a remote area (KN-10).",
+    )
+    filed_late = fields.Boolean(compute="_compute_filing_deadline", store=True)
+    acceptance_deadline = fields.Date(
+        compute="_compute_acceptance_deadline",
+        store=True,
+        help="10 working days from receipt (KN-6).",
+    )
+    verification_result = fields.Html(tracking=False)
+    dialogue_required = fields.Boolean(
+        help="The request and the verification differ: a dialogue is held (KN-8)."
+    )
+    dialogue_date = fields.Date()
+    dialogue_attendance = fields.Selection(
+        [
+            ("held", "Held"),
+            ("absent_excused", "Complainant absent for a valid reason"),
+            ("absent", "Complainant absent without a valid reason"),
+        ],
+        help="From 01/7/2026 the settlement goes on when the complainant does not "
+        "come without a valid reason (KN-8).",
+    )
+    dialogue_result = fields.Text()
+    decision_number = fields.Char(copy=False, tracking=True)
+    decision_date = fields.Date(copy=False, tracking=True)
+    legal_basis = fields.Text()
+    conclusion = fields.Selection(
+        [
+            ("right", "Right"),
+            ("partly", "Partly right"),
+            ("wrong", "Wrong"),
+        ],
+        string="Complaint Found",
+        tracking=True,
+    )
+    measure = fields.Selection(
+        [
+            ("keep", "Keep the decision or act"),
+            ("amend", "Amend or supplement it"),
+            ("cancel", "Cancel it in whole or in part"),
+            ("stop", "Stop the act"),
+        ],
+        string="Decided",
+        tracking=True,
+    )
+    measure_detail = fields.Text(
+        string="How It Is Settled", help="How the other issues are settled (KN-9)."
+    )
+    compensation = fields.Text()
+    decided_late = fields.Boolean(compute="_compute_decided_late", store=True)
+    date_sent = fields.Date(string="Sent On", copy=False, tracking=True)
+    sending_deadline = fields.Date(
+        compute="_compute_decision_deadlines",
+        store=True,
+        help="3 working days after the decision (KN-9).",
+    )
+    publication_method = fields.Selection(
+        [
+            ("meeting", "Meeting at the complainant's workplace"),
+            ("posting", "Posted at the office or reception place (15 days)"),
+            ("media", "Mass media or the agency's portal"),
+        ],
+        tracking=True,
+        help="KN-13.",
+    )
+    date_published = fields.Date(string="Published On", copy=False, tracking=True)
+    publication_deadline = fields.Date(
+        compute="_compute_decision_deadlines",
+        store=True,
+        help="15 days after the decision (KN-13).",
+    )
+    date_effective = fields.Date(
+        string="Takes Effect On",
+        compute="_compute_decision_deadlines",
+        store=True,
+        help="30 days after the decision, 45 in a remote area, unless contested "
+        "(KN-12); also the last day of a second complaint (KN-10).",
+    )
+
+    @api.depends(
+        "date_accepted", "suspended_days", "resolution_round", "is_complex", "is_remote"
+    )
+    def _compute_date_deadline(self):
+        return super()._compute_date_deadline()
+
+    def _resolution_limit(self):
+        code = "complaint_resolution_%s" % (
+            "2" if self.resolution_round == "second" else "1"
+        )
+        variant = {
+            (False, False): "normal",
+            (True, False): "complex",
+            (False, True): "remote",
+            (True, True): "remote_complex",
+        }[(self.is_complex, self.is_remote)]
+        return code, variant
+
+    @api.depends(
+        "date_known", "obstacle_days", "resolution_round", "is_remote", "date_received"
+    )
+    def _compute_filing_deadline(self):
+        Limit = self.env["danvan.time.limit"]
+        for case in self:
+            if not case.date_known:
+                case.filing_deadline = case.filed_late = False
+                continue
+            if case.resolution_round == "second":
+                code = "complaint_filing_2"
+                variant = "remote" if case.is_remote else "normal"
+            else:
+                code, variant = "complaint_filing", "normal"
+            case.filing_deadline = Limit.compute_deadline(
+                code, case.date_known, variant, extra_days=max(case.obstacle_days, 0)
+            )
+            case.filed_late = bool(
+                case.date_received and case.date_received > case.filing_deadline
+            )
+
+    @api.depends("date_received")
+    def _compute_acceptance_deadline(self):
+        Limit = self.env["danvan.time.limit"]
+        for case in self:
+            case.acceptance_deadline = case.date_received and Limit.compute_deadline(
+                "complaint_acceptance", case.date_received
+            )
+
+    @api.depends("decision_date", "date_deadline")
+    def _compute_decided_late(self):
+        for case in self:
+            case.decided_late = bool(
+                case.decision_date
+                and case.date_deadline
+                and case.decision_date > case.date_deadline
+            )
+
+    @api.depends("decision_date", "is_remote")
+    def _compute_decision_deadlines(self):
+        Limit = self.env["danvan.time.limit"]
+        for case in self:
+            start = case.decision_date
+            if not start:
+                case.sending_deadline = case.publication_deadline = False
+                case.date_effective = False
+                continue
+            case.sending_deadline = Limit.compute_deadline(
+                "complaint_decision_sending", start
+            )
+            case.publication_deadline = Limit.compute_deadline(
+                "complaint_decision_publication", start
+            )
+            case.date_effective = Limit.compute_deadline(
+                "complaint_decision_effect",
+                start,
+                "remote" if case.is_remote else "normal",
+            )
+
+    @api.onchange("previous_case_id")
+    def _onchange_previous_case_id(self):
+        if self.previous_case_id:
+            self.resolution_round = "second"
+            self.date_known = self.previous_case_id.decision_date
+            self.respondent = self.previous_case_id.resolver_id.name
+            self.is_remote = self.previous_case_id.is_remote
+
+    def action_accept(self):
+        """Accept within 10 working days of receipt, within the 90-day limit
+        (KN-3, KN-5, KN-6)."""
+        today = fields.Date.context_today(self)
+        for case in self:
+            if case.filed_late:
+                raise UserError(
+                    self.env._(
+                        "%(case)s was filed after its limit of %(limit)s (KN-3): it "
+                        "is not accepted (KN-5). Record the days of an objective "
+                        "obstacle if there were any.",
+                        case=case.number,
+                        limit=case.filing_deadline.strftime("%d/%m/%Y"),
+                    )
+                )
+            if case.resolution_round == "second" and not (
+                case.previous_case_id or case.date_known
+            ):
+                raise UserError(
+                    self.env._(
+                        "%s: link the first-time case or give the date of its "
+                        "decision (KN-10).",
+                        case.number,
+                    )
+                )
+            accepted_on = case.date_accepted or today
+            if accepted_on < case.date_received:
+                raise UserError(
+                    self.env._(
+                        "%s cannot be accepted before it was received.", case.number
+                    )
+                )
+            case._accept(accepted_on, case.acceptance_reference)
+        return True
+
+    def action_decide(self):
+        """Issue the decision with the contents KN-9 requires."""
+        for case in self:
+            missing = [
+                case._fields[name].get_description(self.env)["string"]
+                for name in DECISION_CONTENTS
+                if not case[name]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "%(case)s: the decision must state %(missing)s (KN-9).",
+                        case=case.number,
+                        missing=", ".join(missing),
+                    )
+                )
+            case._check_dialogue()
+            if case.decision_date < case.date_accepted:
+                raise UserError(
+                    self.env._(
+                        "%s: the decision cannot be dated before the acceptance.",
+                        case.number,
+                    )
+                )
+        for case in self:
+            case._transition("action_decide")
+            case._log_event("decision", case.decision_date, case.decision_number)
+        return True
+
+    def _check_dialogue(self):
+        """A dialogue that is required is held before the decision, unless the
+        complainant stays away without a valid reason after 01/7/2026 (KN-8)."""
+        if not self.dialogue_required:
+            return
+        attendance = self.dialogue_attendance
+        if attendance == "held" and self.dialogue_date:
+            return
+        if (
+            attendance == "absent"
+            and self.dialogue_date
+            and self.dialogue_date >= AMENDMENT_2026
+        ):
+            return
+        raise UserError(
+            self.env._(
+                "%s: hold the dialogue before deciding (KN-8). A complainant absent "
+                "for a valid reason is invited again; one absent without a valid "
+                "reason does not stop the settlement since 01/7/2026.",
+                self.number,
+            )
+        )
+
+    def action_close(self):
+        """Close once the decision is sent and published (KN-9, KN-13)."""
+        for case in self:
+            if not case.date_sent or not case.publication_method:
+                raise UserError(
+                    self.env._(
+                        "%s: record when the decision was sent to the parties and "
+                        "how it was published (KN-13).",
+                        case.number,
+                    )
+                )
+            if not case.date_published or case.date_published < case.decision_date:
+                raise UserError(
+                    self.env._(
+                        "%s: give the date of publication, on or after the decision.",
+                        case.number,
+                    )
+                )
+        for case in self:
+            case._transition(
+                "action_close", {"date_closed": fields.Date.context_today(self)}
+            )
+            case._log_event("sending", case.date_sent)
+            case._log_event(
+                "publication",
+                case.date_published,
+                note=case._fields["publication_method"].convert_to_export(
+                    case.publication_method, case
+                ),
+            )
+        return True
+
+    def action_print_decision(self):
+        if any(case.state not in ("decided", "closed") for case in self):
+            raise UserError(self.env._("Only an issued decision is printed."))
+        return self.env.ref(
+            "danvan_complaints.action_report_danvan_complaint_decision"
+        ).report_action(self)
+
+    def _decision_recipients(self):
+        """Who the decision is sent to (KN-9): the complainant, the person
+        complained about, and the body that transferred the complaint."""
+        return [
+            *self.petition_id.sender_ids.mapped("name"),
+            *filter(None, [self.respondent]),
+        ]
+
+    def _withdraw_part(self, order):
+        """Partial withdrawal exists since 01/7/2026 (KN-4)."""
+        if order.date < AMENDMENT_2026:
+            raise UserError(
+                self.env._(
+                    "Before 01/7/2026 a complaint is withdrawn in whole only (KN-4)."
+                )
+            )
+        return super()._withdraw_part(order)

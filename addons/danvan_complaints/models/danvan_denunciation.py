@@ -1,0 +1,301 @@
+"""A denunciation case (TC-1 to TC-15): accepted by decision, verified by a
+team that never sees who denounced (TC-13), concluded and published within
+30 days, extended once or twice for complex cases (TC-6).
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+TRANSITIONS = {
+    "action_accept": ({"draft"}, "accepted"),
+    "action_refuse": ({"draft"}, "refused"),
+    "action_suspend": ({"accepted"}, "suspended"),
+    "action_resume": ({"suspended"}, "accepted"),
+    "action_terminate": ({"draft", "accepted", "suspended"}, "terminated"),
+    "action_conclude": ({"accepted"}, "concluded"),
+    "action_close": ({"concluded"}, "closed"),
+}
+# TC-6: extensions a case of each complexity may have.
+MAX_EXTENSIONS = {"normal": 0, "complex": 1, "very_complex": 2}
+
+
+class DanvanDenunciation(models.Model):
+    _name = "danvan.denunciation"
+    _description = "Denunciation Case"
+    _inherit = ["danvan.case.mixin"]
+    _transitions = TRANSITIONS
+    _case_petition_types = ("denunciation",)
+
+    state = fields.Selection(
+        [
+            ("draft", "To Accept"),
+            ("accepted", "Being Settled"),
+            ("suspended", "Suspended"),
+            ("concluded", "Concluded"),
+            ("closed", "Closed"),
+            ("refused", "Not Accepted"),
+            ("terminated", "Terminated"),
+        ],
+        string="Status",
+        required=True,
+        default="draft",
+        index=True,
+        copy=False,
+        tracking=True,
+    )
+    denounced = fields.Char(
+        string="Person Denounced",
+        tracking=True,
+        help="The person, agency or organisation whose violation is denounced.",
+    )
+    denounced_position = fields.Char(string="Position or Unit")
+    violation_kind = fields.Selection(
+        [
+            ("duty", "In performing tasks or public duties"),
+            ("management", "Of state management in a sector"),
+        ],
+        tracking=True,
+        help="TC-1.",
+    )
+    accepted_content = fields.Text(
+        string="Content Accepted", help="What the acceptance decision accepts (TC-5)."
+    )
+    notice_deadline = fields.Date(
+        compute="_compute_notice_deadline",
+        store=True,
+        help="The denouncer and the person denounced are told of the acceptance "
+        "within 5 working days (TC-5).",
+    )
+    date_notified = fields.Date(
+        string="Parties Notified On",
+        tracking=True,
+        help="When the denouncer and the person denounced were notified of the "
+        "acceptance (TC-5, TC-11).",
+    )
+    complexity = fields.Selection(
+        [
+            ("normal", "Ordinary"),
+            ("complex", "Complex"),
+            ("very_complex", "Particularly complex"),
+        ],
+        required=True,
+        default="normal",
+        tracking=True,
+        help="A complex case may be extended once, a particularly complex one "
+        "twice, by 30 days each (TC-6).",
+    )
+    extension_count = fields.Integer(
+        string="Extensions", default=0, readonly=True, copy=False, tracking=True
+    )
+    team_decision_number = fields.Char(
+        string="Team Decision", tracking=True, help="The verification team decision."
+    )
+    team_decision_date = fields.Date(tracking=True)
+    team_member_ids = fields.Many2many(
+        "res.users",
+        string="Verification Team",
+        domain="[('share', '=', False)]",
+        help="They read the case and a copy of the letter without the denouncer's "
+        "identity (TC-13).",
+    )
+    verification_result = fields.Html()
+    conclusion_number = fields.Char(copy=False, tracking=True)
+    conclusion_date = fields.Date(copy=False, tracking=True)
+    conclusion = fields.Selection(
+        [
+            ("right", "Right"),
+            ("partly", "Partly right"),
+            ("wrong", "Wrong"),
+        ],
+        string="Denunciation Found",
+        tracking=True,
+    )
+    conclusion_text = fields.Html(string="Conclusion")
+    handling_measures = fields.Text(help="How the violations are handled (TC-10).")
+    concluded_late = fields.Boolean(compute="_compute_concluded_late", store=True)
+    date_conclusion_notified = fields.Date(
+        string="Denouncer Told On",
+        tracking=True,
+        help="The denouncer is notified of the conclusion (TC-10, TC-11).",
+    )
+    publication_method = fields.Selection(
+        [
+            ("meeting", "Meeting at the denounced person's workplace"),
+            ("posting", "Posted at the office or reception place"),
+            ("website", "The agency's website"),
+            ("media", "Mass media"),
+        ],
+        tracking=True,
+        help="TC-10: never with the denouncer's identity.",
+    )
+    date_published = fields.Date(string="Published On", copy=False, tracking=True)
+
+    @api.depends("date_accepted", "suspended_days", "extension_count")
+    def _compute_date_deadline(self):
+        return super()._compute_date_deadline()
+
+    def _resolution_limit(self):
+        return "denunciation_settlement", "normal"
+
+    def _deadline_extra_days(self):
+        """Each extension adds its limit (TC-6) to the days suspended (TC-9)."""
+        if not self.extension_count:
+            return self.suspended_days
+        extension = self.env["danvan.time.limit"]._get_limit(
+            "denunciation_extension", self.date_accepted
+        )
+        return self.suspended_days + self.extension_count * extension.duration
+
+    @api.depends("date_accepted")
+    def _compute_notice_deadline(self):
+        Limit = self.env["danvan.time.limit"]
+        for case in self:
+            case.notice_deadline = case.date_accepted and Limit.compute_deadline(
+                "denunciation_notice", case.date_accepted
+            )
+
+    @api.depends("conclusion_date", "date_deadline")
+    def _compute_concluded_late(self):
+        for case in self:
+            case.concluded_late = bool(
+                case.conclusion_date
+                and case.date_deadline
+                and case.conclusion_date > case.date_deadline
+            )
+
+    def action_accept(self):
+        """The acceptance decision (TC-5); an anonymous letter is not settled
+        under the law (TC-4)."""
+        today = fields.Date.context_today(self)
+        for case in self:
+            if case.petition_id.is_anonymous:
+                raise UserError(
+                    self.env._(
+                        "%s comes from an anonymous letter: it is not settled as a "
+                        "denunciation (TC-4). Inspect it within the agency's powers "
+                        "if it names a violator with verifiable evidence.",
+                        case.number,
+                    )
+                )
+            if not case.accepted_content or not case.denounced:
+                raise UserError(
+                    self.env._(
+                        "%s: the acceptance decision states the person denounced "
+                        "and the content accepted (TC-5).",
+                        case.number,
+                    )
+                )
+            accepted_on = case.date_accepted or today
+            if accepted_on < case.date_received:
+                raise UserError(
+                    self.env._(
+                        "%s cannot be accepted before it was received.", case.number
+                    )
+                )
+            case._accept(accepted_on, case.acceptance_reference)
+        return True
+
+    def action_conclude(self):
+        """The conclusion on the content of the denunciation (TC-10)."""
+        for case in self:
+            if not (
+                case.conclusion_number
+                and case.conclusion_date
+                and case.conclusion
+                and case.conclusion_text
+            ):
+                raise UserError(
+                    self.env._(
+                        "%s: give the number, date, finding and text of the "
+                        "conclusion (TC-10).",
+                        case.number,
+                    )
+                )
+            if case.conclusion_date < case.date_accepted:
+                raise UserError(
+                    self.env._(
+                        "%s: the conclusion cannot be dated before the acceptance.",
+                        case.number,
+                    )
+                )
+        for case in self:
+            case._transition("action_conclude")
+            case._log_event("decision", case.conclusion_date, case.conclusion_number)
+        return True
+
+    def action_close(self):
+        """Close once the denouncer is told and the conclusion published."""
+        for case in self:
+            if not (
+                case.date_conclusion_notified
+                and case.publication_method
+                and case.date_published
+            ):
+                raise UserError(
+                    self.env._(
+                        "%s: record when the denouncer was told of the conclusion "
+                        "and how it was published (TC-10).",
+                        case.number,
+                    )
+                )
+        for case in self:
+            case._transition(
+                "action_close", {"date_closed": fields.Date.context_today(self)}
+            )
+            case._log_event("sending", case.date_conclusion_notified)
+            case._log_event("publication", case.date_published)
+        return True
+
+    def action_print_redacted(self):
+        """The letter without the denouncer's identity, for the verification
+        team (TC-13)."""
+        return self.env.ref(
+            "danvan_complaints.action_report_danvan_denunciation_redacted"
+        ).report_action(self)
+
+    def _stop(self, order):
+        if order.action == "extend":
+            return self._extend(order)
+        return super()._stop(order)
+
+    def _extend(self, order):
+        """One extension of 30 days for a complex case, two for a particularly
+        complex one, each by a written decision (TC-6)."""
+        if self.state != "accepted":
+            raise UserError(
+                self.env._("Only a case being settled is extended: %s.", self.number)
+            )
+        if not order.reference:
+            raise UserError(self.env._("An extension is decided in writing (TC-6)."))
+        # One statement checks and counts, so that two clicks extend once.
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE danvan_denunciation "
+                "SET extension_count = COALESCE(extension_count, 0) + 1 "
+                "WHERE id = %s AND COALESCE(extension_count, 0) < %s",
+                self.id,
+                MAX_EXTENSIONS[self.complexity],
+            )
+        )
+        self.invalidate_recordset(["extension_count"])
+        if not self.env.cr.rowcount:
+            raise UserError(
+                self.env._(
+                    "%s cannot be extended again: an ordinary case has no "
+                    "extension, a complex one one, a particularly complex one two "
+                    "(TC-6).",
+                    self.number,
+                )
+            )
+        self.write({"deadline_warned": False, "deadline_escalated": False})
+        self.modified(["extension_count"])
+        self._log_event("extension", order.date, order.reference, order.reason)
+
+    def _withdraw_all(self, order):
+        """Settlement goes on when the withdrawal was forced or the content shows
+        signs of a violation (TC-8)."""
+        if order.continue_anyway:
+            return self._record_withdrawal(order)
+        return super()._withdraw_all(order)

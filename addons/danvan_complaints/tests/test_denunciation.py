@@ -1,0 +1,229 @@
+from datetime import date
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from .common import CaseCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDenunciation(CaseCommon):
+    """Denunciation cases: preliminary processing, acceptance, settlement and
+    its extensions, withdrawal, conclusion, and who sees the denouncer (TC-3 to
+    TC-13)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.verifier = new_test_user(
+            cls.env, login="dvc_verifier", groups="danvan_plan.group_danvan_staff"
+        )
+
+    def _accepted(self, complexity="normal", **petition_vals):
+        case = self._case("denunciation", **petition_vals).with_user(self.officer)
+        case.write(
+            {
+                "denounced": "Ông Lê Văn B, kế toán",
+                "accepted_content": "Thu tiền sai quy định",
+                "acceptance_reference": "08/QĐ-SKHCN",
+                "date_accepted": date(2026, 3, 2),
+                "complexity": complexity,
+            }
+        )
+        case.action_accept()
+        return case
+
+    def _order(self, case, action, when, **vals):
+        wizard = (
+            self.env["danvan.case.stop"]
+            .with_user(self.officer)
+            .with_context(default_res_model=case._name, default_res_id=case.id)
+            .create(
+                dict(
+                    {
+                        "action": action,
+                        "date": when,
+                        "reason": "Cần xác minh thêm",
+                        "reference": "15/QĐ-SKHCN",
+                    },
+                    **vals,
+                )
+            )
+        )
+        return wizard.action_confirm()
+
+    def test_tc3_seven_working_days_ten_when_extended_five_to_transfer(self):
+        """Received Monday 02/03/2026."""
+        Petition = self.env["danvan.petition"].with_user(self.officer)
+        petition = Petition.create(
+            {
+                "summary": "Tố cáo",
+                "date_received": date(2026, 3, 2),
+                "petition_type": "denunciation",
+            }
+        )
+        self.assertEqual(petition.date_deadline, date(2026, 3, 11))
+        petition.processing_extended = True
+        self.assertEqual(petition.date_deadline, date(2026, 3, 16))
+        petition.within_competence = False
+        self.assertEqual(petition.date_deadline, date(2026, 3, 9))
+
+    def test_tc4_an_anonymous_letter_is_not_settled(self):
+        case = self._case("denunciation", is_anonymous=True, sender_ids=False)
+        case = case.with_user(self.officer)
+        case.write(
+            {
+                "denounced": "Ông B",
+                "accepted_content": "Thu tiền",
+                "acceptance_reference": "08/QĐ-SKHCN",
+            }
+        )
+        with self.assertRaisesRegex(UserError, "TC-4"):
+            case.action_accept()
+        self.assertEqual(case.state, "draft")
+
+    def test_tc5_acceptance_decision_and_its_notice(self):
+        case = self._case("denunciation").with_user(self.officer)
+        case.acceptance_reference = "08/QĐ-SKHCN"
+        with self.assertRaisesRegex(UserError, "TC-5"):
+            case.action_accept()
+        case = self._accepted(received=date(2026, 3, 2))
+        self.assertRegex(case.number, r"^TC-\d{4}/\d{3}$")
+        # TC-5: notice in 5 working days; TC-6: settled in 30 days.
+        self.assertEqual(case.notice_deadline, date(2026, 3, 9))
+        self.assertEqual(case.date_deadline, date(2026, 4, 1))
+
+    def test_tc6_extensions_by_complexity(self):
+        ordinary = self._accepted()
+        with self.assertRaisesRegex(UserError, "TC-6"):
+            self._order(ordinary, "extend", date(2026, 3, 30))
+        complex_case = self._accepted("complex")
+        with self.assertRaises(UserError):  # decided in writing
+            self._order(complex_case, "extend", date(2026, 3, 30), reference=False)
+        self._order(complex_case, "extend", date(2026, 3, 30))
+        # 60 days end on Friday 01/05, a holiday: Monday 04/05 (CAL-4).
+        self.assertEqual(complex_case.date_deadline, date(2026, 5, 4))
+        with self.assertRaisesRegex(UserError, "TC-6"):
+            self._order(complex_case, "extend", date(2026, 4, 30))
+        self.assertEqual(complex_case.extension_count, 1)
+        very = self._accepted("very_complex")
+        self._order(very, "extend", date(2026, 3, 30))
+        self._order(very, "extend", date(2026, 4, 30))
+        # 90 days end on Sunday 31/05: Monday 01/06.
+        self.assertEqual(very.date_deadline, date(2026, 6, 1))
+        self.assertEqual(
+            very.event_ids.filtered(lambda e: e.kind == "extension").mapped(
+                "reference"
+            ),
+            ["15/QĐ-SKHCN"] * 2,
+        )
+
+    def test_tc9_suspension_is_not_counted(self):
+        case = self._accepted()
+        self._order(case, "suspend", date(2026, 3, 10))
+        self._order(case, "resume", date(2026, 3, 17), reason=False)
+        self.assertEqual(case.suspended_days, 7)
+        self.assertEqual(case.date_deadline, date(2026, 4, 8))
+
+    def test_tc8_total_withdrawal_terminates_unless_settlement_continues(self):
+        forced = self._accepted()
+        self._order(forced, "withdraw_all", date(2026, 3, 5), continue_anyway=True)
+        self.assertEqual(forced.state, "accepted")
+        self.assertTrue(forced.withdrawn_content)
+        withdrawn = self._accepted()
+        self._order(withdrawn, "withdraw_all", date(2026, 3, 5))
+        self.assertEqual(
+            (withdrawn.state, withdrawn.termination_reason), ("terminated", "withdrawn")
+        )
+
+    def test_tc10_conclusion_then_notice_and_publication(self):
+        case = self._accepted()
+        with self.assertRaisesRegex(UserError, "TC-10"):
+            case.action_conclude()
+        case.write(
+            {
+                "conclusion_number": "30/KL-SKHCN",
+                "conclusion_date": date(2026, 3, 31),
+                "conclusion": "partly",
+                "conclusion_text": "<p>Tố cáo đúng một phần.</p>",
+            }
+        )
+        case.action_conclude()
+        self.assertEqual(case.state, "concluded")
+        self.assertFalse(case.concluded_late)
+        with self.assertRaisesRegex(UserError, "TC-10"):
+            case.action_close()
+        case.write(
+            {
+                "date_conclusion_notified": date(2026, 4, 2),
+                "publication_method": "website",
+                "date_published": date(2026, 4, 3),
+            }
+        )
+        case.action_close()
+        self.assertEqual(case.state, "closed")
+
+    def test_tc13_the_verification_team_never_sees_the_denouncer(self):
+        case = self._accepted()
+        case.team_member_ids = self.verifier
+        as_verifier = case.with_user(self.verifier)
+        self.assertEqual(as_verifier.summary, "Cán bộ thu tiền sai quy định")
+        with self.assertRaises(AccessError):
+            as_verifier.petition_id.read(["content"])
+        with self.assertRaises(AccessError):
+            as_verifier.write({"verification_result": "<p>x</p>"})
+        # The team works from the copy without the denouncer (TC-13 (2)).
+        html = str(
+            self.env["ir.actions.report"]
+            .with_user(self.verifier)
+            ._render_qweb_html(
+                "danvan_complaints.action_report_danvan_denunciation_redacted",
+                case.ids,
+            )[0]
+            .decode()
+        )
+        self.assertIn("cán bộ B thu tiền sai quy định", html)
+        for secret in (self.DENOUNCER, "Thôn 7", "051190000123"):
+            self.assertNotIn(secret, html)
+        # Nobody outside the case reads it at all.
+        other = case.with_user(self.other_officer)
+        with self.assertRaises(AccessError):
+            other.read(["summary"])
+
+    def test_tc13_the_case_handler_sees_the_denouncer_others_do_not(self):
+        case = self._accepted()
+        handler = self.other_officer
+        senders = case.petition_id.sender_ids
+        with self.assertRaises(AccessError):
+            senders.with_user(handler).read(["name"])
+        case.handler_id = handler
+        senders.invalidate_recordset()
+        self.assertEqual(senders.with_user(handler).name, self.DENOUNCER)
+
+    def test_tc13_every_reading_of_the_denouncer_is_logged(self):
+        case = self._accepted()
+        Log = self.env["danvan.identity.access"]
+        before = Log.search_count([])
+        sender = case.petition_id.sender_ids
+        sender.invalidate_recordset()
+        sender.with_user(self.officer).read(["name", "address"])
+        log = Log.search([], order="id desc", limit=1)
+        self.assertEqual(Log.search_count([]), before + 1)
+        self.assertEqual(
+            (log.user_id, log.res_id, log.record_name),
+            (self.officer, sender.id, case.petition_id.number),
+        )
+        # Reading another field, or a complainant, is not logged.
+        sender.invalidate_recordset()
+        sender.with_user(self.officer).read(["is_confidential"])
+        complaint_sender = self._case("complaint").petition_id.sender_ids
+        complaint_sender.invalidate_recordset()
+        complaint_sender.with_user(self.officer).read(["name"])
+        self.assertEqual(Log.search_count([]), before + 1)
+        # Only leadership reads the log; nobody changes it.
+        with self.assertRaises(AccessError):
+            Log.with_user(self.officer).search([])
+        leader_log = log.with_user(self.users["leader"])
+        self.assertEqual(leader_log.user_id, self.officer)
+        with self.assertRaises(UserError):
+            log.sudo().unlink()

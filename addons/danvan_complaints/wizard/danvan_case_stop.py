@@ -1,0 +1,58 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class DanvanCaseStop(models.TransientModel):
+    """Withdrawal in part, suspension, resumption or termination of a case
+    (KN-4, KN-14, TC-8, TC-9): each is dated, with its document and reasons."""
+
+    _name = "danvan.case.stop"
+    _description = "Withdraw, Suspend or Terminate a Case"
+
+    res_model = fields.Char(required=True)
+    res_id = fields.Integer(required=True)
+    action = fields.Selection(
+        [
+            ("withdraw_part", "Withdraw part of the content"),
+            ("withdraw_all", "Withdraw all of it"),
+            ("suspend", "Suspend"),
+            ("resume", "Resume"),
+            ("terminate", "Terminate"),
+            ("extend", "Extend the time limit"),
+        ],
+        required=True,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    reference = fields.Char(
+        string="Document", help="The withdrawal letter or minutes, or the decision."
+    )
+    reason = fields.Text(string="Reasons or Content Withdrawn")
+    termination_reason = fields.Selection(
+        selection=lambda self: self.env["danvan.case.mixin"]
+        ._fields["termination_reason"]
+        .selection
+    )
+    continue_anyway = fields.Boolean(
+        string="Settlement Continues",
+        help="A denunciation withdrawn under threat or bribery, or whose content "
+        "shows signs of a violation, is settled anyway (TC-8).",
+    )
+    coerced = fields.Boolean(
+        string="Withdrawn Under Coercion",
+        help="Content withdrawn under coercion or threat may be examined again (KN-4).",
+    )
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if values.get("res_model") not in ("danvan.complaint", "danvan.denunciation"):
+            raise UserError(self.env._("Open this from a complaint or a denunciation."))
+        return values
+
+    def action_confirm(self):
+        self.ensure_one()
+        case = self.env[self.res_model].browse(self.res_id).exists()
+        if not case:
+            raise UserError(self.env._("The case no longer exists."))
+        case._stop(self)
+        return {"type": "ir.actions.act_window_close"}
