@@ -14,6 +14,7 @@
         "data/danvan_time_limit_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
         "report/danvan_petition_letter.xml",
         "report/danvan_reception_register.xml",
         "wizard/danvan_reception_generate_views.xml",
