@@ -7,7 +7,7 @@
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",
     "license": "LGPL-3",
-    "depends": ["danvan_plan", "calendar"],
+    "depends": ["danvan_plan", "calendar", "website"],
     "data": [
         "security/ir.model.access.csv",
         "security/danvan_complaints_security.xml",
@@ -15,6 +15,7 @@
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/website_menu_data.xml",
         "report/danvan_petition_letter.xml",
         "report/danvan_reception_register.xml",
         "wizard/danvan_reception_generate_views.xml",
@@ -23,6 +24,7 @@
         "views/danvan_petition_views.xml",
         "views/danvan_reception_visit_views.xml",
         "views/danvan_complaints_menus.xml",
+        "views/danvan_portal_templates.xml",
     ],
     "demo": ["demo/danvan_reception_demo.xml"],
 }
