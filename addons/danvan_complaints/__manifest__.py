@@ -27,4 +27,7 @@
         "views/danvan_portal_templates.xml",
     ],
     "demo": ["demo/danvan_reception_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["danvan_complaints/static/tests/tours/*.js"],
+    },
 }

@@ -3,3 +3,4 @@ from . import test_reception
 from . import test_petition
 from . import test_reception_visit
 from . import test_complaints_queries
+from . import test_portal
