@@ -7,13 +7,15 @@
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",
     "license": "LGPL-3",
-    "depends": ["danvan_plan", "calendar"],
+    "depends": ["danvan_plan", "calendar", "website"],
     "data": [
         "security/ir.model.access.csv",
         "security/danvan_complaints_security.xml",
         "data/danvan_time_limit_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
+        "data/website_menu_data.xml",
         "report/danvan_petition_letter.xml",
         "report/danvan_reception_register.xml",
         "report/danvan_case_reports.xml",
@@ -27,6 +29,10 @@
         "views/danvan_petition_views.xml",
         "views/danvan_reception_visit_views.xml",
         "views/danvan_complaints_menus.xml",
+        "views/danvan_portal_templates.xml",
     ],
     "demo": ["demo/danvan_reception_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["danvan_complaints/static/tests/tours/*.js"],
+    },
 }

@@ -6,13 +6,22 @@ keep a denouncer's identity to the petition's handler and to leadership
 (TC-12); nothing of it is tracked in the chatter.
 """
 
+import hashlib
 import re
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import html_escape
+from odoo.tools import consteq, html_escape
+from odoo.tools.misc import hmac
+
+# Letters and digits a citizen cannot confuse (no I, O, 0, 1): 5 bits each.
+PORTAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+PORTAL_CODE_LENGTH = 10  # 50 bits
+PORTAL_SECRET_LENGTH = 12  # 60 bits
+# The changes of status the citizen is told of by e-mail.
+PORTAL_NOTIFIED_STATES = ("classified", "processed")
 
 TRANSITIONS = {
     "action_classify": ({"received"}, "classified"),
@@ -190,6 +199,42 @@ class DanvanPetition(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True)
+    # Online submission (XLD-2): the citizen follows the petition with a
+    # public code and a secret; only a hash of the secret is kept.
+    portal_code = fields.Char(
+        string="Tracking Code",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Given to the citizen who submitted it on the website.",
+    )
+    portal_secret_hash = fields.Char(copy=False, groups="base.group_system")
+    portal_token_hash = fields.Char(
+        copy=False,
+        groups="base.group_system",
+        help="Hash of the one-time token of the website form: submitting the "
+        "same form twice registers one petition.",
+    )
+    portal_email = fields.Char(
+        string="E-mail for Status Updates",
+        copy=False,
+        groups="base.group_system",
+        help="Where the public status goes. Kept from the officers: for a "
+        "denouncer it identifies them (TC-13).",
+    )
+
+    _sql_constraints = [
+        (
+            "portal_code_unique",
+            "UNIQUE (portal_code)",
+            "This tracking code is already used.",
+        ),
+        (
+            "portal_token_hash_unique",
+            "UNIQUE (portal_token_hash)",
+            "This form was already submitted.",
+        ),
+    ]
 
     @api.depends(
         "date_received", "petition_type", "within_competence", "processing_extended"
@@ -221,6 +266,15 @@ class DanvanPetition(models.Model):
             if vals.get("number", self.env._("New")) == self.env._("New"):
                 vals["number"] = self.env["ir.sequence"].next_by_code("danvan.petition")
         return super().create(vals_list)
+
+    def write(self, vals):
+        """Tell the citizen who submitted online of the new public status."""
+        moved = self.browse()
+        if vals.get("state") in PORTAL_NOTIFIED_STATES:
+            moved = self.filtered(lambda p: p.state != vals["state"])
+        result = super().write(vals)
+        moved._portal_send_mail("danvan_complaints.mail_template_petition_status")
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
@@ -413,3 +467,132 @@ class DanvanPetition(models.Model):
                     self.number,
                 )
             )
+
+    # Online submission and tracking (issue 5, item 8)
+
+    @api.model
+    def _portal_encode(self, hexdigest, length):
+        number = int(hexdigest, 16)
+        chars = []
+        for _index in range(length):
+            number, digit = divmod(number, len(PORTAL_ALPHABET))
+            chars.append(PORTAL_ALPHABET[digit])
+        return "".join(chars)
+
+    @api.model
+    def _portal_keys(self, token):
+        """The tracking code and the secret of the website form whose one-time
+        token is ``token``. The same form always gives the same keys, so that a
+        double submit shows the same receipt; without the database secret
+        neither can be computed, and neither is stored in clear."""
+        env = self.env(su=True)
+        code = self._portal_encode(
+            hmac(env, "danvan_complaints.portal_code", token), PORTAL_CODE_LENGTH
+        )
+        secret = self._portal_encode(
+            hmac(env, "danvan_complaints.portal_secret", token), PORTAL_SECRET_LENGTH
+        )
+        return f"DV-{code}", secret
+
+    @api.model
+    def _portal_hash_secret(self, secret):
+        return hmac(self.env(su=True), "danvan_complaints.portal_secret_hash", secret)
+
+    @api.model
+    def _portal_hash_token(self, token):
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @api.model
+    def _portal_find_token(self, token):
+        """The petition already registered from this form, if any."""
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("portal_token_hash", "=", self._portal_hash_token(token))])
+        )
+
+    @api.model
+    def _portal_find(self, code, secret):
+        """The petition of this tracking code and secret, or an empty
+        recordset: a wrong code and a wrong secret give the same answer."""
+        petition = self.browse()
+        if code:
+            petition = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search([("portal_code", "=", code)], limit=1)
+            )
+        given = self._portal_hash_secret(secret or "")
+        if petition and consteq(petition.portal_secret_hash or "", given):
+            return petition
+        return self.browse()
+
+    @api.model
+    def _portal_create(self, token, values, sender_values, files):
+        """Register a petition submitted on the website (XLD-2, XLD-3), with
+        its sender and its files, and return it with its code and secret.
+
+        Everything was validated before: this only writes. The sender of a
+        denunciation is kept in ``danvan.petition.sender`` under its record
+        rules (TC-12); no handler is set, leadership assigns one.
+        """
+        code, secret = self._portal_keys(token)
+        petition = (
+            self.sudo()
+            .with_context(mail_create_nosubscribe=True)
+            .create(
+                dict(
+                    values,
+                    source="electronic",
+                    handler_id=False,
+                    portal_code=code,
+                    portal_token_hash=self._portal_hash_token(token),
+                    portal_secret_hash=self._portal_hash_secret(secret),
+                    sender_ids=[Command.create(sender_values)] if sender_values else [],
+                )
+            )
+        )
+        self.env["ir.attachment"].sudo().create(
+            [
+                {
+                    "name": name,
+                    "raw": data,
+                    "mimetype": mimetype,
+                    "res_model": self._name,
+                    "res_id": petition.id,
+                    "public": False,
+                }
+                for name, data, mimetype in files
+            ]
+        )
+        petition._portal_send_mail("danvan_complaints.mail_template_petition_received")
+        return petition, code, secret
+
+    def _portal_status(self):
+        """What the citizen may see of the petition, and nothing more: no
+        content, no note, no officer, no other person."""
+        self.ensure_one()
+        labels = {
+            "received": self.env._("Received"),
+            "classified": self.env._("Being processed"),
+            "processed": self.env._("Processed"),
+        }
+        outcomes = dict(self._fields["outcome"]._description_selection(self.env))
+        return {
+            "code": self.portal_code,
+            "date_received": self.date_received,
+            "state": self.state,
+            "state_label": labels[self.state],
+            "date_deadline": self.date_deadline,
+            "outcome_label": self.state == "processed"
+            and outcomes.get(self.outcome)
+            or "",
+        }
+
+    def _portal_send_mail(self, template_xmlid):
+        """The public status by e-mail to the address the citizen gave, when
+        there is one. The templates never name the sender (TC-13)."""
+        petitions = self.sudo().filtered("portal_email")
+        if petitions:
+            template = self.env.ref(template_xmlid).sudo()
+            template.send_mail_batch(petitions.ids)

@@ -189,3 +189,62 @@ class DanvanReceptionSession(models.Model):
                     "partner_ids": [(6, 0, attendees.partner_id.ids)],
                 }
             )
+
+    @api.model
+    def _public_schedule(self, company, limit=24):
+        """The coming sessions as the website publishes them (TCD-9): day,
+        hours, place, who presides and takes part, planned content. Nothing
+        else of a session is read; held and cancelled ones are left out."""
+        tz = pytz.timezone(company.partner_id.tz or "Asia/Ho_Chi_Minh")
+        today = fields.Date.context_today(self.with_context(tz=tz.zone))
+        sessions = self.sudo().search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "planned"),
+                ("date", ">=", today),
+            ],
+            order="date, id",
+            limit=limit,
+        )
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        result = []
+        for session in sessions:
+            if session.event_id:
+                start = pytz.utc.localize(session.event_id.start).astimezone(tz)
+                stop = pytz.utc.localize(session.event_id.stop).astimezone(tz)
+                hours = f"{start:%H:%M} - {stop:%H:%M}"
+            else:
+                stop = datetime.combine(session.date, SESSION_START) + timedelta(
+                    hours=SESSION_HOURS
+                )
+                hours = f"{SESSION_START:%H:%M} - {stop:%H:%M}"
+            result.append(
+                {
+                    "date": session.date,
+                    "hours": hours,
+                    "kind": kinds.get(session.kind),
+                    "place": session.place_id.name,
+                    "address": session.place_id.address or "",
+                    "presider": session.presider_id.name or "",
+                    "participants": ", ".join(session.participant_ids.mapped("name")),
+                    "planned_content": session.planned_content or "",
+                }
+            )
+        return result
+
+    @api.model
+    def _public_places(self, company):
+        """Places and hours of regular reception, published (TCD-9)."""
+        places = (
+            self.env["danvan.reception.place"]
+            .sudo()
+            .search([("company_id", "=", company.id)])
+        )
+        return [
+            {
+                "name": place.name,
+                "address": place.address or "",
+                "regular_hours": place.regular_hours or "",
+            }
+            for place in places
+        ]

@@ -1,0 +1,415 @@
+import io
+import re
+import secrets
+import zipfile
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo import fields, http
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from ..controllers.portal import DOCX_MIMETYPE
+from .common import ReceptionCommon
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
+HTML = b"<html><body><script>alert(1)</script></body></html>"
+
+
+def _docx():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+@tagged("post_install", "-at_install")
+class TestPortal(HttpCase, ReceptionCommon):
+    """The public website: submit a petition without an account, follow it
+    with a code and a secret (issue 5, item 8; XLD-2, XLD-7, TC-4, TC-13),
+    and the published reception schedule (TCD-9)."""
+
+    SENDER = "Nguyễn Thị Bảo Mật"
+    ADDRESS = "Số 7 ngõ Kín, phường Ẩn"
+
+    def setUp(self):
+        super().setUp()
+        self.authenticate(None, None)  # a visitor without an account
+        self.Petition = self.env["danvan.petition"].with_context(active_test=False)
+
+    def _submit(self, files=None, token=None, **values):
+        data = {
+            "csrf_token": http.Request.csrf_token(self),
+            "submission_token": token or secrets.token_urlsafe(32),
+            "petition_type": "petition",
+            "summary": "Phản ánh đèn đường",
+            "content": "Đèn đường tổ 3 hỏng đã hai tuần.",
+            "name": self.SENDER,
+            "address": self.ADDRESS,
+            "email": "",
+        }
+        data.update(values)
+        data = {key: value for key, value in data.items() if value is not None}
+        return self.url_open("/danvan/petition/submit", data=data, files=files)
+
+    def _receipt(self, response):
+        self.assertEqual(response.status_code, 200, response.text[:2000])
+        code = re.search(r'o_danvan_portal_code">([^<]+)<', response.text).group(1)
+        secret = re.search(r'o_danvan_portal_secret">([^<]+)<', response.text).group(1)
+        return code, secret
+
+    def _track(self, code, secret):
+        return self.url_open(
+            "/danvan/track",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "code": code,
+                "secret": secret,
+            },
+        )
+
+    def _counts(self):
+        return (
+            self.Petition.search_count([]),
+            self.env["danvan.petition.sender"].search_count([]),
+            self.env["ir.attachment"].search_count(
+                [("res_model", "=", "danvan.petition")]
+            ),
+        )
+
+    def _assert_rejected(self, response, before):
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("o_danvan_portal_error", response.text)
+        self.assertNotIn("o_danvan_portal_code", response.text)
+        self.assertEqual(self._counts(), before, "nothing of it may be stored")
+
+    # Submission
+
+    def test_tc4_anonymous_denunciation_one_electronic_petition(self):
+        """An anonymous denunciation registers one petition from the portal,
+        keeps no identity at all, and stores only a hash of the secret."""
+        before = self._counts()
+        code, secret = self._receipt(
+            self._submit(petition_type="denunciation", is_anonymous="1")
+        )
+        after = self._counts()
+        self.assertEqual(after[0], before[0] + 1)
+        self.assertEqual(after[1], before[1], "an anonymous denouncer is not kept")
+        petition = self.Petition.search([("portal_code", "=", code)])
+        self.assertEqual(len(petition), 1)
+        self.assertEqual(petition.source, "electronic")
+        self.assertTrue(petition.is_anonymous)
+        self.assertEqual(petition.petition_type, "denunciation")
+        self.assertFalse(petition.handler_id)
+        self.assertRegex(code, r"^DV-[A-Z2-9]{10}$")
+        plain = secret.replace("-", "")
+        self.assertEqual(len(plain), 12)
+        stored = petition.sudo().read()[0]
+        self.assertNotIn(plain, str(stored), "the secret is never stored in clear")
+
+    def test_tc4_the_form_explains_an_anonymous_denunciation(self):
+        response = self.url_open("/danvan/petition")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_danvan_portal_anonymous_notice", response.text)
+        self.assertIn('name="submission_token"', response.text)
+
+    def test_double_submit_one_petition_same_receipt(self):
+        """The same form sent twice registers one petition."""
+        token = secrets.token_urlsafe(32)
+        before = self._counts()
+        first = self._receipt(self._submit(token=token))
+        second = self._receipt(self._submit(token=token, summary="Gửi lại"))
+        self.assertEqual(first, second)
+        self.assertEqual(self._counts()[:2], (before[0] + 1, before[1] + 1))
+
+    @mute_logger("odoo.sql_db")
+    def test_double_submit_race_decided_by_the_unique_index(self):
+        """Two requests that both miss the other's petition: the unique index
+        on the token keeps one, and both answers show the same receipt."""
+        token = secrets.token_urlsafe(32)
+        first = self._receipt(self._submit(token=token))
+        before = self._counts()
+        Model = self.registry["danvan.petition"]
+        with patch.object(
+            Model, "_portal_find_token", lambda self, token: self.browse()
+        ):
+            second = self._receipt(self._submit(token=token))
+        self.assertEqual(first, second)
+        self.assertEqual(self._counts(), before)
+
+    def test_xld7_complaint_without_identity_stores_nothing(self):
+        before = self._counts()
+        response = self._submit(
+            petition_type="complaint",
+            name="",
+            address="",
+            files=[("attachments", ("don.pdf", PDF, "application/pdf"))],
+        )
+        self._assert_rejected(response, before)
+
+    def test_xld7_only_a_denunciation_may_be_anonymous(self):
+        before = self._counts()
+        response = self._submit(petition_type="complaint", is_anonymous="1")
+        self._assert_rejected(response, before)
+
+    def test_missing_content_and_unknown_type_rejected(self):
+        before = self._counts()
+        self._assert_rejected(self._submit(content="  "), before)
+        self._assert_rejected(self._submit(petition_type="mixed"), before)
+        self._assert_rejected(self._submit(email="not an address"), before)
+
+    def test_bad_form_token_rejected(self):
+        before = self._counts()
+        self._assert_rejected(self._submit(token="short"), before)
+
+    def test_script_in_content_is_neutralized(self):
+        code, _secret = self._receipt(
+            self._submit(
+                content="<script>alert('x')</script><img src=x onerror=alert(1)>",
+                summary="<b>Tiêu đề</b>\x00",
+            )
+        )
+        petition = self.Petition.search([("portal_code", "=", code)])
+        self.assertNotIn("<script", petition.content)
+        self.assertNotIn("<img", petition.content)
+        self.assertIn("&lt;script&gt;", petition.content)
+        self.assertEqual(petition.summary, "<b>Tiêu đề</b>", "text, control chars out")
+
+    def test_huge_text_rejected(self):
+        before = self._counts()
+        self._assert_rejected(self._submit(content="a" * 20001), before)
+        self._assert_rejected(self._submit(summary="a" * 201), before)
+        self._assert_rejected(self._submit(name="a" * 201), before)
+
+    def test_hostile_files_rejected_nothing_stored(self):
+        """Oversized, too many, disguised and disallowed files: the whole
+        submission is refused and nothing of it is kept."""
+        big = PDF + b"0" * (5 * 1024 * 1024)
+        cases = {
+            "oversized": [("big.pdf", big)],
+            "too many": [(f"f{i}.pdf", PDF) for i in range(4)],
+            "exe renamed pdf": [("don.pdf", EXE)],
+            "html renamed pdf": [("don.pdf", HTML)],
+            "png renamed docx": [("don.docx", PNG)],
+            "disallowed extension": [("don.html", HTML)],
+            "no extension": [("don", PDF)],
+        }
+        before = self._counts()
+        for case, files in cases.items():
+            with self.subTest(case):
+                response = self._submit(
+                    files=[
+                        ("attachments", (name, data, "application/pdf"))
+                        for name, data in files
+                    ]
+                )
+                self._assert_rejected(response, before)
+
+    def test_allowed_files_are_stored_private(self):
+        code, _secret = self._receipt(
+            self._submit(
+                files=[
+                    ("attachments", ("don.pdf", PDF, "application/pdf")),
+                    ("attachments", ("anh.png", PNG, "image/png")),
+                    ("attachments", ("../../to trinh.docx", _docx(), "x/y")),
+                ]
+            )
+        )
+        petition = self.Petition.search([("portal_code", "=", code)])
+        attachments = self.env["ir.attachment"].search(
+            [("res_model", "=", "danvan.petition"), ("res_id", "=", petition.id)]
+        )
+        self.assertEqual(
+            sorted(attachments.mapped("mimetype")),
+            ["application/pdf", DOCX_MIMETYPE, "image/png"],
+        )
+        self.assertIn("to trinh.docx", attachments.mapped("name"))
+        self.assertFalse(any(attachments.mapped("public")))
+        response = self.url_open(f"/web/content/{attachments[0].id}")
+        self.assertNotEqual(response.status_code, 200, "not for the public")
+
+    # Tracking
+
+    def test_tc13_tracking_shows_the_public_status_only(self):
+        """Right code and secret: the status; never the sender, the handler,
+        the content or an internal note."""
+        code, secret = self._receipt(
+            self._submit(
+                petition_type="denunciation",
+                summary="Tố cáo cán bộ X",
+                content="Nội dung tố cáo chi tiết QWERTY",
+            )
+        )
+        petition = self.Petition.search([("portal_code", "=", code)])
+        petition.handler_id = self.officer
+        petition.message_post(body="Ghi chú nội bộ ZYXWV", subtype_xmlid="mail.mt_note")
+        response = self._track(code, secret)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('data-state="received"', response.text)
+        self.assertIn(code, response.text)
+        for hidden in (
+            self.SENDER,
+            self.ADDRESS,
+            self.officer.name,
+            "ZYXWV",
+            "QWERTY",
+            "Tố cáo cán bộ X",
+            petition.number,
+        ):
+            self.assertNotIn(hidden, response.text)
+
+    def test_tracking_accepts_the_secret_as_typed(self):
+        code, secret = self._receipt(self._submit())
+        response = self._track(code.lower(), secret.replace("-", " ").lower())
+        self.assertIn("o_danvan_portal_status", response.text)
+
+    def test_wrong_keys_give_one_generic_answer(self):
+        """Wrong secret, unknown code, or another petition's secret: the same
+        message and no data (no enumeration, no other person's petition)."""
+        code, secret = self._receipt(self._submit())
+        other_code, other_secret = self._receipt(self._submit(summary="Khác"))
+        answers = [
+            self._track(code, "AAAA-BBBB-CCCC"),
+            self._track("DV-ZZZZZZZZZZ", secret),
+            self._track(code, other_secret),
+            self._track(other_code, ""),
+        ]
+        messages = set()
+        for response in answers:
+            self.assertEqual(response.status_code, 200)
+            self.assertNotIn("o_danvan_portal_status", response.text)
+            self.assertNotIn(self.SENDER, response.text)
+            messages.add(
+                re.search(r'o_danvan_portal_error"[^>]*>([^<]+)<', response.text)[1]
+            )
+        self.assertEqual(len(messages), 1)
+
+    def test_xld9_processed_petition_shows_its_outcome(self):
+        code, secret = self._receipt(self._submit())
+        petition = self.Petition.search([("portal_code", "=", code)])
+        petition.write({"qualified": "yes", "handler_id": self.officer.id})
+        petition.with_user(self.officer).action_classify()
+        response = self._track(code, secret)
+        self.assertIn('data-state="classified"', response.text)
+        self.assertNotIn("o_danvan_portal_outcome", response.text)
+        petition.write({"outcome": "answer", "outcome_note": "Thư trả lời ABCDE"})
+        petition.with_user(self.officer).action_process()
+        response = self._track(code, secret)
+        self.assertIn('data-state="processed"', response.text)
+        self.assertIn("o_danvan_portal_outcome", response.text)
+        self.assertNotIn("ABCDE", response.text, "the letter is not published")
+
+    # E-mail
+
+    def _mails(self, petition):
+        return (
+            self.env["mail.mail"]
+            .sudo()
+            .search(
+                [("model", "=", "danvan.petition"), ("res_id", "=", petition.id)],
+                order="id",
+            )
+        )
+
+    def test_mail_on_submission_and_on_each_new_status(self):
+        code, _secret = self._receipt(self._submit(email="dan@example.com"))
+        petition = self.Petition.search([("portal_code", "=", code)])
+        mails = self._mails(petition)
+        self.assertEqual(len(mails), 1)
+        self.assertEqual(mails.email_to, "dan@example.com")
+        self.assertIn(code, mails.subject)
+        self.assertIn(code, str(mails.body_html))
+        petition.write({"qualified": "yes", "handler_id": self.officer.id})
+        petition.with_user(self.officer).action_classify()
+        petition.write({"outcome": "answer", "outcome_note": "Thư trả lời ABCDE"})
+        petition.with_user(self.officer).action_process()
+        mails = self._mails(petition)
+        self.assertEqual(len(mails), 3)
+        self.assertNotIn("ABCDE", str(mails[2].body_html))
+
+    def test_no_mail_without_an_address(self):
+        code, _secret = self._receipt(self._submit())
+        petition = self.Petition.search([("portal_code", "=", code)])
+        petition.write({"qualified": "yes"})
+        petition.action_classify()
+        self.assertFalse(self._mails(petition))
+
+    def test_tc13_denunciation_mail_and_chatter_name_nobody(self):
+        code, _secret = self._receipt(
+            self._submit(petition_type="denunciation", email="to.cao@example.com")
+        )
+        petition = self.Petition.search([("portal_code", "=", code)])
+        self.assertEqual(petition.sender_ids.sudo().name, self.SENDER)
+        petition.write({"qualified": "yes", "handler_id": self.officer.id})
+        petition.with_user(self.officer).action_classify()
+        mails = self._mails(petition)
+        self.assertEqual(len(mails), 2)
+        self.assertEqual(set(mails.mapped("email_to")), {"to.cao@example.com"})
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search([("model", "=", "danvan.petition"), ("res_id", "=", petition.id)])
+        )
+        published = " ".join(
+            str(value)
+            for value in mails.mapped("subject")
+            + mails.mapped("body_html")
+            + messages.mapped("body")
+            + messages.tracking_value_ids.mapped("new_value_char")
+        )
+        for identity in (self.SENDER, self.ADDRESS):
+            self.assertNotIn(identity, published)
+        # TC-12: the denouncer stays hidden from an officer not handling it.
+        self.assertFalse(
+            petition.with_user(self.other_officer).sender_ids.search(
+                [("petition_id", "=", petition.id)]
+            )
+        )
+
+    # TCD-9
+
+    def test_tcd9_schedule_lists_coming_sessions_only(self):
+        Holiday = self.env["danvan.holiday"]
+        today = fields.Date.context_today(self.env.user)
+        place = self.env["danvan.reception.place"].create(
+            {"name": "Phòng tiếp dân thử", "regular_hours": "Thứ Hai 7h30 KHUNGGIO"}
+        )
+        Session = self.env["danvan.reception.session"]
+
+        def session(day, content, **vals):
+            return Session.create(
+                dict(
+                    kind="unscheduled",
+                    date=Holiday.roll_forward(day),
+                    place_id=place.id,
+                    presider_id=self.users["leader"].id,
+                    planned_content=content,
+                    **vals,
+                )
+            )
+
+        session(today + timedelta(days=20), "PHIEN_SAP_TOI")
+        session(today - timedelta(days=40), "PHIEN_DA_QUA")
+        session(today + timedelta(days=30), "PHIEN_HUY").action_cancel()
+        session(today + timedelta(days=35), "PHIEN_DA_TIEP").action_held()
+        response = self.url_open("/danvan/reception-schedule")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("PHIEN_SAP_TOI", response.text)
+        self.assertIn(self.users["leader"].name, response.text)
+        self.assertIn("KHUNGGIO", response.text)
+        for hidden in ("PHIEN_DA_QUA", "PHIEN_HUY", "PHIEN_DA_TIEP"):
+            self.assertNotIn(hidden, response.text)
+
+    # Browser
+
+    def test_tour_citizen_submits_and_follows(self):
+        """In Chromium, a visitor without an account submits a petition and
+        sees its status with the code and secret of the receipt."""
+        self.start_tour("/danvan/petition", "danvan_portal_submit_tour")
+        petition = self.Petition.search([("summary", "=", "Đèn đường hỏng tại tổ 5")])
+        self.assertEqual(len(petition), 1)
+        self.assertEqual(petition.source, "electronic")
+        self.assertEqual(petition.sender_ids.sudo().name, "Trần Thị Tour")
