@@ -31,7 +31,7 @@
         "views/danvan_complaints_menus.xml",
         "views/danvan_portal_templates.xml",
     ],
-    "demo": ["demo/danvan_reception_demo.xml"],
+    "demo": ["demo/danvan_reception_demo.xml", "demo/danvan_case_demo.xml"],
     "assets": {
         "web.assets_tests": ["danvan_complaints/static/tests/tours/*.js"],
     },
