@@ -18,6 +18,16 @@ LIST_FIELDS = [
     "outcome",
     "state",
 ]
+CASE_LIST_FIELDS = [
+    "number",
+    "date_received",
+    "summary",
+    "handler_id",
+    "date_accepted",
+    "date_deadline",
+    "working_days_left",
+    "state",
+]
 
 
 @tagged("post_install", "-at_install")
@@ -51,6 +61,64 @@ class TestComplaintsQueries(ReceptionCommon):
             ]
         )
         self.env.flush_all()
+
+    def _add_cases(self, count):
+        """Accepted complaint and denunciation cases, as many of each."""
+        for petition_type, model in (
+            ("complaint", "danvan.complaint"),
+            ("denunciation", "danvan.denunciation"),
+        ):
+            petitions = self.env["danvan.petition"].create(
+                [
+                    {
+                        "summary": f"Vụ việc thử {n}",
+                        "date_received": date(2026, 3, 2),
+                        "petition_type": petition_type,
+                        "qualified": "yes",
+                        "outcome": "accept",
+                        "state": "processed",
+                        "handler_id": self.officer.id,
+                    }
+                    for n in range(count)
+                ]
+            )
+            self.env[model].create(
+                [
+                    {
+                        "petition_id": petition.id,
+                        "handler_id": self.officer.id,
+                        "date_accepted": date(2026, 3, 3),
+                        "acceptance_reference": "1/TB",
+                        "state": "accepted",
+                    }
+                    for petition in petitions
+                ]
+            )
+        self.env.flush_all()
+
+    def _case_lists(self):
+        with freeze_time("2026-03-05"):
+            for model in ("danvan.complaint", "danvan.denunciation"):
+                self.env[model].with_user(self.officer).search_read(
+                    [("summary", "like", "Vụ việc thử")], CASE_LIST_FIELDS
+                )
+
+    def _case_crons(self):
+        # Two weeks before the deadlines (02/04/2026): nothing is due.
+        with freeze_time("2026-03-19"):
+            self.env["danvan.complaint"]._cron_check_deadlines()
+            self.env["danvan.denunciation"]._cron_check_deadlines()
+
+    def test_case_lists_and_crons_for_5_and_50_cases(self):
+        """KN, TC: the lists of cases and the deadline crons (item 12)."""
+        functions = (self._case_lists, self._case_crons)
+        self._add_cases(5)
+        for function in functions:
+            self._count(function)
+        small = [self._count(function) for function in functions]
+        self._add_cases(45)
+        large = [self._count(function) for function in functions]
+        self.assertEqual(large, small)
 
     def _count(self, function):
         self.env.invalidate_all()
