@@ -1,5 +1,8 @@
 from datetime import date
 
+from freezegun import freeze_time
+
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -227,3 +230,43 @@ class TestDenunciation(CaseCommon):
         self.assertEqual(leader_log.user_id, self.officer)
         with self.assertRaises(UserError):
             log.sudo().unlink()
+
+    def test_tc13_chatter_mail_and_exports_never_carry_the_denouncer(self):
+        case = self._accepted("complex")
+        self._order(case, "extend", date(2026, 3, 30))
+        with freeze_time("2026-05-05"):  # the deadline of 04/05 is missed
+            self.env["danvan.denunciation"]._cron_check_deadlines()
+        petition = case.petition_id
+        messages = self.env["mail.message"].search(
+            [
+                "|",
+                "&",
+                ("model", "=", "danvan.denunciation"),
+                ("res_id", "=", case.id),
+                "&",
+                ("model", "=", "danvan.petition"),
+                ("res_id", "=", petition.id),
+            ]
+        )
+        self.assertTrue(messages)
+        traces = [str(m.body) for m in messages] + [
+            str(value)
+            for value in messages.tracking_value_ids.mapped(
+                lambda t: (t.old_value_char, t.new_value_char)
+            )
+        ]
+        mails = self.env["mail.mail"].search([("model", "=", "danvan.denunciation")])
+        traces += [str(mail.body_html) for mail in mails]
+        for trace in traces:
+            self.assertNotIn(self.DENOUNCER, trace)
+        # An export by another officer leaves the denouncer out; the handler's
+        # own export has it (both allowed to export).
+        export = self.env.ref("base.group_allow_export")
+        (self.officer | self.other_officer).groups_id = [Command.link(export.id)]
+        rows = petition.with_user(self.other_officer).export_data(
+            ["number", "sender_ids/name"]
+        )["datas"]
+        self.assertNotIn(self.DENOUNCER, str(rows))
+        self.env.invalidate_all()  # as a new request of another user would be
+        rows = petition.with_user(self.officer).export_data(["sender_ids/name"])
+        self.assertIn(self.DENOUNCER, str(rows["datas"]))
