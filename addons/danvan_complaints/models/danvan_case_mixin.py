@@ -151,7 +151,7 @@ class DanvanCaseMixin(models.AbstractModel):
                         case=self._description,
                     )
                 )
-            if petition.state == "processed" and petition.outcome != "accept":
+            if petition.state != "processed" or petition.outcome != "accept":
                 raise ValidationError(
                     self.env._(
                         "%s was not accepted for settlement (XLD-9).", petition.number
@@ -192,12 +192,12 @@ class DanvanCaseMixin(models.AbstractModel):
         )
 
     def action_open_stop_wizard(self):
-        """Withdrawal, suspension, resumption or termination (KN-4, KN-14, TC-8,
-        TC-9)."""
+        """Extension, withdrawal, suspension, resumption or termination (KN-4,
+        KN-14, TC-6, TC-8, TC-9)."""
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Withdrawal, Suspension, Termination"),
+            "name": self.env._("Extension, Withdrawal, Suspension, Termination"),
             "res_model": "danvan.case.stop",
             "view_mode": "form",
             "target": "new",

@@ -78,6 +78,12 @@ class TestComplaint(CaseCommon):
         petition = self._case("denunciation").petition_id
         with self.assertRaises(ValidationError):
             self.env["danvan.complaint"].create({"petition_id": petition.id})
+        # XLD-9: only a petition accepted for settlement opens a case.
+        unprocessed = self.env["danvan.petition"].create(
+            {"summary": "Khiếu nại", "petition_type": "complaint"}
+        )
+        with self.assertRaises(ValidationError):
+            self.env["danvan.complaint"].create({"petition_id": unprocessed.id})
 
     def test_kn6_acceptance_needs_its_notice_and_a_date_after_receipt(self):
         case = self._case("complaint").with_user(self.officer)

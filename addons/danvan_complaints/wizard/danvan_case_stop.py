@@ -3,11 +3,12 @@ from odoo.exceptions import UserError
 
 
 class DanvanCaseStop(models.TransientModel):
-    """Withdrawal in part, suspension, resumption or termination of a case
-    (KN-4, KN-14, TC-8, TC-9): each is dated, with its document and reasons."""
+    """A step that stops or stretches a case's clock: withdrawal, suspension,
+    resumption, termination (KN-4, KN-14, TC-8, TC-9) or extension (TC-6),
+    each dated, with its document and reasons."""
 
     _name = "danvan.case.stop"
-    _description = "Withdraw, Suspend or Terminate a Case"
+    _description = "Extend, Withdraw, Suspend or Terminate a Case"
 
     res_model = fields.Char(required=True)
     res_id = fields.Integer(required=True)
