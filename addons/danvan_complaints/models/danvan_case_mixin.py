@@ -37,20 +37,6 @@ class DanvanCaseMixin(models.AbstractModel):
     )
     summary = fields.Char(related="petition_id.summary", store=True)
     date_received = fields.Date(related="petition_id.date_received", store=True)
-    handler_id = fields.Many2one(
-        "res.users",
-        string="Handler",
-        index=True,
-        tracking=True,
-        default=lambda self: self.env.user,
-        domain="[('share', '=', False)]",
-    )
-    department_id = fields.Many2one(
-        "hr.department",
-        string="Handling Unit",
-        default=lambda self: self.env.company.danvan_handling_unit_id,
-        tracking=True,
-    )
     resolver_id = fields.Many2one(
         "res.users",
         string="Resolver",
@@ -86,6 +72,18 @@ class DanvanCaseMixin(models.AbstractModel):
         store=True,
         index=True,
     )
+    verification_result = fields.Html()
+    conclusion = fields.Selection(
+        [
+            ("right", "Right"),
+            ("partly", "Partly right"),
+            ("wrong", "Wrong"),
+        ],
+        string="Finding",
+        tracking=True,
+        help="Whether the complaint or denunciation was found right (KN-9, TC-10).",
+    )
+    date_published = fields.Date(string="Published On", copy=False, tracking=True)
     date_closed = fields.Date(readonly=True, copy=False)
     withdrawn_content = fields.Text(
         readonly=True,
@@ -204,17 +202,20 @@ class DanvanCaseMixin(models.AbstractModel):
             "context": {"default_res_model": self._name, "default_res_id": self.id},
         }
 
-    def _accept(self, date, reference):
-        """Acceptance starts the resolution clock."""
-        if not reference:
+    def _accept(self):
+        """Acceptance, on its date or today, starts the resolution clock."""
+        self.ensure_one()
+        if not self.acceptance_reference:
             raise UserError(
                 self.env._("Give the number of the acceptance notice or decision.")
             )
-        self._transition(
-            "action_accept",
-            {"date_accepted": date, "acceptance_reference": reference},
-        )
-        self._log_event("acceptance", date, reference)
+        accepted_on = self.date_accepted or fields.Date.context_today(self)
+        if accepted_on < self.date_received:
+            raise UserError(
+                self.env._("%s cannot be accepted before it was received.", self.number)
+            )
+        self._transition("action_accept", {"date_accepted": accepted_on})
+        self._log_event("acceptance", accepted_on, self.acceptance_reference)
 
     def action_refuse(self):
         """Not accepted, with reasons (KN-5, TC-5)."""

@@ -118,7 +118,6 @@ class DanvanComplaint(models.Model):
         store=True,
         help="10 working days from receipt (KN-6).",
     )
-    verification_result = fields.Html(tracking=False)
     dialogue_required = fields.Boolean(
         help="The request and the verification differ: a dialogue is held (KN-8)."
     )
@@ -136,15 +135,6 @@ class DanvanComplaint(models.Model):
     decision_number = fields.Char(copy=False, tracking=True)
     decision_date = fields.Date(copy=False, tracking=True)
     legal_basis = fields.Text()
-    conclusion = fields.Selection(
-        [
-            ("right", "Right"),
-            ("partly", "Partly right"),
-            ("wrong", "Wrong"),
-        ],
-        string="Complaint Found",
-        tracking=True,
-    )
     measure = fields.Selection(
         [
             ("keep", "Keep the decision or act"),
@@ -175,7 +165,6 @@ class DanvanComplaint(models.Model):
         tracking=True,
         help="KN-13.",
     )
-    date_published = fields.Date(string="Published On", copy=False, tracking=True)
     publication_deadline = fields.Date(
         compute="_compute_decision_deadlines",
         store=True,
@@ -277,7 +266,6 @@ class DanvanComplaint(models.Model):
     def action_accept(self):
         """Accept within 10 working days of receipt, within the 90-day limit
         (KN-3, KN-5, KN-6)."""
-        today = fields.Date.context_today(self)
         for case in self:
             if case.filed_late:
                 raise UserError(
@@ -299,14 +287,7 @@ class DanvanComplaint(models.Model):
                         case.number,
                     )
                 )
-            accepted_on = case.date_accepted or today
-            if accepted_on < case.date_received:
-                raise UserError(
-                    self.env._(
-                        "%s cannot be accepted before it was received.", case.number
-                    )
-                )
-            case._accept(accepted_on, case.acceptance_reference)
+            case._accept()
         return True
 
     def action_decide(self):

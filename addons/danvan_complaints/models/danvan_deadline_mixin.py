@@ -6,12 +6,27 @@ class DanvanDeadlineMixin(models.AbstractModel):
 
     The handler is warned a few working days before the deadline (a to-do and
     an e-mail), and the head of the handling unit is alerted once it is
-    missed. Each record is warned and escalated once.
+    missed. Each record is warned and escalated once. A model using it stores
+    ``date_deadline`` and ``state``.
     """
 
     _name = "danvan.deadline.mixin"
     _description = "Dân vận Legal Deadline"
 
+    handler_id = fields.Many2one(
+        "res.users",
+        string="Handler",
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Handling Unit",
+        default=lambda self: self.env.company.danvan_handling_unit_id,
+        tracking=True,
+    )
     deadline_warned = fields.Boolean(copy=False, readonly=True)
     deadline_escalated = fields.Boolean(copy=False, readonly=True)
     working_days_left = fields.Integer(

@@ -99,18 +99,8 @@ class DanvanDenunciation(models.Model):
         help="They read the case and a copy of the letter without the denouncer's "
         "identity (TC-13).",
     )
-    verification_result = fields.Html()
     conclusion_number = fields.Char(copy=False, tracking=True)
     conclusion_date = fields.Date(copy=False, tracking=True)
-    conclusion = fields.Selection(
-        [
-            ("right", "Right"),
-            ("partly", "Partly right"),
-            ("wrong", "Wrong"),
-        ],
-        string="Denunciation Found",
-        tracking=True,
-    )
     conclusion_text = fields.Html(string="Conclusion")
     handling_measures = fields.Text(help="How the violations are handled (TC-10).")
     concluded_late = fields.Boolean(compute="_compute_concluded_late", store=True)
@@ -129,7 +119,6 @@ class DanvanDenunciation(models.Model):
         tracking=True,
         help="TC-10: never with the denouncer's identity.",
     )
-    date_published = fields.Date(string="Published On", copy=False, tracking=True)
 
     @api.depends("date_accepted", "suspended_days", "extension_count")
     def _compute_date_deadline(self):
@@ -167,7 +156,6 @@ class DanvanDenunciation(models.Model):
     def action_accept(self):
         """The acceptance decision (TC-5); an anonymous letter is not settled
         under the law (TC-4)."""
-        today = fields.Date.context_today(self)
         for case in self:
             if case.petition_id.is_anonymous:
                 raise UserError(
@@ -186,14 +174,7 @@ class DanvanDenunciation(models.Model):
                         case.number,
                     )
                 )
-            accepted_on = case.date_accepted or today
-            if accepted_on < case.date_received:
-                raise UserError(
-                    self.env._(
-                        "%s cannot be accepted before it was received.", case.number
-                    )
-                )
-            case._accept(accepted_on, case.acceptance_reference)
+            case._accept()
         return True
 
     def action_conclude(self):

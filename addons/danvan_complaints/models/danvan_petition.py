@@ -134,20 +134,6 @@ class DanvanPetition(models.Model):
         "danvan.petition", "duplicate_of_id", string="Duplicates"
     )
     sender_ids = fields.One2many("danvan.petition.sender", "petition_id")
-    handler_id = fields.Many2one(
-        "res.users",
-        string="Handler",
-        index=True,
-        tracking=True,
-        default=lambda self: self.env.user,
-        domain="[('share', '=', False)]",
-    )
-    department_id = fields.Many2one(
-        "hr.department",
-        string="Handling Unit",
-        default=lambda self: self.env.company.danvan_handling_unit_id,
-        tracking=True,
-    )
     date_deadline = fields.Date(
         string="Processing Deadline",
         compute="_compute_date_deadline",

@@ -57,3 +57,21 @@ class CaseCommon(ReceptionCommon):
         return self.env[model[petition_type]].search(
             [("petition_id", "=", petition.id)]
         )
+
+    def _case_step(self, case, action, when, **vals):
+        """Extend, withdraw, suspend, resume or terminate through the wizard."""
+        wizard = (
+            self.env["danvan.case.stop"]
+            .with_user(self.officer)
+            .with_context(default_res_model=case._name, default_res_id=case.id)
+            .create(
+                {
+                    "action": action,
+                    "date": when,
+                    "reason": "Theo đơn",
+                    "reference": "15/QĐ-SKHCN",
+                    **vals,
+                }
+            )
+        )
+        return wizard.action_confirm()

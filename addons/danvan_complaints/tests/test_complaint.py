@@ -27,25 +27,6 @@ class TestComplaint(CaseCommon):
         case.action_accept()
         return case
 
-    def _stop(self, case, action, when, **vals):
-        wizard = (
-            self.env["danvan.case.stop"]
-            .with_user(self.officer)
-            .with_context(default_res_model=case._name, default_res_id=case.id)
-            .create(
-                dict(
-                    {
-                        "action": action,
-                        "date": when,
-                        "reason": "Theo đơn",
-                        "reference": "Đơn ngày",
-                    },
-                    **vals,
-                )
-            )
-        )
-        return wizard.action_confirm()
-
     def _decide(self, case, **vals):
         case.write(
             dict(
@@ -149,13 +130,13 @@ class TestComplaint(CaseCommon):
         """Suspended 10/03 to 20/03: ten days added, 01/04 becomes Saturday
         11/04, so Monday 13/04."""
         case = self._accepted()
-        self._stop(case, "suspend", date(2026, 3, 10))
+        self._case_step(case, "suspend", date(2026, 3, 10))
         self.assertEqual(case.state, "suspended")
         with self.assertRaises(UserError):  # a double click
-            self._stop(case, "suspend", date(2026, 3, 10))
+            self._case_step(case, "suspend", date(2026, 3, 10))
         with self.assertRaises(UserError):
-            self._stop(case, "resume", date(2026, 3, 9))
-        self._stop(case, "resume", date(2026, 3, 20))
+            self._case_step(case, "resume", date(2026, 3, 9))
+        self._case_step(case, "resume", date(2026, 3, 20))
         self.assertEqual((case.state, case.suspended_days), ("accepted", 10))
         self.assertEqual(case.date_deadline, date(2026, 4, 13))
         self.assertEqual(
@@ -166,24 +147,26 @@ class TestComplaint(CaseCommon):
     def test_kn4_partial_withdrawal_only_since_the_2026_amendment(self):
         case = self._accepted()
         with self.assertRaises(UserError):
-            self._stop(case, "withdraw_part", date(2026, 6, 15))
+            self._case_step(case, "withdraw_part", date(2026, 6, 15))
         with self.assertRaises(UserError):  # a withdrawal is in writing
-            self._stop(case, "withdraw_part", date(2026, 7, 2), reference=False)
-        self._stop(case, "withdraw_part", date(2026, 7, 2), reason="Yêu cầu bồi thường")
+            self._case_step(case, "withdraw_part", date(2026, 7, 2), reference=False)
+        self._case_step(
+            case, "withdraw_part", date(2026, 7, 2), reason="Yêu cầu bồi thường"
+        )
         self.assertEqual(case.state, "accepted")
         self.assertEqual(case.withdrawn_content, "Yêu cầu bồi thường")
-        self._stop(case, "withdraw_all", date(2026, 7, 3), reason="Toàn bộ")
+        self._case_step(case, "withdraw_all", date(2026, 7, 3), reason="Toàn bộ")
         self.assertEqual(
             (case.state, case.termination_reason), ("terminated", "withdrawn")
         )
         with self.assertRaises(UserError):
-            self._stop(case, "withdraw_all", date(2026, 7, 3))
+            self._case_step(case, "withdraw_all", date(2026, 7, 3))
 
     def test_kn14_termination_needs_its_ground(self):
         case = self._accepted()
         with self.assertRaises(UserError):
-            self._stop(case, "terminate", date(2026, 3, 5))
-        self._stop(case, "terminate", date(2026, 3, 5), termination_reason="death")
+            self._case_step(case, "terminate", date(2026, 3, 5))
+        self._case_step(case, "terminate", date(2026, 3, 5), termination_reason="death")
         self.assertEqual(case.state, "terminated")
         self.assertEqual(case.date_closed, date(2026, 3, 5))
 

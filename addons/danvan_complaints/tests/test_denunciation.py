@@ -36,25 +36,6 @@ class TestDenunciation(CaseCommon):
         case.action_accept()
         return case
 
-    def _order(self, case, action, when, **vals):
-        wizard = (
-            self.env["danvan.case.stop"]
-            .with_user(self.officer)
-            .with_context(default_res_model=case._name, default_res_id=case.id)
-            .create(
-                dict(
-                    {
-                        "action": action,
-                        "date": when,
-                        "reason": "Cần xác minh thêm",
-                        "reference": "15/QĐ-SKHCN",
-                    },
-                    **vals,
-                )
-            )
-        )
-        return wizard.action_confirm()
-
     def test_tc3_seven_working_days_ten_when_extended_five_to_transfer(self):
         """Received Monday 02/03/2026."""
         Petition = self.env["danvan.petition"].with_user(self.officer)
@@ -99,19 +80,19 @@ class TestDenunciation(CaseCommon):
     def test_tc6_extensions_by_complexity(self):
         ordinary = self._accepted()
         with self.assertRaisesRegex(UserError, "TC-6"):
-            self._order(ordinary, "extend", date(2026, 3, 30))
+            self._case_step(ordinary, "extend", date(2026, 3, 30))
         complex_case = self._accepted("complex")
         with self.assertRaises(UserError):  # decided in writing
-            self._order(complex_case, "extend", date(2026, 3, 30), reference=False)
-        self._order(complex_case, "extend", date(2026, 3, 30))
+            self._case_step(complex_case, "extend", date(2026, 3, 30), reference=False)
+        self._case_step(complex_case, "extend", date(2026, 3, 30))
         # 60 days end on Friday 01/05, a holiday: Monday 04/05 (CAL-4).
         self.assertEqual(complex_case.date_deadline, date(2026, 5, 4))
         with self.assertRaisesRegex(UserError, "TC-6"):
-            self._order(complex_case, "extend", date(2026, 4, 30))
+            self._case_step(complex_case, "extend", date(2026, 4, 30))
         self.assertEqual(complex_case.extension_count, 1)
         very = self._accepted("very_complex")
-        self._order(very, "extend", date(2026, 3, 30))
-        self._order(very, "extend", date(2026, 4, 30))
+        self._case_step(very, "extend", date(2026, 3, 30))
+        self._case_step(very, "extend", date(2026, 4, 30))
         # 90 days end on Sunday 31/05: Monday 01/06.
         self.assertEqual(very.date_deadline, date(2026, 6, 1))
         self.assertEqual(
@@ -123,18 +104,18 @@ class TestDenunciation(CaseCommon):
 
     def test_tc9_suspension_is_not_counted(self):
         case = self._accepted()
-        self._order(case, "suspend", date(2026, 3, 10))
-        self._order(case, "resume", date(2026, 3, 17), reason=False)
+        self._case_step(case, "suspend", date(2026, 3, 10))
+        self._case_step(case, "resume", date(2026, 3, 17), reason=False)
         self.assertEqual(case.suspended_days, 7)
         self.assertEqual(case.date_deadline, date(2026, 4, 8))
 
     def test_tc8_total_withdrawal_terminates_unless_settlement_continues(self):
         forced = self._accepted()
-        self._order(forced, "withdraw_all", date(2026, 3, 5), continue_anyway=True)
+        self._case_step(forced, "withdraw_all", date(2026, 3, 5), continue_anyway=True)
         self.assertEqual(forced.state, "accepted")
         self.assertTrue(forced.withdrawn_content)
         withdrawn = self._accepted()
-        self._order(withdrawn, "withdraw_all", date(2026, 3, 5))
+        self._case_step(withdrawn, "withdraw_all", date(2026, 3, 5))
         self.assertEqual(
             (withdrawn.state, withdrawn.termination_reason), ("terminated", "withdrawn")
         )
@@ -233,7 +214,7 @@ class TestDenunciation(CaseCommon):
 
     def test_tc13_chatter_mail_and_exports_never_carry_the_denouncer(self):
         case = self._accepted("complex")
-        self._order(case, "extend", date(2026, 3, 30))
+        self._case_step(case, "extend", date(2026, 3, 30))
         with freeze_time("2026-05-05"):  # the deadline of 04/05 is missed
             self.env["danvan.denunciation"]._cron_check_deadlines()
         petition = case.petition_id
