@@ -244,6 +244,16 @@ class DanvanReceptionVisit(models.Model):
                 self.env._("Classify the content and choose what was done (TCD-15).")
             )
 
+    def action_print_receipt(self):
+        """The receipt of the documents handed over (TCD-12, TT04 Mẫu 02)."""
+        if any(not visit.documents_received for visit in self):
+            raise UserError(
+                self.env._("List the documents received before printing the receipt.")
+            )
+        return self.env.ref(
+            "danvan_complaints.action_report_danvan_reception_receipt"
+        ).report_action(self)
+
     def action_create_petition(self):
         """Register the petition handed over at reception, senders included."""
         self.ensure_one()

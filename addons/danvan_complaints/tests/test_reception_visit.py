@@ -148,6 +148,48 @@ class TestReceptionVisit(ReceptionCommon):
         self.assertNotIn("Lê Thị Cúc", html)
         self.assertNotIn("051234567890", html)
 
+    def _receipt(self, visit, user):
+        return (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render_qweb_html(
+                "danvan_complaints.action_report_danvan_reception_receipt", visit.ids
+            )[0]
+            .decode()
+        )
+
+    def test_tcd12_receipt_of_the_documents_handed_over(self):
+        """TT04 Mẫu 02: what was received, from whom, signed by both."""
+        visit = self._visit()
+        with self.assertRaises(UserError):
+            visit.action_print_receipt()
+        visit.documents_received = "Bản sao Quyết định số 45/QĐ-XPHC"
+        self.assertEqual(
+            visit.action_print_receipt()["report_name"],
+            "danvan_complaints.report_danvan_reception_receipt",
+        )
+        html = self._receipt(visit, self.officer)
+        for expected in (
+            "GIẤY BIÊN NHẬN",
+            "Bản sao Quyết định số 45/QĐ-XPHC",
+            "Lê Thị Cúc",
+            "051234567890",
+            "NGƯỜI NỘP",
+            "NGƯỜI NHẬN",
+            self.officer.name,
+            "02 bản",
+        ):
+            self.assertIn(expected, html)
+        self.assertNotIn("Nơi nhận", html)
+
+    def test_tc12_a_receipt_printed_by_another_officer_names_no_denouncer(self):
+        visit = self._visit(
+            petition_type="denunciation", documents_received="Ảnh chụp hóa đơn"
+        )
+        html = self._receipt(visit, self.other_officer)
+        self.assertIn("Ảnh chụp hóa đơn", html)
+        self.assertNotIn("Lê Thị Cúc", html)
+
 
 @tagged("post_install", "-at_install")
 class TestReceptionRegisterFile(HttpCase, ReceptionCommon):
