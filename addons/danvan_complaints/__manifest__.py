@@ -28,6 +28,7 @@
         "views/danvan_identity_access_views.xml",
         "views/danvan_petition_views.xml",
         "views/danvan_reception_visit_views.xml",
+        "views/danvan_complaints_statistic_views.xml",
         "views/danvan_complaints_menus.xml",
         "views/danvan_portal_templates.xml",
     ],

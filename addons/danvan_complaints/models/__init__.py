@@ -14,3 +14,4 @@ from . import danvan_complaint
 from . import danvan_denunciation
 from . import res_company
 from . import res_config_settings
+from . import danvan_complaints_statistic
