@@ -15,3 +15,5 @@ from . import danvan_denunciation
 from . import res_company
 from . import res_config_settings
 from . import danvan_complaints_statistic
+from . import danvan_complaints_report
+from . import danvan_complaints_report_line
