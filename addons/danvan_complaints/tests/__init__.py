@@ -6,3 +6,4 @@ from . import test_complaints_queries
 from . import test_complaint
 from . import test_denunciation
 from . import test_portal
+from . import test_complaints_report
