@@ -21,3 +21,24 @@ class DanvanComplaintsController(http.Controller):
                 ("Content-Disposition", content_disposition("so-tiep-cong-dan.xlsx")),
             ],
         )
+
+    @http.route(
+        "/danvan_complaints/report/<int:report_id>/xlsx", type="http", auth="user"
+    )
+    def report_xlsx(self, report_id):
+        """The figures of a periodic report as a spreadsheet (BC-1)."""
+        report = request.env["danvan.complaints.report"].browse(report_id).exists()
+        if not report:
+            raise request.not_found()
+        report.check_access("read")
+        headers, rows = report._figures_table()
+        title = " - ".join(filter(None, ["BÁO CÁO", report.number, report.name]))
+        content = build_xlsx(title, headers, rows, [6, 60, 14])
+        name = (report.number or report.name).replace("/", "-")
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", XLSX_MIMETYPE),
+                ("Content-Disposition", content_disposition(f"{name}.xlsx")),
+            ],
+        )

@@ -14,3 +14,6 @@ from . import danvan_complaint
 from . import danvan_denunciation
 from . import res_company
 from . import res_config_settings
+from . import danvan_complaints_statistic
+from . import danvan_complaints_report
+from . import danvan_complaints_report_line

@@ -7,3 +7,4 @@ from . import test_complaint
 from . import test_denunciation
 from . import test_portal
 from . import test_complaints_tour
+from . import test_complaints_report

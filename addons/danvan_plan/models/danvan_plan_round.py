@@ -300,7 +300,10 @@ class DanvanPlanRound(models.Model):
         for round_ in self:
             round_._transition(
                 "action_approve",
-                {"number": round_._next_number(today), "date_issued": today},
+                {
+                    "number": round_.company_id._danvan_next_report_number(today),
+                    "date_issued": today,
+                },
             )
         self.line_ids.activity_unlink(["danvan_plan.mail_activity_round_report"])
         return True
@@ -324,20 +327,6 @@ class DanvanPlanRound(models.Model):
                     self.env.ref(group).sudo().name,
                 )
             )
-
-    def _next_number(self, day):
-        """'05/BC-SKHCN': the next number of the year's reports (VB-7).
-
-        The sequence has no gaps and restarts each year; a refused approval
-        rolls it back with the transaction.
-        """
-        sequence = (
-            self.env["ir.sequence"]
-            .sudo()
-            .next_by_code("danvan.document.report", sequence_date=day)
-        )
-        code = self.company_id.danvan_agency_code
-        return f"{sequence}/BC-{code}" if code else f"{sequence}/BC"
 
     # Units ----------------------------------------------------------------
 

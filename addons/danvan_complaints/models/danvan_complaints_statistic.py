@@ -1,0 +1,176 @@
+"""Petition handling for pivot and graph (BC-1): one row per petition of the
+register, with the complaint or denunciation case it became, if any.
+
+The on-time rates are averages of 0/100 columns left empty while a petition or
+a case is not yet due: PostgreSQL's AVG leaves empty values out. No column
+holds anything of the sender (TC-13): the rows are only counted.
+"""
+
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+CASE_STATES = [
+    ("draft", "To Accept"),
+    ("accepted", "Being Settled"),
+    ("suspended", "Suspended"),
+    ("decided", "Decided"),
+    ("concluded", "Concluded"),
+    ("closed", "Closed"),
+    ("refused", "Not Accepted"),
+    ("terminated", "Terminated"),
+]
+CONCLUSIONS = [("right", "Right"), ("partly", "Partly right"), ("wrong", "Wrong")]
+
+
+def _petition_selection(name):
+    """The values of the petition's own field, with its translated labels."""
+    return (
+        lambda self: self.env["danvan.petition"]
+        ._fields[name]
+        ._description_selection(self.env)
+    )
+
+
+class DanvanComplaintsStatistic(models.Model):
+    _name = "danvan.complaints.statistic"
+    _description = "Petition Handling Statistics"
+    _auto = False
+    _order = "date_received desc, id desc"
+    _rec_name = "petition_id"
+    _depends = {
+        "danvan.petition": [
+            "active",
+            "company_id",
+            "date_deadline",
+            "date_processed",
+            "date_received",
+            "department_id",
+            "handler_id",
+            "outcome",
+            "petition_type",
+            "qualified",
+            "source",
+            "state",
+        ],
+        "danvan.complaint": [
+            "active",
+            "conclusion",
+            "date_accepted",
+            "date_deadline",
+            "decision_date",
+            "petition_id",
+            "state",
+        ],
+        "danvan.denunciation": [
+            "active",
+            "conclusion",
+            "conclusion_date",
+            "date_accepted",
+            "date_deadline",
+            "petition_id",
+            "state",
+        ],
+    }
+
+    petition_id = fields.Many2one("danvan.petition", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    date_received = fields.Date(string="Received On", readonly=True)
+    source = fields.Selection(_petition_selection("source"), readonly=True)
+    petition_type = fields.Selection(
+        _petition_selection("petition_type"), string="Content Type", readonly=True
+    )
+    qualified = fields.Selection(
+        _petition_selection("qualified"), string="Conditions", readonly=True
+    )
+    outcome = fields.Selection(_petition_selection("outcome"), readonly=True)
+    state = fields.Selection(
+        _petition_selection("state"), string="Status", readonly=True
+    )
+    handler_id = fields.Many2one("res.users", string="Handler", readonly=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Handling Unit", readonly=True
+    )
+    date_deadline = fields.Date(string="Processing Deadline", readonly=True)
+    date_processed = fields.Date(string="Processed On", readonly=True)
+    processed_late = fields.Boolean(
+        readonly=True, help="Processed after its deadline (XLD-8)."
+    )
+    on_time = fields.Float(
+        string="Processed On Time (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(5, 1),
+        help="100 when processed by its deadline, 0 when processed late or "
+        "overdue; empty while not yet due.",
+    )
+    case_kind = fields.Selection(
+        [("complaint", "Complaint case"), ("denunciation", "Denunciation case")],
+        string="Case",
+        readonly=True,
+    )
+    case_state = fields.Selection(CASE_STATES, string="Case Status", readonly=True)
+    case_conclusion = fields.Selection(
+        CONCLUSIONS, string="Found", readonly=True, help="KN-9, TC-10."
+    )
+    case_date_accepted = fields.Date(string="Case Accepted On", readonly=True)
+    case_on_time = fields.Float(
+        string="Case Settled On Time (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(5, 1),
+        help="100 when decided or concluded by its legal deadline (KN-7, TC-6), "
+        "0 when late or overdue; empty while not yet due.",
+    )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+            CREATE VIEW %(table)s AS (
+                WITH cases AS (
+                    SELECT DISTINCT ON (petition_id) *
+                      FROM (
+                        SELECT id, petition_id, 'complaint' AS kind, state,
+                               conclusion, date_accepted, date_deadline,
+                               decision_date AS date_settled
+                          FROM danvan_complaint WHERE active
+                        UNION ALL
+                        SELECT id, petition_id, 'denunciation', state,
+                               conclusion, date_accepted, date_deadline,
+                               conclusion_date
+                          FROM danvan_denunciation WHERE active
+                      ) AS c
+                  ORDER BY petition_id, id DESC
+                )
+                SELECT p.id, p.id AS petition_id, p.company_id, p.date_received,
+                       p.source, p.petition_type, p.qualified, p.outcome, p.state,
+                       p.handler_id, p.department_id, p.date_deadline,
+                       p.date_processed,
+                       COALESCE(p.date_processed > p.date_deadline, FALSE)
+                           AS processed_late,
+                       CASE
+                           WHEN p.date_processed IS NOT NULL
+                               THEN CASE WHEN p.date_processed <= p.date_deadline
+                                         THEN 100.0 ELSE 0.0 END
+                           WHEN p.date_deadline < CURRENT_DATE THEN 0.0
+                       END AS on_time,
+                       cases.kind AS case_kind,
+                       cases.state AS case_state,
+                       cases.conclusion AS case_conclusion,
+                       cases.date_accepted AS case_date_accepted,
+                       CASE
+                           WHEN cases.date_settled IS NOT NULL
+                               THEN CASE WHEN cases.date_settled <= cases.date_deadline
+                                         THEN 100.0 ELSE 0.0 END
+                           WHEN cases.state IN ('accepted', 'suspended')
+                                AND cases.date_deadline < CURRENT_DATE THEN 0.0
+                       END AS case_on_time
+                  FROM danvan_petition p
+             LEFT JOIN cases ON cases.petition_id = p.id
+                 WHERE p.active
+            )
+            """,
+                table=SQL.identifier(self._table),
+            )
+        )
