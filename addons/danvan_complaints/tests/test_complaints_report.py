@@ -157,6 +157,9 @@ class TestComplaintsReport(ReportCommon):
         self.assertEqual(figures["petition", "Answered"], 2)
 
     def test_kn7_tc6_cases_accepted_decided_on_time_or_late(self):
+        # Cases of earlier years still open at the cut-off (the demo's) count
+        # too: measure from what is there before.
+        before = self._figures(self._report())
         for decided, conclusion in (
             (date(2031, 1, 20), "right"),
             (date(2031, 5, 20), "partly"),
@@ -205,10 +208,18 @@ class TestComplaintsReport(ReportCommon):
         self.assertEqual(figures["complaint", "of which: Wrong"], 0)
         self.assertEqual(figures["complaint", "Settled on time"], 1)
         self.assertEqual(figures["complaint", "Settled late"], 1)
-        self.assertEqual(figures["complaint", "Being settled at the cut-off"], 1)
+        self.assertEqual(
+            figures["complaint", "Being settled at the cut-off"]
+            - before["complaint", "Being settled at the cut-off"],
+            1,
+        )
         self.assertEqual(figures["denunciation", "Denunciation cases accepted"], 1)
         self.assertEqual(figures["denunciation", "Denunciation cases concluded"], 0)
-        self.assertEqual(figures["denunciation", "Being settled at the cut-off"], 1)
+        self.assertEqual(
+            figures["denunciation", "Being settled at the cut-off"]
+            - before["denunciation", "Being settled at the cut-off"],
+            1,
+        )
         # Petitions received in the period that became cases (XLD-9).
         self.assertEqual(figures["petition", "Proposed for acceptance"], 4)
 
