@@ -134,7 +134,8 @@ class DanvanCaseMixin(models.AbstractModel):
             )
 
     def _deadline_open_domain(self):
-        return [("state", "in", ("accepted", "suspended"))]
+        # A suspended case's clock stands still (KN-14, TC-9): no warning.
+        return [("state", "=", "accepted")]
 
     @api.constrains("petition_id")
     def _check_petition(self):

@@ -1,5 +1,7 @@
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -143,6 +145,22 @@ class TestComplaint(CaseCommon):
             case.event_ids.sorted("id").mapped("kind"),
             ["acceptance", "suspension", "resumption"],
         )
+
+    def test_kn14_a_suspended_case_is_not_chased(self):
+        """Past its deadline while suspended, a case is neither warned nor
+        escalated; once resumed, it is (item 7)."""
+        case = self._accepted()
+        self._case_step(case, "suspend", date(2026, 3, 10))
+        with freeze_time("2026-04-06"):
+            self.env["danvan.complaint"]._cron_check_deadlines()
+        self.assertFalse(case.deadline_escalated)
+        self._case_step(case, "resume", date(2026, 4, 6))
+        # 30 days and 27 suspended from 02/03: 28/04.
+        self.assertEqual(case.date_deadline, date(2026, 4, 28))
+        with freeze_time("2026-04-29"):
+            self.env["danvan.complaint"]._cron_check_deadlines()
+        self.assertTrue(case.deadline_escalated)
+        self.assertTrue(case.activity_ids)
 
     def test_kn4_partial_withdrawal_only_since_the_2026_amendment(self):
         case = self._accepted()
