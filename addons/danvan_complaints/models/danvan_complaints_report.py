@@ -177,7 +177,7 @@ class DanvanComplaintsReport(models.Model):
             "q4": self.env._("the fourth quarter of %s", year),
             "half_year": self.env._("the first 6 months of %s", year),
             "nine_month": self.env._("the first 9 months of %s", year),
-        }.get(self.period_kind, str(year))
+        }.get(self.period_kind, self.env._("the year %s", year))
 
     @api.depends("period_kind", "year")
     def _compute_dates(self):
