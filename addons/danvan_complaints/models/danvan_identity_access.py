@@ -38,6 +38,3 @@ class DanvanIdentityAccess(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(self.env._("The log of accesses is kept."))
-
-    def write(self, vals):
-        raise UserError(self.env._("The log of accesses cannot be changed."))
