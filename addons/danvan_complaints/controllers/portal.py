@@ -327,5 +327,6 @@ class DanvanPortal(http.Controller):
             {
                 "sessions": Session._public_schedule(company),
                 "places": Session._public_places(company),
+                "rules": company.sudo().danvan_reception_rules,
             },
         )

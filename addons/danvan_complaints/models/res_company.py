@@ -27,6 +27,13 @@ class ResCompany(models.Model):
         "the Sở has no inspectorate of its own (§0.2).",
     )
 
+    danvan_reception_rules = fields.Html(
+        string="Reception Rules",
+        help="The rules of citizen reception the head issues (TCD-4) and the "
+        "guidance on how citizens are received, published on the website "
+        "with the schedule (TCD-9).",
+    )
+
     @api.constrains("danvan_reception_day")
     def _check_danvan_reception_day(self):
         if any(not 1 <= company.danvan_reception_day <= 31 for company in self):

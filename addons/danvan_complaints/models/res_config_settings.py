@@ -16,6 +16,9 @@ class ResConfigSettings(models.TransientModel):
     danvan_handling_unit_id = fields.Many2one(
         related="company_id.danvan_handling_unit_id", readonly=False
     )
+    danvan_reception_rules = fields.Html(
+        related="company_id.danvan_reception_rules", readonly=False
+    )
     danvan_deadline_warning_days = fields.Integer(
         string="Warn Before a Deadline (working days)",
         config_parameter="danvan_complaints.deadline_warning_days",

@@ -395,8 +395,10 @@ class TestPortal(HttpCase, ReceptionCommon):
         session(today - timedelta(days=40), "PHIEN_DA_QUA")
         session(today + timedelta(days=30), "PHIEN_HUY").action_cancel()
         session(today + timedelta(days=35), "PHIEN_DA_TIEP").action_held()
+        self.env.company.danvan_reception_rules = "<p>NOI_QUY: xếp hàng theo thứ tự</p>"
         response = self.url_open("/danvan/reception-schedule")
         self.assertEqual(response.status_code, 200)
+        self.assertIn("NOI_QUY: xếp hàng theo thứ tự", response.text)
         self.assertIn("PHIEN_SAP_TOI", response.text)
         self.assertIn(self.users["leader"].name, response.text)
         self.assertIn("KHUNGGIO", response.text)
