@@ -20,6 +20,7 @@ class DanvanCaseMixin(models.AbstractModel):
     _order = "date_accepted desc, id desc"
     _rec_name = "number"
     _case_petition_types = ()
+    _acceptance_report = None
 
     number = fields.Char(
         readonly=True,
@@ -217,6 +218,12 @@ class DanvanCaseMixin(models.AbstractModel):
             )
         self._transition("action_accept", {"date_accepted": accepted_on})
         self._log_event("acceptance", accepted_on, self.acceptance_reference)
+
+    def action_print_acceptance(self):
+        """The notice of acceptance to the sender (KN-6, TC-5)."""
+        if any(not case.date_accepted or case.state == "draft" for case in self):
+            raise UserError(self.env._("Only an accepted case has its notice."))
+        return self.env.ref(self._acceptance_report).report_action(self)
 
     def action_refuse(self):
         """Not accepted, with reasons (KN-5, TC-5)."""

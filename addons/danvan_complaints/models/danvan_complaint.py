@@ -37,6 +37,7 @@ class DanvanComplaint(models.Model):
     _description = "Complaint Case"
     _inherit = ["danvan.case.mixin"]
     _transitions = TRANSITIONS
+    _acceptance_report = "danvan_complaints.action_report_danvan_complaint_acceptance"
     _case_petition_types = ("complaint", "mixed")
 
     state = fields.Selection(

@@ -25,6 +25,9 @@ class DanvanDenunciation(models.Model):
     _description = "Denunciation Case"
     _inherit = ["danvan.case.mixin"]
     _transitions = TRANSITIONS
+    _acceptance_report = (
+        "danvan_complaints.action_report_danvan_denunciation_acceptance"
+    )
     _case_petition_types = ("denunciation",)
 
     state = fields.Selection(

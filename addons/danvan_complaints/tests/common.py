@@ -75,3 +75,12 @@ class CaseCommon(ReceptionCommon):
             )
         )
         return wizard.action_confirm()
+
+    def _render(self, report_xmlid, records, user=None):
+        """The HTML of a report as ``user`` (the officer by default) prints it."""
+        return (
+            self.env["ir.actions.report"]
+            .with_user(user or self.officer)
+            ._render_qweb_html(report_xmlid, records.ids)[0]
+            .decode()
+        )

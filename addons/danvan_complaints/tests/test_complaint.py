@@ -79,6 +79,27 @@ class TestComplaint(CaseCommon):
             case.action_accept()
         self.assertEqual(case.state, "draft")
 
+    def test_kn6_notice_of_acceptance(self):
+        case = self._case("complaint").with_user(self.officer)
+        with self.assertRaises(UserError):
+            case.action_print_acceptance()
+        case = self._accepted()
+        self.assertEqual(
+            case.action_print_acceptance()["report_name"],
+            "danvan_complaints.report_danvan_case_acceptance",
+        )
+        html = self._render(
+            "danvan_complaints.action_report_danvan_complaint_acceptance", case
+        )
+        for expected in (
+            "THÔNG BÁO",
+            "thụ lý giải quyết khiếu nại",
+            "12/TB-SKHCN",
+            "01/04/2026",
+            self.DENOUNCER,
+        ):
+            self.assertIn(expected, html)
+
     def test_kn3_ninety_days_to_complain_obstacle_days_not_counted(self):
         """Known on 01/12/2025: 90 days end on Sunday 01/03/2026, so Monday
         02/03 (CAL-4); received 04/03 is late and is not accepted (KN-5)."""
@@ -271,13 +292,8 @@ class TestComplaint(CaseCommon):
     def test_kn9_printed_decision(self):
         case = self._accepted()
         self._decide(case, dialogue_required=False, compensation="Không")
-        html = str(
-            self.env["ir.actions.report"]
-            .with_user(self.officer)
-            ._render_qweb_html(
-                "danvan_complaints.action_report_danvan_complaint_decision", case.ids
-            )[0]
-            .decode()
+        html = self._render(
+            "danvan_complaints.action_report_danvan_complaint_decision", case
         )
         for expected in (
             "QUYẾT ĐỊNH",

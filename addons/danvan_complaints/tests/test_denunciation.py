@@ -77,6 +77,19 @@ class TestDenunciation(CaseCommon):
         self.assertEqual(case.notice_deadline, date(2026, 3, 9))
         self.assertEqual(case.date_deadline, date(2026, 4, 1))
 
+    def test_tc5_tc11_the_denouncer_is_notified_of_the_acceptance(self):
+        case = self._accepted()
+        html = self._render(
+            "danvan_complaints.action_report_danvan_denunciation_acceptance", case
+        )
+        for expected in (
+            "thụ lý giải quyết tố cáo",
+            "Thu tiền sai quy định",
+            "giữ bí mật",
+        ):
+            self.assertIn(expected, html)
+        self.assertIn("01/04/2026", html)
+
     def test_tc6_extensions_by_complexity(self):
         ordinary = self._accepted()
         with self.assertRaisesRegex(UserError, "TC-6"):
@@ -157,14 +170,10 @@ class TestDenunciation(CaseCommon):
         with self.assertRaises(AccessError):
             as_verifier.write({"verification_result": "<p>x</p>"})
         # The team works from the copy without the denouncer (TC-13 (2)).
-        html = str(
-            self.env["ir.actions.report"]
-            .with_user(self.verifier)
-            ._render_qweb_html(
-                "danvan_complaints.action_report_danvan_denunciation_redacted",
-                case.ids,
-            )[0]
-            .decode()
+        html = self._render(
+            "danvan_complaints.action_report_danvan_denunciation_redacted",
+            case,
+            self.verifier,
         )
         self.assertIn("cán bộ B thu tiền sai quy định", html)
         for secret in (self.DENOUNCER, "Thôn 7", "051190000123"):
