@@ -1,10 +1,12 @@
+import io
 from datetime import date
 
 from freezegun import freeze_time
+from PyPDF2 import PdfReader
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import CaseCommon
 
@@ -260,3 +262,44 @@ class TestDenunciation(CaseCommon):
         self.env.invalidate_all()  # as a new request of another user would be
         rows = petition.with_user(self.officer).export_data(["sender_ids/name"])
         self.assertIn(self.DENOUNCER, str(rows["datas"]))
+
+
+@tagged("post_install", "-at_install")
+class TestDenunciationTransfer(HttpCase, CaseCommon):
+    """A denunciation sent on to the competent body leaves with a copy that
+    names nobody (TC-3, TC-13)."""
+
+    def test_tc13_a_transferred_denunciation_gets_a_redacted_copy(self):
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        petition = (
+            self.env["danvan.petition"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "summary": "Tố cáo cán bộ xã",
+                    "date_received": date(2026, 3, 2),
+                    "petition_type": "denunciation",
+                    "qualified": "yes",
+                    "within_competence": False,
+                    "competent_body": "UBND xã Bình Sơn",
+                    "outcome": "transfer",
+                    "content": f"<p>Tôi là {self.DENOUNCER}, tố cáo cán bộ địa chính "
+                    "xã Bình Sơn.</p>",
+                    "sender_ids": [
+                        Command.create({"name": self.DENOUNCER, "address": "Thôn 7"})
+                    ],
+                }
+            )
+        )
+        petition.action_classify()
+        petition.with_context(force_report_rendering=True).action_process()
+        copy = self.env["ir.attachment"].search(
+            [("res_model", "=", "danvan.petition"), ("res_id", "=", petition.id)]
+        )
+        self.assertEqual(len(copy), 1)
+        self.assertEqual(copy.mimetype, "application/pdf")
+        reader = PdfReader(io.BytesIO(copy.raw))
+        text = "".join("".join(page.extract_text() for page in reader.pages).split())
+        self.assertIn("".join("cán bộ địa chính xã Bình Sơn".split()), text)
+        self.assertNotIn("".join(self.DENOUNCER.split()), text)
+        self.assertNotIn("Thôn7", text)
