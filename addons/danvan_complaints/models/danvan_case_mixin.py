@@ -246,6 +246,8 @@ class DanvanCaseMixin(models.AbstractModel):
 
     def _resume(self, date, reference):
         for case in self:
+            if case.state != "suspended":
+                raise UserError(self.env._("%s is not suspended.", case.number))
             if date < case.date_suspended:
                 raise UserError(
                     self.env._(
@@ -280,6 +282,13 @@ class DanvanCaseMixin(models.AbstractModel):
             self._suspend(order.date, order.reason, order.reference)
         elif order.action == "resume":
             self._resume(order.date, order.reference)
+        elif order.action == "extend":
+            raise UserError(
+                self.env._(
+                    "Only a denunciation's time limit is extended (TC-6); a "
+                    "complaint's depends on its complexity and area (KN-7)."
+                )
+            )
         elif order.action == "terminate":
             if not order.termination_reason:
                 raise UserError(self.env._("Choose the ground of termination."))

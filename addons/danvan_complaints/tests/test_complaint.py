@@ -153,6 +153,8 @@ class TestComplaint(CaseCommon):
         """Suspended 10/03 to 20/03: ten days added, 01/04 becomes Saturday
         11/04, so Monday 13/04."""
         case = self._accepted()
+        with self.assertRaises(UserError):  # nothing to resume
+            self._case_step(case, "resume", date(2026, 3, 9))
         self._case_step(case, "suspend", date(2026, 3, 10))
         self.assertEqual(case.state, "suspended")
         with self.assertRaises(UserError):  # a double click
@@ -200,6 +202,13 @@ class TestComplaint(CaseCommon):
         )
         with self.assertRaises(UserError):
             self._case_step(case, "withdraw_all", date(2026, 7, 3))
+
+    def test_kn7_a_complaint_is_not_extended(self):
+        case = self._accepted()
+        with self.assertRaisesRegex(UserError, "TC-6"):
+            self._case_step(case, "extend", date(2026, 3, 20))
+        self.assertEqual(case.state, "accepted")
+        self.assertEqual(case.date_deadline, date(2026, 4, 1))
 
     def test_kn14_termination_needs_its_ground(self):
         case = self._accepted()
