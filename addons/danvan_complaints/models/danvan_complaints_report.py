@@ -35,7 +35,12 @@ PERIOD_DATES = {
 class DanvanComplaintsReport(models.Model):
     _name = "danvan.complaints.report"
     _description = "Report on Citizen Reception and Complaints"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.report.document.mixin",
+    ]
     _transitions = TRANSITIONS
     _order = "date_to desc, id desc"
 
@@ -114,28 +119,6 @@ class DanvanComplaintsReport(models.Model):
     recommendations = fields.Html(
         string="Tasks and Recommendations",
         help="Tasks for the next period and recommendations.",
-    )
-    number = fields.Char(
-        string="Number and Symbol",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="Given when leadership issues it, e.g. '05/BC-SKHCN' (VB-7).",
-    )
-    date_issued = fields.Date(string="Date", readonly=True, copy=False, tracking=True)
-    signer_authority = fields.Char(
-        string="Signing Authority",
-        default=lambda self: self.env.company.danvan_signer_authority,
-    )
-    signer_title = fields.Char(
-        default=lambda self: self.env.company.danvan_signer_title
-    )
-    signer_name = fields.Char(
-        default=lambda self: self.env.company.danvan_signer_name, tracking=True
-    )
-    recipients = fields.Text(
-        default=lambda self: self._default_recipients(),
-        help="One recipient per line, printed under 'Nơi nhận' (VB-12).",
     )
     company_id = fields.Many2one(
         "res.company",
@@ -254,10 +237,7 @@ class DanvanComplaintsReport(models.Model):
         for report in self:
             report._transition(
                 "action_issue",
-                {
-                    "number": report.company_id._danvan_next_report_number(today),
-                    "date_issued": today,
-                },
+                report._issue_values(today),
             )
         return True
 
@@ -265,25 +245,6 @@ class DanvanComplaintsReport(models.Model):
         return self._transition("action_back_to_draft")
 
     # Documents ------------------------------------------------------------
-
-    def _document_values(self):
-        """The header of the official document (VB-2 to VB-12)."""
-        self.ensure_one()
-        return {
-            "doc_number": self.number,
-            "doc_type_code": "BC",
-            "doc_date": self.date_issued or fields.Date.context_today(self),
-            "doc_type": "BÁO CÁO",
-            "doc_summary": self.name,
-            "recipients": [
-                line.strip()
-                for line in (self.recipients or "").splitlines()
-                if line.strip()
-            ],
-            "signer_authority": self.signer_authority,
-            "signer_title": self.signer_title,
-            "signer_name": self.signer_name,
-        }
 
     def _figure_sections(self):
         """[(numeral, title, lines)] of the figures, in printed order."""

@@ -276,6 +276,17 @@ class DanvanDenunciation(models.Model):
         self.write({"deadline_warned": False, "deadline_escalated": False})
         self.modified(["extension_count"])
         self._log_event("extension", order.date, order.reference, order.reason)
+        # Counted in SQL, so not tracked: say it in the chatter.
+        self.message_post(
+            body=self.env._(
+                "Time limit extended by %(reference)s (extension %(count)s): "
+                "settled by %(deadline)s.",
+                reference=order.reference,
+                count=self.extension_count,
+                deadline=self.date_deadline.strftime("%d/%m/%Y"),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
 
     def _withdraw_all(self, order):
         """Settlement goes on when the withdrawal was forced or the content shows

@@ -102,6 +102,7 @@ class TestDenunciation(CaseCommon):
         self._case_step(complex_case, "extend", date(2026, 3, 30))
         # 60 days end on Friday 01/05, a holiday: Monday 04/05 (CAL-4).
         self.assertEqual(complex_case.date_deadline, date(2026, 5, 4))
+        self.assertIn("04/05/2026", str(complex_case.message_ids[:1].body))
         with self.assertRaisesRegex(UserError, "TC-6"):
             self._case_step(complex_case, "extend", date(2026, 4, 30))
         self.assertEqual(complex_case.extension_count, 1)

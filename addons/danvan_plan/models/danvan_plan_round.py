@@ -31,7 +31,12 @@ ISSUED_FIELDS = {"body", "number", "date_issued", "name", "date_from", "date_to"
 class DanvanPlanRound(models.Model):
     _name = "danvan.plan.round"
     _description = "Report Round"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.report.document.mixin",
+    ]
     _transitions = TRANSITIONS
     _order = "date_to desc, id desc"
 
@@ -131,28 +136,6 @@ class DanvanPlanRound(models.Model):
         string="Report Text",
         copy=False,
         help="Compiled from the accepted unit reports; the Office completes it.",
-    )
-    number = fields.Char(
-        string="Number and Symbol",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="Given when leadership approves, e.g. '05/BC-SKHCN' (VB-7).",
-    )
-    date_issued = fields.Date(string="Date", readonly=True, copy=False, tracking=True)
-    signer_authority = fields.Char(
-        string="Signing Authority",
-        default=lambda self: self.env.company.danvan_signer_authority,
-    )
-    signer_title = fields.Char(
-        default=lambda self: self.env.company.danvan_signer_title
-    )
-    signer_name = fields.Char(
-        default=lambda self: self.env.company.danvan_signer_name, tracking=True
-    )
-    recipients = fields.Text(
-        default=lambda self: self._default_recipients(),
-        help="One recipient per line, printed under 'Nơi nhận' (VB-12).",
     )
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     active = fields.Boolean(default=True)
@@ -300,10 +283,7 @@ class DanvanPlanRound(models.Model):
         for round_ in self:
             round_._transition(
                 "action_approve",
-                {
-                    "number": round_.company_id._danvan_next_report_number(today),
-                    "date_issued": today,
-                },
+                round_._issue_values(today),
             )
         self.line_ids.activity_unlink(["danvan_plan.mail_activity_round_report"])
         return True
@@ -490,25 +470,6 @@ class DanvanPlanRound(models.Model):
             "from %(start)s to %(end)s as follows:",
             **values,
         )
-
-    def _document_values(self):
-        """The header of the official document, shared by the PDF and the DOCX."""
-        self.ensure_one()
-        return {
-            "doc_number": self.number,
-            "doc_type_code": "BC",
-            "doc_date": self.date_issued or fields.Date.context_today(self),
-            "doc_type": "BÁO CÁO",
-            "doc_summary": self.name,
-            "recipients": [
-                line.strip()
-                for line in (self.recipients or "").splitlines()
-                if line.strip()
-            ],
-            "signer_authority": self.signer_authority,
-            "signer_title": self.signer_title,
-            "signer_name": self.signer_name,
-        }
 
     def _render_docx(self):
         """(file name, bytes) of the report as a Word file, in the same layout."""

@@ -64,22 +64,6 @@ class ResCompany(models.Model):
             f"{self.danvan_place}, {text}" if self.danvan_place else text.capitalize()
         )
 
-    def _danvan_next_report_number(self, day):
-        """'05/BC-SKHCN': the next number of the year's reports (VB-7), shared
-        by every report the agency issues.
-
-        The sequence has no gaps and restarts each year; a refused issue rolls
-        it back with the transaction.
-        """
-        self.ensure_one()
-        sequence = (
-            self.env["ir.sequence"]
-            .sudo()
-            .next_by_code("danvan.document.report", sequence_date=day)
-        )
-        code = self.danvan_agency_code
-        return f"{sequence}/BC-{code}" if code else f"{sequence}/BC"
-
     def _danvan_official_docx(self, values, body_html):
         """The bytes of a Word file in the official layout: ``values`` are those
         of the ``official_document`` template (doc_number, doc_type_code,
