@@ -40,16 +40,6 @@ class DanvanPlanRound(models.Model):
     _transitions = TRANSITIONS
     _order = "date_to desc, id desc"
 
-    name = fields.Char(
-        string="Summary",
-        compute="_compute_name",
-        store=True,
-        precompute=True,
-        readonly=False,
-        required=True,
-        tracking=True,
-        help="The summary line of the report (trích yếu, VB-9).",
-    )
     plan_id = fields.Many2one(
         "danvan.plan",
         required=True,

@@ -9,6 +9,17 @@ class DanvanReportDocumentMixin(models.AbstractModel):
     _name = "danvan.report.document.mixin"
     _description = "Issued Report"
 
+    # Each report words its own summary in ``_compute_name``.
+    name = fields.Char(
+        string="Summary",
+        compute="_compute_name",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+        tracking=True,
+        help="The summary line of the report (trích yếu, VB-9).",
+    )
     number = fields.Char(
         string="Number and Symbol",
         readonly=True,
@@ -31,6 +42,9 @@ class DanvanReportDocumentMixin(models.AbstractModel):
         default=lambda self: self._default_recipients(),
         help="One recipient per line, printed under 'Nơi nhận' (VB-12).",
     )
+
+    def _compute_name(self):
+        raise NotImplementedError
 
     def _default_recipients(self):
         return ""
