@@ -19,16 +19,11 @@ CASE_STATES = [
     ("refused", "Not Accepted"),
     ("terminated", "Terminated"),
 ]
-CONCLUSIONS = [("right", "Right"), ("partly", "Partly right"), ("wrong", "Wrong")]
 
 
-def _petition_selection(name):
-    """The values of the petition's own field, with its translated labels."""
-    return (
-        lambda self: self.env["danvan.petition"]
-        ._fields[name]
-        ._description_selection(self.env)
-    )
+def _selection_of(model, name):
+    """The values of the source model's own field, with its translated labels."""
+    return lambda self: self.env[model]._fields[name]._description_selection(self.env)
 
 
 class DanvanComplaintsStatistic(models.Model):
@@ -75,16 +70,22 @@ class DanvanComplaintsStatistic(models.Model):
     petition_id = fields.Many2one("danvan.petition", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     date_received = fields.Date(string="Received On", readonly=True)
-    source = fields.Selection(_petition_selection("source"), readonly=True)
+    source = fields.Selection(_selection_of("danvan.petition", "source"), readonly=True)
     petition_type = fields.Selection(
-        _petition_selection("petition_type"), string="Content Type", readonly=True
+        _selection_of("danvan.petition", "petition_type"),
+        string="Content Type",
+        readonly=True,
     )
     qualified = fields.Selection(
-        _petition_selection("qualified"), string="Conditions", readonly=True
+        _selection_of("danvan.petition", "qualified"),
+        string="Conditions",
+        readonly=True,
     )
-    outcome = fields.Selection(_petition_selection("outcome"), readonly=True)
+    outcome = fields.Selection(
+        _selection_of("danvan.petition", "outcome"), readonly=True
+    )
     state = fields.Selection(
-        _petition_selection("state"), string="Status", readonly=True
+        _selection_of("danvan.petition", "state"), string="Status", readonly=True
     )
     handler_id = fields.Many2one("res.users", string="Handler", readonly=True)
     department_id = fields.Many2one(
@@ -110,7 +111,10 @@ class DanvanComplaintsStatistic(models.Model):
     )
     case_state = fields.Selection(CASE_STATES, string="Case Status", readonly=True)
     case_conclusion = fields.Selection(
-        CONCLUSIONS, string="Found", readonly=True, help="KN-9, TC-10."
+        _selection_of("danvan.complaint", "conclusion"),
+        string="Found",
+        readonly=True,
+        help="KN-9, TC-10.",
     )
     case_date_accepted = fields.Date(string="Case Accepted On", readonly=True)
     case_on_time = fields.Float(

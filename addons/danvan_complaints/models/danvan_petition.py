@@ -312,22 +312,26 @@ class DanvanPetition(models.Model):
 
     def _open_cases(self):
         """A complaint or a denunciation accepted for settlement becomes a case
-        to accept (KN-6, TC-5)."""
+        to accept (KN-6, TC-5); one create per kind of case."""
         cases = []
-        for petition in self.filtered(lambda p: p.outcome == "accept"):
-            model = {
-                "complaint": "danvan.complaint",
-                "denunciation": "danvan.denunciation",
-            }.get(petition.petition_type)
-            if model:
-                cases.append(
-                    self.env[model].create(
+        for petition_type, model in (
+            ("complaint", "danvan.complaint"),
+            ("denunciation", "danvan.denunciation"),
+        ):
+            accepted = self.filtered(
+                lambda p, t=petition_type: p.outcome == "accept"
+                and p.petition_type == t
+            )
+            if accepted:
+                cases += self.env[model].create(
+                    [
                         {
                             "petition_id": petition.id,
                             "handler_id": petition.handler_id.id,
                             "department_id": petition.department_id.id,
                         }
-                    )
+                        for petition in accepted
+                    ]
                 )
         return cases
 
