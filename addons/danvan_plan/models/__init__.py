@@ -1,4 +1,5 @@
 from . import danvan_workflow_mixin
+from . import danvan_attachment_mixin
 from . import danvan_report_document_mixin
 from . import danvan_holiday
 from . import res_company

@@ -13,7 +13,12 @@ TRANSITIONS = {
 class DanvanPlanReport(models.Model):
     _name = "danvan.plan.report"
     _description = "Task Progress Report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.attachment.mixin",
+    ]
     _transitions = TRANSITIONS
     _order = "create_date desc, id desc"
 

@@ -37,3 +37,27 @@ class DanvanWorkflowMixin(models.AbstractModel):
             )
         self.write(dict(values or {}, state=target))
         return True
+
+    def _danvan_approvers(self):
+        """Leadership, without those who hold it only as administrators."""
+        leaders = self.env.ref("danvan_plan.group_danvan_leadership").sudo().users
+        leaders = leaders.filtered(lambda user: user.active and not user.share)
+        admins = self.env.ref("danvan_plan.group_danvan_admin").sudo().users
+        return (leaders - admins) or leaders
+
+    def _danvan_ask_approval(self, summary):
+        """A to-do for every approver: the record waits for leadership."""
+        approvers = self._danvan_approvers()
+        for record in self.sudo():
+            for user in approvers:
+                record.activity_schedule(
+                    "danvan_plan.mail_activity_danvan_approval",
+                    summary=summary,
+                    user_id=user.id,
+                )
+
+    def _danvan_approval_done(self, feedback=None):
+        """The approval to-dos are done once one approver has decided."""
+        self.sudo().activity_feedback(
+            ["danvan_plan.mail_activity_danvan_approval"], feedback=feedback
+        )

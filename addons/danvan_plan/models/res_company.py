@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..tools.official_docx import build_official_docx
 
@@ -39,12 +39,37 @@ class ResCompany(models.Model):
         string="Signer Name",
         help="Full name of the signer, without academic titles (VB-11).",
     )
+    danvan_lang = fields.Selection(
+        "_danvan_lang_selection",
+        string="Agency Language",
+        default=lambda self: self._danvan_default_lang(),
+        help="Language of the names the agency stores once for every reader: "
+        "periods, sessions, rounds, file names.",
+    )
     danvan_archive_code = fields.Char(
         string="Archive Line",
         default="VT",
         help="Units keeping the copy, printed as '- Lưu: VT, ...' "
         "under the recipients (VB-12).",
     )
+
+    @api.model
+    def _danvan_lang_selection(self):
+        return self.env["res.lang"].get_installed()
+
+    @api.model
+    def _danvan_default_lang(self):
+        installed = dict(self.env["res.lang"].get_installed())
+        return "vi_VN" if "vi_VN" in installed else self.env.lang
+
+    def _danvan_lang(self):
+        """The agency's language, whoever builds a stored name (an installer in
+        English, a user who reads in another language)."""
+        self.ensure_one()
+        installed = dict(self.env["res.lang"].get_installed())
+        if self.danvan_lang in installed:
+            return self.danvan_lang
+        return self._danvan_default_lang() or "en_US"
 
     def _danvan_agency_lines(self):
         """(parent agency, agency) in upper case, as printed top left (VB-6)."""

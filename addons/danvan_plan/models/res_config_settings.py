@@ -23,6 +23,7 @@ class ResConfigSettings(models.TransientModel):
     danvan_signer_name = fields.Char(
         related="company_id.danvan_signer_name", readonly=False
     )
+    danvan_lang = fields.Selection(related="company_id.danvan_lang", readonly=False)
     danvan_archive_code = fields.Char(
         related="company_id.danvan_archive_code", readonly=False
     )

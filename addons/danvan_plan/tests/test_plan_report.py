@@ -77,6 +77,44 @@ class TestPlanReport(DanvanCommon):
         self.assertEqual(self.task.state, "reported")
         self.assertEqual(self.task.progress, 40)
 
+    def test_evidence_attached_before_the_first_save_is_read_by_the_office(self):
+        """The widget uploads with res_id 0 before the report exists (issue 10)."""
+        staff = self.users["staff"]
+        evidence = (
+            self.env["ir.attachment"]
+            .with_user(staff)
+            .create(
+                {
+                    "name": "bien-ban.pdf",
+                    "raw": b"%PDF-1.4 evidence",
+                    "res_model": "danvan.plan.report",
+                    "res_id": 0,
+                }
+            )
+        )
+        report = self._report(attachment_ids=[(6, 0, evidence.ids)])
+        self.assertEqual((evidence.res_model, evidence.res_id), (report._name, report.id))
+        report.with_user(self.users["unit_head"]).action_submit()
+        for role in ("office", "leader"):
+            user = self.users[role]
+            self.assertEqual(
+                evidence.with_user(user).raw, b"%PDF-1.4 evidence", f"{role} reads it"
+            )
+            self.assertEqual(report.with_user(user).attachment_ids.name, "bien-ban.pdf")
+        report.with_user(self.users["office"]).action_accept()
+        self.assertEqual(report.state, "accepted")
+
+    def test_nobody_claims_a_file_uploaded_by_someone_else(self):
+        """Linking another user's unsaved upload does not hand it over."""
+        stray = (
+            self.env["ir.attachment"]
+            .with_user(self.users["office"])
+            .create({"name": "mat.pdf", "raw": b"secret", "res_model": "danvan.plan.report", "res_id": 0})
+        )
+        with self.assertRaises(AccessError):
+            self._report(attachment_ids=[(6, 0, stray.ids)])
+        self.assertFalse(stray.res_id)
+
     def test_staff_cannot_submit_and_unit_cannot_accept(self):
         """Only the unit head submits; only the Office accepts or returns."""
         report = self._report()
