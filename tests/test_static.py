@@ -17,6 +17,9 @@ LINTED = ("addons", "tests", "scripts")
 MAX_OUTPUT = 20000
 # printf-style placeholders of Odoo's _(): %s, %d, %r, %(name)s... ("%%" is no
 # placeholder).
+# Ids of the rules of the domain notes (KN-7, TCD-5...): for code comments and
+# tests, never for the user, who reads the law in words.
+RULE_ID_RE = re.compile(r"\b(?:BC|CAL|DC|DVK|KN|TC|TCD|VB|XLD)-\d+\b")
 PLACEHOLDER_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
 
 
@@ -160,6 +163,22 @@ def test_po_placeholders(addon, root):
         wrong,
         f"{addon}/i18n/vi.po: placeholders differ from the msgid (Odoo then "
         "logs an error and shows the English text):",
+    )
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_po_no_rule_ids(addon, root):
+    """No term a user reads cites an internal rule id instead of the law."""
+    po = load_po(root, addon)
+    cited = [
+        describe(entry)
+        for entry in po
+        if not entry.obsolete and RULE_ID_RE.search(f"{entry.msgid} {entry.msgstr}")
+    ]
+    fail_if(
+        cited,
+        f"{addon}/i18n/vi.po: internal rule ids shown to users (cite the law in "
+        "words, keep the ids in comments and tests):",
     )
 
 

@@ -50,7 +50,7 @@ class DanvanPlan(models.Model):
         string="Number and Symbol",
         tracking=True,
         copy=False,
-        help="As issued, e.g. '07/KH-SKHCN' (VB-7).",
+        help="As issued, e.g. '07/KH-SKHCN' (Decree 30/2020).",
     )
     date_issued = fields.Date(string="Date", tracking=True, copy=False)
     signer_authority = fields.Char(

@@ -87,7 +87,7 @@ class DanvanPlanRound(models.Model):
         required=True,
         tracking=True,
         help="The day the units' reports are due; a day off moves it to the next "
-        "working day (CAL-4).",
+        "working day (Article 148 of the Civil Code 2015).",
     )
     reminder_interval = fields.Integer(
         string="Remind Every (working days)",

@@ -72,7 +72,8 @@ class DanvanPlanTask(models.Model):
         compute="_compute_date_due",
         store=True,
         index=True,
-        help="The deadline, or the next working day after a day off (CAL-4).",
+        help="The deadline, or the next working day after a day off "
+        "(Article 148 of the Civil Code 2015).",
     )
     period_ids = fields.One2many("danvan.plan.task.period", "task_id", string="Periods")
     state = fields.Selection(

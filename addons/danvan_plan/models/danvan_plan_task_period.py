@@ -18,7 +18,8 @@ class DanvanPlanTaskPeriod(models.Model):
         string="Due",
         compute="_compute_date_due",
         store=True,
-        help="The last day of the period, or the next working day (CAL-4).",
+        help="The last day of the period, or the next working day "
+        "(Article 148 of the Civil Code 2015).",
     )
     reported = fields.Boolean(help="Set once a report on this period is accepted.")
     lead_department_id = fields.Many2one(

@@ -18,14 +18,14 @@ class DanvanReportDocumentMixin(models.AbstractModel):
         readonly=False,
         required=True,
         tracking=True,
-        help="The summary line of the report (trích yếu, VB-9).",
+        help="The summary line of the report (trích yếu, Decree 30/2020).",
     )
     number = fields.Char(
         string="Number and Symbol",
         readonly=True,
         copy=False,
         tracking=True,
-        help="Given when leadership issues it, e.g. '05/BC-SKHCN' (VB-7).",
+        help="Given when leadership issues it, e.g. '05/BC-SKHCN' (Decree 30/2020).",
     )
     date_issued = fields.Date(string="Date", readonly=True, copy=False, tracking=True)
     signer_authority = fields.Char(
@@ -40,7 +40,7 @@ class DanvanReportDocumentMixin(models.AbstractModel):
     )
     recipients = fields.Text(
         default=lambda self: self._default_recipients(),
-        help="One recipient per line, printed under 'Nơi nhận' (VB-12).",
+        help="One recipient per line, printed under 'Nơi nhận' (Decree 30/2020).",
     )
 
     def _compute_name(self):

@@ -11,33 +11,36 @@ class ResCompany(models.Model):
     danvan_parent_agency = fields.Char(
         string="Parent Agency",
         help="First line of the agency block, "
-        "e.g. 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI' (VB-6).",
+        "e.g. 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI' (Decree 30/2020).",
     )
     danvan_agency_name = fields.Char(
         string="Agency Name",
-        help="Second line of the agency block, e.g. 'SỞ KHOA HỌC VÀ CÔNG NGHỆ' (VB-6). "
+        help="Second line of the agency block, e.g. 'SỞ KHOA HỌC VÀ CÔNG NGHỆ' "
+        "(Decree 30/2020). "
         "Defaults to the company name.",
     )
     danvan_agency_code = fields.Char(
         string="Agency Symbol",
-        help="Symbol used in document numbers, e.g. 'SKHCN' in '15/BC-SKHCN' (VB-7).",
+        help="Symbol used in document numbers, e.g. 'SKHCN' in '15/BC-SKHCN' "
+        "(Decree 30/2020).",
     )
     danvan_place = fields.Char(
         string="Place Name",
         help="Place of the date line, e.g. 'Quảng Ngãi' in "
-        "'Quảng Ngãi, ngày 05 tháng 3 năm 2026' (VB-8).",
+        "'Quảng Ngãi, ngày 05 tháng 3 năm 2026' (Decree 30/2020).",
     )
     danvan_signer_authority = fields.Char(
         string="Signing Authority",
-        help="Authority line of the signature block, e.g. 'KT. GIÁM ĐỐC' (VB-11).",
+        help="Authority line of the signature block, e.g. 'KT. GIÁM ĐỐC' "
+        "(Decree 30/2020).",
     )
     danvan_signer_title = fields.Char(
         string="Signer Title",
-        help="Title of the signer, e.g. 'PHÓ GIÁM ĐỐC' (VB-11).",
+        help="Title of the signer, e.g. 'PHÓ GIÁM ĐỐC' (Decree 30/2020).",
     )
     danvan_signer_name = fields.Char(
         string="Signer Name",
-        help="Full name of the signer, without academic titles (VB-11).",
+        help="Full name of the signer, without academic titles (Decree 30/2020).",
     )
     danvan_lang = fields.Selection(
         "_danvan_lang_selection",
@@ -50,7 +53,7 @@ class ResCompany(models.Model):
         string="Archive Line",
         default="VT",
         help="Units keeping the copy, printed as '- Lưu: VT, ...' "
-        "under the recipients (VB-12).",
+        "under the recipients (Decree 30/2020).",
     )
 
     @api.model
