@@ -146,7 +146,8 @@ class DanvanPlanReport(models.Model):
         return True
 
     def _join_open_round(self):
-        """A report sent while its plan has a round open counts for that round."""
+        """A report sent while its plan has a round open counts for that round,
+        when the report lies in the round's period."""
         reports = self.filtered(lambda r: not r.round_id)
         lines = (
             self.env["danvan.plan.round.unit"]
@@ -166,6 +167,7 @@ class DanvanPlanReport(models.Model):
                 lambda line, r=report: line.round_id.plan_id == r.plan_id
                 and line.department_id == r.department_id
                 and r.task_id in line.task_ids
+                and r.filtered_domain(line.round_id._report_period_domain())
             )[:1]
             if line:
                 report.sudo().round_id = line.round_id

@@ -345,27 +345,32 @@ class DanvanPlanRound(models.Model):
 
     def _collect_earlier_reports(self, tasks):
         """Reports sent during the period before the round opened count for it."""
-        reports = (
-            self.env["danvan.plan.report"]
-            .sudo()
-            .search(
-                [
-                    ("task_id", "in", tasks.ids),
-                    ("round_id", "=", False),
-                    ("state", "in", ("submitted", "accepted")),
-                    "|",
-                    "&",
-                    ("period_id", "!=", False),
-                    ("period_id.date_end", "<=", self.date_to),
-                    "&",
-                    ("period_id", "=", False),
-                    ("date_submitted", ">=", self.date_from),
-                ]
-            )
-        )
-        reports.filtered(
-            lambda r: not r.period_id or r.period_id.date_start >= self.date_from
+        self.env["danvan.plan.report"].sudo().search(
+            [
+                ("task_id", "in", tasks.ids),
+                ("round_id", "=", False),
+                ("state", "in", ("submitted", "accepted")),
+                *self._report_period_domain(),
+            ]
         ).write({"round_id": self.id})
+
+    def _report_period_domain(self):
+        """The unit reports that lie in the round's period: their period, or
+        without one the day they were sent, from the period's start (a late
+        unit still answers the round). A quarter-3 report is no part of a
+        6-month round."""
+        self.ensure_one()
+        return [
+            "|",
+            "&",
+            "&",
+            ("period_id", "!=", False),
+            ("period_id.date_start", ">=", self.date_from),
+            ("period_id.date_end", "<=", self.date_to),
+            "&",
+            ("period_id", "=", False),
+            ("date_submitted", ">=", self.date_from),
+        ]
 
     @api.model
     def _cron_chase_late_units(self):

@@ -284,6 +284,29 @@ class TestPlanRound(RoundCommon):
         self.assertEqual(self._line(round_, self.unit_science).state, "accepted")
         self.assertEqual(round_.reported_count, 1)
 
+    def test_report_joins_the_open_round_only_in_its_period(self):
+        """A quarter-3 report is not attached to the open 6-month round; it
+        waits for the annual round, and a quarter-2 report joins the 6-month one."""
+        half = self._round()
+        half.with_user(self.users["office"]).action_open()
+        head = self.users["unit_head"]
+        periods = self.task_quarterly.period_ids.sorted("date_start")
+        with freeze_time("2025-07-03"):
+            third = self._report(
+                self.task_quarterly, self.unit_science, head, period_id=periods[2].id
+            )
+            third.action_submit()
+            second = self._report(
+                self.task_quarterly, self.unit_science, head, period_id=periods[1].id
+            )
+            second.action_submit()
+        self.assertFalse(third.round_id)
+        self.assertEqual(second.round_id, half)
+        self.assertEqual(half.report_ids, second)
+        annual = self._round(round_type="annual")
+        annual.with_user(self.users["office"]).action_open()
+        self.assertEqual(third.round_id, annual)
+
     def test_unit_report_closes_the_request(self):
         round_ = self._round()
         round_.with_user(self.users["office"]).action_open()
