@@ -75,6 +75,10 @@ class DanvanPlanReport(models.Model):
         "it is submitted, or the round that opened after it, in its period.",
     )
     return_reason = fields.Text(tracking=True, copy=False)
+    can_review = fields.Boolean(
+        compute="_compute_can_review",
+        help="Whether the current user accepts or returns reports (the Office).",
+    )
     date_submitted = fields.Date(copy=False, readonly=True)
     active = fields.Boolean(default=True)
 
@@ -87,6 +91,9 @@ class DanvanPlanReport(models.Model):
                 report.department_id.name,
             ]
             report.name = " - ".join(part for part in parts if part)
+
+    def _compute_can_review(self):
+        self.can_review = self.env.user.has_group("danvan_plan.group_danvan_office")
 
     @api.constrains("progress")
     def _check_progress(self):
