@@ -440,6 +440,106 @@ class TestPlanRound(RoundCommon):
             round_.with_user(self.users["office"]).action_submit()
         self.assertEqual(round_.state, "drafting")
 
+    # Reminders and warnings before issuing ------------------------------
+
+    def test_office_reminds_the_units_not_reported_once_per_click(self):
+        """The cron's reminder, to the units that have not reported only."""
+        round_ = self._round()
+        office_round = round_.with_user(self.users["office"])
+        office_round.action_open()
+        self._report(self.task_smq, self.unit_smq, self.head_smq).action_submit()
+        science = self._line(round_, self.unit_science)
+        with self.assertRaises(AccessError):
+            round_.with_user(self.users["unit_head"]).action_remind_late_units()
+        action = office_round.action_remind_late_units()
+        self.assertIn("Phòng Quản lý Khoa học", action["params"]["message"])
+        self.assertEqual(science.reminder_count, 1)
+        self.assertEqual(self._line(round_, self.unit_smq).reminder_count, 0)
+        office_round.action_remind_late_units()
+        self.assertEqual(science.reminder_count, 2)
+        mails = science.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(len(mails), 1 + 2, "the request, then one per click")
+        self.assertEqual(mails[0].subject, mails[1].subject, "the same reminder")
+        self.assertNotEqual(mails[1].subject, mails[2].subject, "not the request")
+
+    def test_remind_when_every_unit_has_reported_says_so(self):
+        round_, _science, _smq = self._open_and_report()
+        action = round_.with_user(self.users["office"]).action_remind_late_units()
+        self.assertIn("no reminder", action["params"]["message"])
+        self.assertFalse(any(round_.line_ids.mapped("reminder_count")))
+
+    def _warned(self, action):
+        """The confirmation wizard the button opened."""
+        self.assertEqual(action["res_model"], "danvan.plan.round.confirm")
+        return self.env["danvan.plan.round.confirm"].browse(action["res_id"])
+
+    def test_compiling_with_units_missing_asks_to_continue(self):
+        """The wizard lists the units that have not reported; the draft is
+        compiled only on 'Continue anyway'."""
+        round_ = self._round()
+        office_round = round_.with_user(self.users["office"])
+        office_round.action_open()
+        self._report(self.task_smq, self.unit_smq, self.head_smq).action_submit()
+        wizard = self._warned(
+            office_round.with_context(danvan_warn=True).action_compile()
+        )
+        self.assertEqual(wizard.missing_unit_ids, self.unit_science)
+        self.assertEqual(round_.state, "open")
+        self.assertFalse(round_.body)
+        wizard.with_user(self.users["office"]).action_continue()
+        self.assertEqual(round_.state, "drafting")
+        self.assertTrue(round_.body)
+
+    def test_compiling_with_every_unit_reported_needs_no_warning(self):
+        round_, _science, _smq = self._open_and_report()
+        office_round = round_.with_user(self.users["office"])
+        self.assertIs(office_round.with_context(danvan_warn=True).action_compile(), True)
+        self.assertEqual(round_.state, "drafting")
+
+    def test_submitting_or_approving_with_placeholders_asks_to_continue(self):
+        """The compiled draft keeps its '...' until the Office writes them."""
+        round_, _science, _smq = self._open_and_report()
+        office_round = round_.with_user(self.users["office"]).with_context(
+            danvan_warn=True
+        )
+        office_round.action_compile()
+        wizard = self._warned(office_round.action_submit())
+        self.assertFalse(wizard.missing_unit_ids)
+        self.assertIn("...", wizard.placeholders)
+        self.assertEqual(round_.state, "drafting")
+        round_.body = (
+            "<h3>II. ĐÁNH GIÁ</h3><p>…</p><p>Tổ chức [...] hội nghị.</p>"
+            "<p>Số Kế hoạch: xxx/KH</p><p>Đăng 12 tin bài.</p>"
+        )
+        self.assertEqual(
+            round_._draft_placeholders(),
+            ["II. ĐÁNH GIÁ: …", "Tổ chức [...] hội nghị.", "Số Kế hoạch: xxx/KH"],
+        )
+        wizard = self._warned(office_round.action_submit())
+        wizard.with_user(self.users["office"]).action_continue()
+        self.assertEqual(round_.state, "submitted")
+        leader_round = round_.with_user(self.users["leader"]).with_context(
+            danvan_warn=True
+        )
+        wizard = self._warned(leader_round.action_approve())
+        self.assertEqual(round_.state, "submitted")
+        self.assertFalse(round_.number)
+        wizard.with_user(self.users["leader"]).action_continue()
+        self.assertEqual(round_.state, "issued")
+
+    def test_a_written_report_is_issued_without_warning(self):
+        round_, _science, smq = self._open_and_report()
+        smq.with_user(self.users["office"]).action_accept()
+        office_round = round_.with_user(self.users["office"]).with_context(
+            danvan_warn=True
+        )
+        office_round.action_compile()
+        round_.body = "<h3>I. KẾT QUẢ</h3><p>Đăng 12 tin bài trên Cổng.</p>"
+        self.assertIs(office_round.action_submit(), True)
+        leader_round = round_.with_user(self.users["leader"])
+        self.assertIs(leader_round.with_context(danvan_warn=True).action_approve(), True)
+        self.assertEqual(round_.state, "issued")
+
     # Approval and issue -------------------------------------------------
 
     @freeze_time("2025-07-03")
