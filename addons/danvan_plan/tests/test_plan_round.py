@@ -643,6 +643,57 @@ class TestPlanRoundDocuments(HttpCase, RoundCommon):
         ):
             self.assertIn("".join(expected.split()), text)
 
+    def _pdf_pages(self, round_):
+        """The pages of the round's PDF as printed by leadership."""
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        pdf, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.users["leader"])
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("danvan_plan.action_report_danvan_plan_round", round_.ids)
+        )
+        return PdfReader(io.BytesIO(pdf)).pages
+
+    @staticmethod
+    def _top_margin_text(page):
+        """The text printed in the top margin of 20 mm, where VB-4 puts the
+        page number."""
+        limit = float(page.mediabox.height) - 20 / 25.4 * 72
+        found = []
+
+        def visit(text, cm, tm, _font, _size):
+            if text.strip() and cm[5] + tm[5] * cm[3] > limit:
+                found.append(text.strip())
+
+        page.extract_text(visitor_text=visit)
+        return "".join(found)
+
+    def test_vb4_page_numbers_from_page_two_and_draft_mark(self):
+        """A draft prints 'DỰ THẢO'; pages are numbered from page 2, in the
+        top margin; once issued, the mark is gone and the numbers stay."""
+        with freeze_time("2025-07-03"):
+            round_ = self._submitted_round()
+            # Long enough for two pages, and without digits of its own.
+            round_.body = "<h3>I. KẾT QUẢ</h3>" + (
+                "<p>Các phòng, đơn vị đã tổ chức tuyên truyền, phổ biến chính sách "
+                "mới đến cán bộ, công chức, viên chức và người lao động.</p>" * 40
+            )
+        pages = self._pdf_pages(round_)
+        self.assertGreaterEqual(len(pages), 2)
+        texts = ["".join(page.extract_text().split()) for page in pages]
+        self.assertIn("DỰTHẢO", texts[0])
+        self.assertEqual(
+            [self._top_margin_text(page) for page in pages],
+            [""] + [str(number) for number in range(2, len(pages) + 1)],
+        )
+        with freeze_time("2025-07-03"):
+            round_.with_user(self.users["leader"]).action_approve()
+        pages = self._pdf_pages(round_)
+        self.assertNotIn("DỰTHẢO", "".join(page.extract_text() for page in pages))
+        self.assertNotIn("DỰ THẢO", "".join(page.extract_text() for page in pages))
+        self.assertEqual(self._top_margin_text(pages[0]), "")
+        self.assertEqual(self._top_margin_text(pages[1]), "2")
+
     def test_docx_download_in_the_official_layout(self):
         round_ = self._issued_round()
         self.authenticate("dv_office", "dv_office")
