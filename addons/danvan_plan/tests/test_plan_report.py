@@ -93,7 +93,9 @@ class TestPlanReport(DanvanCommon):
             )
         )
         report = self._report(attachment_ids=[(6, 0, evidence.ids)])
-        self.assertEqual((evidence.res_model, evidence.res_id), (report._name, report.id))
+        self.assertEqual(
+            (evidence.res_model, evidence.res_id), (report._name, report.id)
+        )
         report.with_user(self.users["unit_head"]).action_submit()
         for role in ("office", "leader"):
             user = self.users[role]
@@ -109,7 +111,14 @@ class TestPlanReport(DanvanCommon):
         stray = (
             self.env["ir.attachment"]
             .with_user(self.users["office"])
-            .create({"name": "mat.pdf", "raw": b"secret", "res_model": "danvan.plan.report", "res_id": 0})
+            .create(
+                {
+                    "name": "mat.pdf",
+                    "raw": b"secret",
+                    "res_model": "danvan.plan.report",
+                    "res_id": 0,
+                }
+            )
         )
         with self.assertRaises(AccessError):
             self._report(attachment_ids=[(6, 0, stray.ids)])

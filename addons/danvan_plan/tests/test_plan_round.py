@@ -493,7 +493,9 @@ class TestPlanRound(RoundCommon):
     def test_compiling_with_every_unit_reported_needs_no_warning(self):
         round_, _science, _smq = self._open_and_report()
         office_round = round_.with_user(self.users["office"])
-        self.assertIs(office_round.with_context(danvan_warn=True).action_compile(), True)
+        self.assertIs(
+            office_round.with_context(danvan_warn=True).action_compile(), True
+        )
         self.assertEqual(round_.state, "drafting")
 
     def test_submitting_or_approving_with_placeholders_asks_to_continue(self):
@@ -537,7 +539,9 @@ class TestPlanRound(RoundCommon):
         round_.body = "<h3>I. KẾT QUẢ</h3><p>Đăng 12 tin bài trên Cổng.</p>"
         self.assertIs(office_round.action_submit(), True)
         leader_round = round_.with_user(self.users["leader"])
-        self.assertIs(leader_round.with_context(danvan_warn=True).action_approve(), True)
+        self.assertIs(
+            leader_round.with_context(danvan_warn=True).action_approve(), True
+        )
         self.assertEqual(round_.state, "issued")
 
     # Approval and issue -------------------------------------------------
