@@ -714,6 +714,14 @@ class TestPlanRoundDocuments(HttpCase, RoundCommon):
             "Nơi nhận:",
         ):
             self.assertIn(expected, text)
+        self.assertNotIn("DỰ THẢO", text)
+
+    def test_docx_of_a_draft_is_marked(self):
+        """Before approval the Word file, too, says it is a draft."""
+        round_ = self._submitted_round()
+        __, content = round_._render_docx()
+        document = docx.Document(io.BytesIO(content))
+        self.assertEqual(document.paragraphs[0].text, "DỰ THẢO")
 
     def test_docx_refused_to_users_outside_dan_van(self):
         round_ = self._issued_round()
