@@ -25,6 +25,7 @@
         "report/danvan_plan_round_templates.xml",
         "wizard/danvan_holiday_generate_views.xml",
         "wizard/danvan_plan_import_views.xml",
+        "wizard/danvan_plan_round_confirm_views.xml",
         "views/danvan_plan_views.xml",
         "views/danvan_plan_item_views.xml",
         "views/danvan_plan_task_views.xml",

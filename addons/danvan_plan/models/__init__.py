@@ -14,3 +14,4 @@ from . import danvan_plan_round
 from . import danvan_plan_round_unit
 from . import danvan_plan_deliverable
 from . import danvan_plan_dashboard
+from . import ir_actions_report

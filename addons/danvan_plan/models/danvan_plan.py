@@ -17,6 +17,8 @@ TRANSITIONS = {
 }
 # The fields that decide whether two plans compete for the same year.
 LIVE_KEYS = ("company_id", "year", "plan_type", "state", "active")
+# A title is a summary line (VB-9), not the plan's text pasted in.
+TITLE_MAX = 255
 
 
 class DanvanPlan(models.Model):
@@ -125,6 +127,20 @@ class DanvanPlan(models.Model):
             plan.progress = Task._weighted_progress(
                 tasks.filtered(lambda t, p=plan: t.plan_id == p)
             )
+
+    @api.constrains("name")
+    def _check_name_length(self):
+        for plan in self:
+            if len(plan.name) > TITLE_MAX:
+                raise ValidationError(
+                    self.env._(
+                        "The title of a plan holds at most %(max)s characters; this "
+                        "one has %(count)s. Keep the summary line in the title and "
+                        "the plan's text in its items.",
+                        max=TITLE_MAX,
+                        count=len(plan.name),
+                    )
+                )
 
     @api.constrains("year")
     def _check_year(self):

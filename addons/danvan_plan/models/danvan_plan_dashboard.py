@@ -2,12 +2,14 @@
 
 from odoo import api, fields, models
 
-# Each block counts, and opens, the records of its domain.
+IN_PROGRESS = ["open", "drafting", "submitted"]
+# Each block counts, and opens, the records of its domain. A unit that never
+# reported stays late while its round is compiled and approved.
 DOMAINS = {
     "overdue_tasks": [("is_overdue", "=", True)],
     "reports_to_review": [("state", "=", "submitted")],
-    "late_units": [("is_late", "=", True)],
-    "open_rounds": [("state", "in", ["open", "drafting", "submitted"])],
+    "late_units": [("is_late", "=", True), ("round_id.state", "in", IN_PROGRESS)],
+    "open_rounds": [("state", "in", IN_PROGRESS)],
     "plans": [("state", "=", "approved")],
 }
 TOP_UNITS = 5
@@ -37,9 +39,14 @@ class DanvanPlanDashboard(models.AbstractModel):
         late_lines = Line.search(
             DOMAINS["late_units"], order="date_cutoff, id", limit=LIST_LIMIT
         )
-        # The names of the units of both lists, in one query.
+        rounds = self.env["danvan.plan.round"].search(
+            DOMAINS["open_rounds"], order="date_cutoff, id", limit=LIST_LIMIT
+        )
+        # The names of the units of both lists, in one query; the rounds of
+        # both lists in another.
         units = self.env["hr.department"].union(*(unit for unit, _ in overdue_by_unit))
         (units | late_lines.department_id).fetch(["display_name"])
+        (rounds | late_lines.round_id).fetch(["display_name", "state", "date_cutoff"])
         return {
             "overdue_tasks": Task.search_count(DOMAINS["overdue_tasks"]),
             "overdue_by_unit": [
@@ -62,7 +69,7 @@ class DanvanPlanDashboard(models.AbstractModel):
                 }
                 for line in late_lines
             ],
-            "open_rounds": self._open_rounds_data(),
+            "open_rounds": self._open_rounds_data(rounds),
             "plans": [
                 {
                     "id": plan.id,
@@ -78,13 +85,10 @@ class DanvanPlanDashboard(models.AbstractModel):
         }
 
     @api.model
-    def _open_rounds_data(self):
+    def _open_rounds_data(self, rounds):
         """The rounds in progress, with the units the user may see in them."""
         Round = self.env["danvan.plan.round"]
         Line = self.env["danvan.plan.round.unit"]
-        rounds = Round.search(
-            DOMAINS["open_rounds"], order="date_cutoff, id", limit=LIST_LIMIT
-        )
         units, reported = {}, {}
         for round_, state, count in Line._read_group(
             [("round_id", "in", rounds.ids)], ["round_id", "state"], ["__count"]

@@ -75,6 +75,10 @@ class DanvanPlanReport(models.Model):
         "it is submitted, or the round that opened after it, in its period.",
     )
     return_reason = fields.Text(tracking=True, copy=False)
+    can_review = fields.Boolean(
+        compute="_compute_can_review",
+        help="Whether the current user accepts or returns reports (the Office).",
+    )
     date_submitted = fields.Date(copy=False, readonly=True)
     active = fields.Boolean(default=True)
 
@@ -87,6 +91,9 @@ class DanvanPlanReport(models.Model):
                 report.department_id.name,
             ]
             report.name = " - ".join(part for part in parts if part)
+
+    def _compute_can_review(self):
+        self.can_review = self.env.user.has_group("danvan_plan.group_danvan_office")
 
     @api.constrains("progress")
     def _check_progress(self):
@@ -146,7 +153,8 @@ class DanvanPlanReport(models.Model):
         return True
 
     def _join_open_round(self):
-        """A report sent while its plan has a round open counts for that round."""
+        """A report sent while its plan has a round open counts for that round,
+        when the report lies in the round's period."""
         reports = self.filtered(lambda r: not r.round_id)
         lines = (
             self.env["danvan.plan.round.unit"]
@@ -166,6 +174,7 @@ class DanvanPlanReport(models.Model):
                 lambda line, r=report: line.round_id.plan_id == r.plan_id
                 and line.department_id == r.department_id
                 and r.task_id in line.task_ids
+                and r.filtered_domain(line.round_id._report_period_domain())
             )[:1]
             if line:
                 report.sudo().round_id = line.round_id

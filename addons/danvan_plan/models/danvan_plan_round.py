@@ -5,7 +5,10 @@ the late ones, compiles the accepted unit reports into a draft the Office
 edits, and once leadership approves, issues it with its number (VB-7).
 """
 
+import re
 from datetime import date
+
+from lxml import html
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -26,6 +29,9 @@ DEFAULT_DATES = {
 }
 # The fields the Office may no longer change once the report is issued.
 ISSUED_FIELDS = {"body", "number", "date_issued", "name", "date_from", "date_to"}
+# What a draft holds until someone writes it: "...", "…", "[...]", "xxx".
+PLACEHOLDER_RE = re.compile(r"\[\s*(?:\.{2,}|…)\s*\]|\.{3,}|…|\bx{3,}\b", re.IGNORECASE)
+BLOCKS = ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 class DanvanPlanRound(models.Model):
@@ -255,6 +261,8 @@ class DanvanPlanRound(models.Model):
     def action_compile(self):
         """Compile the accepted unit reports into the draft of the report."""
         self._check_group("danvan_plan.group_danvan_office")
+        if warning := self._warn_before("action_compile", check_text=False):
+            return warning
         self._transition("action_compile")
         for round_ in self:
             round_.body = round_._render_draft()
@@ -264,11 +272,15 @@ class DanvanPlanRound(models.Model):
         self._check_group("danvan_plan.group_danvan_office")
         if any(not round_.body for round_ in self):
             raise UserError(self.env._("Compile the report before submitting it."))
+        if warning := self._warn_before("action_submit"):
+            return warning
         return self._transition("action_submit")
 
     def action_approve(self):
         """Leadership approves: the report takes its number and date (VB-7)."""
         self._check_group("danvan_plan.group_danvan_leadership")
+        if warning := self._warn_before("action_approve"):
+            return warning
         today = fields.Date.context_today(self)
         for round_ in self:
             round_._transition(
@@ -277,6 +289,76 @@ class DanvanPlanRound(models.Model):
             )
         self.line_ids.activity_unlink(["danvan_plan.mail_activity_round_report"])
         return True
+
+    def _warn_before(self, step, check_text=True):
+        """From the buttons (context 'danvan_warn'): the warning that lists the
+        units missing and the placeholders left, if any, before ``step``."""
+        if not self.env.context.get("danvan_warn"):
+            return None
+        self.ensure_one()
+        missing = self._missing_lines()
+        placeholders = self._draft_placeholders() if check_text else []
+        if not missing and not placeholders:
+            return None
+        wizard = self.env["danvan.plan.round.confirm"].create(
+            {
+                "round_id": self.id,
+                "step": step,
+                "missing_unit_ids": [fields.Command.set(missing.department_id.ids)],
+                "placeholders": "\n".join(placeholders),
+            }
+        )
+        return wizard._action_open()
+
+    def _missing_lines(self):
+        """The units that have not reported on every task of the round."""
+        return self.line_ids.filtered(lambda line: line.state in ("waiting", "partial"))
+
+    def _draft_placeholders(self):
+        """The passages of the text still holding a placeholder, each with the
+        heading or paragraph before it when the placeholder stands alone."""
+        self.ensure_one()
+        if not self.body:
+            return []
+        found, previous = [], ""
+        for block in html.fromstring(f"<div>{self.body}</div>").iter(*BLOCKS):
+            text = " ".join(block.text_content().split())
+            if not PLACEHOLDER_RE.search(text):
+                previous = text or previous
+                continue
+            if not PLACEHOLDER_RE.sub("", text).strip(" .:;-") and previous:
+                text = f"{previous[:80]}: {text}"
+            if text[:160] not in found:
+                found.append(text[:160])
+        return found
+
+    def action_remind_late_units(self):
+        """Remind now, by the cron's e-mail, the units that have not reported."""
+        self.ensure_one()
+        self._check_group("danvan_plan.group_danvan_office")
+        if self.state != "open":
+            raise UserError(
+                self.env._("Units are reminded while the round collects their reports.")
+            )
+        lines = self._missing_lines()
+        lines._send_reminder()
+        if lines:
+            message = self.env._(
+                "A reminder was sent to %(count)s units: %(units)s.",
+                count=len(lines),
+                units=", ".join(lines.department_id.mapped("name")),
+            )
+        else:
+            message = self.env._("Every unit has reported: no reminder was sent.")
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": "success" if lines else "info",
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_back_to_drafting(self):
         self._check_group("danvan_plan.group_danvan_office")
@@ -345,27 +427,32 @@ class DanvanPlanRound(models.Model):
 
     def _collect_earlier_reports(self, tasks):
         """Reports sent during the period before the round opened count for it."""
-        reports = (
-            self.env["danvan.plan.report"]
-            .sudo()
-            .search(
-                [
-                    ("task_id", "in", tasks.ids),
-                    ("round_id", "=", False),
-                    ("state", "in", ("submitted", "accepted")),
-                    "|",
-                    "&",
-                    ("period_id", "!=", False),
-                    ("period_id.date_end", "<=", self.date_to),
-                    "&",
-                    ("period_id", "=", False),
-                    ("date_submitted", ">=", self.date_from),
-                ]
-            )
-        )
-        reports.filtered(
-            lambda r: not r.period_id or r.period_id.date_start >= self.date_from
+        self.env["danvan.plan.report"].sudo().search(
+            [
+                ("task_id", "in", tasks.ids),
+                ("round_id", "=", False),
+                ("state", "in", ("submitted", "accepted")),
+                *self._report_period_domain(),
+            ]
         ).write({"round_id": self.id})
+
+    def _report_period_domain(self):
+        """The unit reports that lie in the round's period: their period, or
+        without one the day they were sent, from the period's start (a late
+        unit still answers the round). A quarter-3 report is no part of a
+        6-month round."""
+        self.ensure_one()
+        return [
+            "|",
+            "&",
+            "&",
+            ("period_id", "!=", False),
+            ("period_id.date_start", ">=", self.date_from),
+            ("period_id.date_end", "<=", self.date_to),
+            "&",
+            ("period_id", "=", False),
+            ("date_submitted", ">=", self.date_from),
+        ]
 
     @api.model
     def _cron_chase_late_units(self):

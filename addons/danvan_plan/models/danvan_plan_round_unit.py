@@ -4,6 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 REPORTED_STATES = ("submitted", "accepted")
+# A unit that has not reported by the cut-off stays late once the round has
+# left the collection: compiling the report does not make it report on time.
+LATE_ROUND_STATES = ("open", "drafting", "submitted", "issued")
 
 
 class DanvanPlanRoundUnit(models.Model):
@@ -99,7 +102,7 @@ class DanvanPlanRoundUnit(models.Model):
         today = fields.Date.context_today(self)
         for line in self:
             line.is_late = (
-                line.round_id.state == "open"
+                line.round_id.state in LATE_ROUND_STATES
                 and line.state in ("waiting", "partial")
                 and line.round_id.date_cutoff < today
             )
@@ -108,7 +111,7 @@ class DanvanPlanRoundUnit(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on late units."))
         domain = [
-            ("round_id.state", "=", "open"),
+            ("round_id.state", "in", LATE_ROUND_STATES),
             ("state", "in", ("waiting", "partial")),
             ("round_id.date_cutoff", "<", fields.Date.context_today(self)),
         ]

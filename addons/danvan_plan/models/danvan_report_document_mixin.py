@@ -86,4 +86,6 @@ class DanvanReportDocumentMixin(models.AbstractModel):
             "signer_authority": self.signer_authority,
             "signer_title": self.signer_title,
             "signer_name": self.signer_name,
+            # Printed before it is issued, the report is a draft (dự thảo).
+            "is_draft": not self.number,
         }

@@ -95,7 +95,7 @@ class ResCompany(models.Model):
     def _danvan_official_docx(self, values, body_html):
         """The bytes of a Word file in the official layout: ``values`` are those
         of the ``official_document`` template (doc_number, doc_type_code,
-        doc_date, doc_type, doc_summary, recipients, signer_*)."""
+        doc_date, doc_type, doc_summary, recipients, signer_*, is_draft)."""
         self.ensure_one()
         parent_agency, agency = self._danvan_agency_lines()
         code = values.get("doc_type_code") or ""
@@ -117,5 +117,6 @@ class ResCompany(models.Model):
             or self.danvan_signer_authority,
             "signer_title": values.get("signer_title") or self.danvan_signer_title,
             "signer_name": values.get("signer_name") or self.danvan_signer_name,
+            "draft": values.get("is_draft"),
         }
         return build_official_docx(header, body_html)

@@ -83,6 +83,15 @@ class TestOfficialDocx(TransactionCase):
                 return paragraph
         self.fail(f"No paragraph holds {text!r}: {_texts(self.document)}")
 
+    def test_draft_is_marked_above_the_header(self):
+        """A draft carries 'DỰ THẢO' at the top right; the issued copy does not."""
+        self.assertNotIn("DỰ THẢO", _texts(self.document))
+        draft = self._build(dict(HEADER, draft=True), BODY)
+        first = draft.paragraphs[0]
+        self.assertEqual(first.text, "DỰ THẢO")
+        self.assertEqual(first.alignment, WD_ALIGN_PARAGRAPH.RIGHT)
+        self.assertTrue(first.runs[0].bold)
+
     def test_page_is_a4_portrait_with_decree_margins(self):
         """VB-3: A4 portrait; top and bottom 20 mm, left 30 mm, right 15 mm."""
         section = self.document.sections[0]

@@ -17,6 +17,16 @@ class TestPlan(DanvanCommon):
             dict({"name": f"Kế hoạch dân vận năm {year}", "year": year}, **vals)
         )
 
+    def test_title_has_a_sensible_length(self):
+        """A title of 255 characters is kept; a pasted paragraph is refused."""
+        plan = self._plan(name="K" * 255)
+        self.assertEqual(len(plan.name), 255)
+        with self.assertRaisesRegex(ValidationError, "255"):
+            self._plan(year=2041, name="Kế hoạch " * 40)
+        with self.assertRaises(ValidationError):
+            plan.name = "K" * 256
+        self.assertEqual(len(plan.name), 255)
+
     def test_workflow_to_approval_by_leadership(self):
         """The Office submits, leadership approves; the issue date is set."""
         plan = self._plan()

@@ -12,6 +12,7 @@ class DashboardCommon(RoundCommon):
 
     Science leads two overdue tasks, SMQ one; SMQ has reported in the open
     6-month round, Science has not and is late since the cut-off of 10/6.
+    Neither reported in the ad hoc round being drafted: both are late there.
     """
 
     @classmethod
@@ -93,10 +94,10 @@ class TestPlanDashboard(DashboardCommon):
             ],
         )
         self.assertEqual(data["reports_to_review"], 1)
-        self.assertEqual(data["late_unit_count"], 1)
+        self.assertEqual(data["late_unit_count"], 3)
         line = self._line(self.round_half, self.unit_science)
         self.assertEqual(
-            data["late_units"],
+            data["late_units"][2:],
             [
                 {
                     "line_id": line.id,
@@ -125,7 +126,7 @@ class TestPlanDashboard(DashboardCommon):
         )
         self.assertEqual(
             self.env["danvan.plan.round.unit"].search(domains["late_units"]),
-            self._line(self.round_half, self.unit_science),
+            self.round_ad_hoc.line_ids | self._line(self.round_half, self.unit_science),
         )
         self.assertEqual(
             self.env["danvan.plan.round"].search(domains["open_rounds"]),
@@ -143,7 +144,10 @@ class TestPlanDashboard(DashboardCommon):
             [{"unit_id": self.unit_smq.id, "unit": "Chi cục TĐC", "count": 1}],
         )
         self.assertEqual(data["reports_to_review"], 1)
-        self.assertEqual((data["late_unit_count"], data["late_units"]), (0, []))
+        self.assertEqual(
+            [(line["unit"], line["round"]) for line in data["late_units"]],
+            [("Chi cục TĐC", self.round_ad_hoc.name)],
+        )
         self.assertEqual(
             [(r["id"], r["units"], r["reported"]) for r in data["open_rounds"]],
             [(self.round_ad_hoc.id, 1, 0), (self.round_half.id, 1, 1)],
@@ -151,25 +155,45 @@ class TestPlanDashboard(DashboardCommon):
         science = self._data(self.users["unit_head"])
         self.assertEqual(science["reports_to_review"], 0, "SMQ's report is not theirs")
         self.assertEqual(
-            [line["unit"] for line in science["late_units"]],
-            ["Phòng Quản lý Khoa học"],
+            [line["round"] for line in science["late_units"]],
+            [self.round_ad_hoc.name, self.round_half.name],
         )
         self.assertEqual(self._data(self.users["staff"]), science)
         with self.assertRaises(AccessError):
             self._data(self.user_outsider)
 
     def test_units_are_late_only_after_the_cutoff(self):
+        half = self.round_half.name
         with freeze_time("2025-06-10"):
             data = self._data(self.users["office"])
-            self.assertEqual((data["late_unit_count"], data["late_units"]), (0, []))
+            self.assertEqual(data["late_unit_count"], 2)
+            self.assertNotIn(half, [line["round"] for line in data["late_units"]])
         with freeze_time("2025-06-11"):
             data = self._data(self.users["office"])
-            self.assertEqual(data["late_unit_count"], 1)
-            self.assertEqual(data["late_units"][0]["unit"], "Phòng Quản lý Khoa học")
+            self.assertEqual(data["late_unit_count"], 3)
+            self.assertEqual(data["late_units"][2]["unit"], "Phòng Quản lý Khoa học")
+            self.assertEqual(data["late_units"][2]["round"], half)
+
+    @freeze_time("2025-06-11")
+    def test_units_that_never_reported_stay_late_once_the_round_is_submitted(self):
+        """Compiling and submitting the round does not report for the units:
+        3 of 4 units never reported, the dashboard keeps them late."""
+        office = self.users["office"]
+        self.round_half.with_user(office).action_compile()
+        self.round_half.with_user(office).action_submit()
+        data = self._data(office)
+        self.assertEqual(data["late_unit_count"], 3)
+        rounds = {entry["id"]: entry for entry in data["open_rounds"]}
+        self.assertEqual(rounds[self.round_half.id]["late"], 1)
+        self.assertEqual(rounds[self.round_ad_hoc.id]["late"], 2)
+        line = self._line(self.round_half, self.unit_science)
+        self.assertTrue(line.is_late)
+        self.assertEqual(line.state, "waiting")
+        self.assertEqual(self.round_half.late_count, 1)
 
     @freeze_time("2025-06-11")
     def test_rounds_in_progress_with_their_counts(self):
-        """Both rounds, first cut-off first; only a collecting round has late units."""
+        """Both rounds, first cut-off first, each with its late units."""
         self.assertEqual(
             self._data(self.users["office"])["open_rounds"],
             [
@@ -180,7 +204,7 @@ class TestPlanDashboard(DashboardCommon):
                     "cutoff": "2025-05-20",
                     "reported": 0,
                     "units": 2,
-                    "late": 0,
+                    "late": 2,
                 },
                 {
                     "id": self.round_half.id,
@@ -288,7 +312,7 @@ class TestPlanDashboardQueries(DashboardCommon):
         self.assertEqual(data["overdue_tasks"], 61)
         self.assertEqual(len(data["overdue_by_unit"]), 5)
         self.assertEqual(data["reports_to_review"], 59)
-        self.assertEqual(data["late_unit_count"], 59)
+        self.assertEqual(data["late_unit_count"], 61)
         self.assertEqual(len(data["late_units"]), 10)
         self.assertEqual(len(data["open_rounds"]), 10)
 

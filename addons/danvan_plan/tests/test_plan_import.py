@@ -11,6 +11,24 @@ from ..tools.plan_outline import parse_outline
 from .common import DanvanCommon
 
 SEED = Path(__file__).parent / "data" / "ke-hoach-dan-van-2025.txt"
+# Another agency's plan: a section title over two lines, "-" and "+" bullets,
+# sub-items numbered "1.1." instead of lettered.
+OTHER = Path(__file__).parent / "data" / "ke-hoach-don-vi-khac.txt"
+OTHER_OUTLINE = [
+    "I",
+    "I.1",
+    "I.2",
+    "II",
+    "II.1",
+    "II.1.1",
+    "II.1.2",
+    "II.2",
+    "II.2.1",
+    "II.2.2",
+    "III",
+    "III.1",
+    "III.2",
+]
 
 # Every heading of the customer's 2025 plan, in order.
 SEED_OUTLINE = (
@@ -99,6 +117,42 @@ class TestPlanImport(DanvanCommon):
         self.assertEqual(
             plan.item_ids.sorted("sequence").mapped("outline"), SEED_OUTLINE
         )
+
+    def test_other_agencys_plan(self):
+        """A title wrapped over two lines is one title, bullets stay in their
+        item's text, "1.1." numbers sub-items."""
+        plan = self._plan()
+        self._import(plan, OTHER.read_bytes(), "ke-hoach-khac.txt")
+        items = plan.item_ids.sorted("sequence")
+        self.assertEqual(items.mapped("outline"), OTHER_OUTLINE)
+        by_code = {item.outline: item for item in items}
+        self.assertEqual(
+            by_code["I"].name, "MỤC ĐÍCH, YÊU CẦU VÀ CHỈ TIÊU PHẤN ĐẤU TRONG NĂM 2026"
+        )
+        propaganda = by_code["II.1.1"]
+        self.assertEqual(propaganda.parent_id, by_code["II.1"])
+        self.assertEqual(
+            propaganda.name,
+            "Tuyên truyền các văn bản của Trung ương, của tỉnh về công tác dân vận:",
+        )
+        self.assertEqual(
+            propaganda.description.splitlines()[1:],
+            [
+                "- Nghị quyết số 25-NQ/TW về tăng cường và đổi mới sự lãnh đạo của "
+                "Đảng đối với công tác dân vận;",
+                "- Quy chế công tác dân vận của hệ thống chính trị;",
+                "+ Đăng tin trên Trang thông tin điện tử của Sở.",
+            ],
+        )
+        self.assertIn("2026. Đối thoại", by_code["II.2.2"].description)
+
+    def test_sub_items_keep_one_numbering_style(self):
+        """'2.1.' under item 1 or after lettered sub-items is text."""
+        __, root = parse_outline(
+            "I. NỘI DUNG\n1. Tuyên truyền\n2.1. Không phải mục con\n"
+            "a) Mục con a\n1.2. Vẫn là nội dung"
+        )
+        self.assertEqual([n.code for n in root.walk()], ["I", "I.1", "I.1.a"])
 
     def test_not_a_plan_is_refused_and_changes_nothing(self):
         """A file without sections, a bad extension or a broken .docx is refused."""

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import DanvanCommon
 
@@ -147,6 +147,23 @@ class TestPlanReport(DanvanCommon):
         report.write({"progress": 50})
         report.with_user(self.users["unit_head"]).action_submit()
         self.assertEqual(report.state, "submitted")
+
+    def test_reason_block_only_when_there_is_a_reason(self):
+        """The empty 'reason for return' block is hidden from the unit; the
+        Office sees it on a submitted report, to write the reason."""
+        report = self._report()
+        report.with_user(self.users["unit_head"]).action_submit()
+
+        def hidden(user):
+            form = Form(report.with_user(user))
+            return form._get_modifier("return_reason", "invisible")
+
+        self.assertTrue(hidden(self.users["unit_head"]))
+        self.assertFalse(hidden(self.users["office"]))
+        office_report = report.with_user(self.users["office"])
+        office_report.return_reason = "Thiếu số liệu minh chứng"
+        office_report.action_return()
+        self.assertFalse(hidden(self.users["unit_head"]))
 
     def test_report_on_another_units_task_is_refused(self):
         """A unit cannot report on a task it neither leads nor cooperates on."""

@@ -284,6 +284,29 @@ class TestPlanRound(RoundCommon):
         self.assertEqual(self._line(round_, self.unit_science).state, "accepted")
         self.assertEqual(round_.reported_count, 1)
 
+    def test_report_joins_the_open_round_only_in_its_period(self):
+        """A quarter-3 report is not attached to the open 6-month round; it
+        waits for the annual round, and a quarter-2 report joins the 6-month one."""
+        half = self._round()
+        half.with_user(self.users["office"]).action_open()
+        head = self.users["unit_head"]
+        periods = self.task_quarterly.period_ids.sorted("date_start")
+        with freeze_time("2025-07-03"):
+            third = self._report(
+                self.task_quarterly, self.unit_science, head, period_id=periods[2].id
+            )
+            third.action_submit()
+            second = self._report(
+                self.task_quarterly, self.unit_science, head, period_id=periods[1].id
+            )
+            second.action_submit()
+        self.assertFalse(third.round_id)
+        self.assertEqual(second.round_id, half)
+        self.assertEqual(half.report_ids, second)
+        annual = self._round(round_type="annual")
+        annual.with_user(self.users["office"]).action_open()
+        self.assertEqual(third.round_id, annual)
+
     def test_unit_report_closes_the_request(self):
         round_ = self._round()
         round_.with_user(self.users["office"]).action_open()
@@ -417,6 +440,110 @@ class TestPlanRound(RoundCommon):
             round_.with_user(self.users["office"]).action_submit()
         self.assertEqual(round_.state, "drafting")
 
+    # Reminders and warnings before issuing ------------------------------
+
+    def test_office_reminds_the_units_not_reported_once_per_click(self):
+        """The cron's reminder, to the units that have not reported only."""
+        round_ = self._round()
+        office_round = round_.with_user(self.users["office"])
+        office_round.action_open()
+        self._report(self.task_smq, self.unit_smq, self.head_smq).action_submit()
+        science = self._line(round_, self.unit_science)
+        with self.assertRaises(AccessError):
+            round_.with_user(self.users["unit_head"]).action_remind_late_units()
+        action = office_round.action_remind_late_units()
+        self.assertIn("Phòng Quản lý Khoa học", action["params"]["message"])
+        self.assertEqual(science.reminder_count, 1)
+        self.assertEqual(self._line(round_, self.unit_smq).reminder_count, 0)
+        office_round.action_remind_late_units()
+        self.assertEqual(science.reminder_count, 2)
+        mails = science.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(len(mails), 1 + 2, "the request, then one per click")
+        self.assertEqual(mails[0].subject, mails[1].subject, "the same reminder")
+        self.assertNotEqual(mails[1].subject, mails[2].subject, "not the request")
+
+    def test_remind_when_every_unit_has_reported_says_so(self):
+        round_, _science, _smq = self._open_and_report()
+        action = round_.with_user(self.users["office"]).action_remind_late_units()
+        self.assertIn("no reminder", action["params"]["message"])
+        self.assertFalse(any(round_.line_ids.mapped("reminder_count")))
+
+    def _warned(self, action):
+        """The confirmation wizard the button opened."""
+        self.assertEqual(action["res_model"], "danvan.plan.round.confirm")
+        return self.env["danvan.plan.round.confirm"].browse(action["res_id"])
+
+    def test_compiling_with_units_missing_asks_to_continue(self):
+        """The wizard lists the units that have not reported; the draft is
+        compiled only on 'Continue anyway'."""
+        round_ = self._round()
+        office_round = round_.with_user(self.users["office"])
+        office_round.action_open()
+        self._report(self.task_smq, self.unit_smq, self.head_smq).action_submit()
+        wizard = self._warned(
+            office_round.with_context(danvan_warn=True).action_compile()
+        )
+        self.assertEqual(wizard.missing_unit_ids, self.unit_science)
+        self.assertEqual(round_.state, "open")
+        self.assertFalse(round_.body)
+        wizard.with_user(self.users["office"]).action_continue()
+        self.assertEqual(round_.state, "drafting")
+        self.assertTrue(round_.body)
+
+    def test_compiling_with_every_unit_reported_needs_no_warning(self):
+        round_, _science, _smq = self._open_and_report()
+        office_round = round_.with_user(self.users["office"])
+        self.assertIs(
+            office_round.with_context(danvan_warn=True).action_compile(), True
+        )
+        self.assertEqual(round_.state, "drafting")
+
+    def test_submitting_or_approving_with_placeholders_asks_to_continue(self):
+        """The compiled draft keeps its '...' until the Office writes them."""
+        round_, _science, _smq = self._open_and_report()
+        office_round = round_.with_user(self.users["office"]).with_context(
+            danvan_warn=True
+        )
+        office_round.action_compile()
+        wizard = self._warned(office_round.action_submit())
+        self.assertFalse(wizard.missing_unit_ids)
+        self.assertIn("...", wizard.placeholders)
+        self.assertEqual(round_.state, "drafting")
+        round_.body = (
+            "<h3>II. ĐÁNH GIÁ</h3><p>…</p><p>Tổ chức [...] hội nghị.</p>"
+            "<p>Số Kế hoạch: xxx/KH</p><p>Đăng 12 tin bài.</p>"
+        )
+        self.assertEqual(
+            round_._draft_placeholders(),
+            ["II. ĐÁNH GIÁ: …", "Tổ chức [...] hội nghị.", "Số Kế hoạch: xxx/KH"],
+        )
+        wizard = self._warned(office_round.action_submit())
+        wizard.with_user(self.users["office"]).action_continue()
+        self.assertEqual(round_.state, "submitted")
+        leader_round = round_.with_user(self.users["leader"]).with_context(
+            danvan_warn=True
+        )
+        wizard = self._warned(leader_round.action_approve())
+        self.assertEqual(round_.state, "submitted")
+        self.assertFalse(round_.number)
+        wizard.with_user(self.users["leader"]).action_continue()
+        self.assertEqual(round_.state, "issued")
+
+    def test_a_written_report_is_issued_without_warning(self):
+        round_, _science, smq = self._open_and_report()
+        smq.with_user(self.users["office"]).action_accept()
+        office_round = round_.with_user(self.users["office"]).with_context(
+            danvan_warn=True
+        )
+        office_round.action_compile()
+        round_.body = "<h3>I. KẾT QUẢ</h3><p>Đăng 12 tin bài trên Cổng.</p>"
+        self.assertIs(office_round.action_submit(), True)
+        leader_round = round_.with_user(self.users["leader"])
+        self.assertIs(
+            leader_round.with_context(danvan_warn=True).action_approve(), True
+        )
+        self.assertEqual(round_.state, "issued")
+
     # Approval and issue -------------------------------------------------
 
     @freeze_time("2025-07-03")
@@ -497,18 +624,21 @@ class TestPlanRoundDocuments(HttpCase, RoundCommon):
             round_.with_user(self.users["leader"]).action_approve()
         return round_
 
-    def test_pdf_of_the_issued_report(self):
-        round_ = self._issued_round()
+    def _pdf_pages(self, round_):
+        """The pages of the round's PDF as printed by leadership."""
         self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
-        pdf, kind = (
+        pdf, __ = (
             self.env["ir.actions.report"]
             .with_user(self.users["leader"])
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf("danvan_plan.action_report_danvan_plan_round", round_.ids)
         )
-        self.assertEqual(kind, "pdf")
-        reader = PdfReader(io.BytesIO(pdf))
-        text = "".join("".join(page.extract_text() for page in reader.pages).split())
+        return PdfReader(io.BytesIO(pdf)).pages
+
+    def test_pdf_of_the_issued_report(self):
+        round_ = self._issued_round()
+        pages = self._pdf_pages(round_)
+        text = "".join("".join(page.extract_text() for page in pages).split())
         for expected in (
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
@@ -519,6 +649,46 @@ class TestPlanRoundDocuments(HttpCase, RoundCommon):
             "Nơi nhận:",
         ):
             self.assertIn("".join(expected.split()), text)
+
+    @staticmethod
+    def _top_margin_text(page):
+        """The text printed in the top margin of 20 mm, where VB-4 puts the
+        page number."""
+        limit = float(page.mediabox.height) - 20 / 25.4 * 72
+        found = []
+
+        def visit(text, cm, tm, _font, _size):
+            if text.strip() and cm[5] + tm[5] * cm[3] > limit:
+                found.append(text.strip())
+
+        page.extract_text(visitor_text=visit)
+        return "".join(found)
+
+    def test_vb4_page_numbers_from_page_two_and_draft_mark(self):
+        """A draft prints 'DỰ THẢO'; pages are numbered from page 2, in the
+        top margin; once issued, the mark is gone and the numbers stay."""
+        with freeze_time("2025-07-03"):
+            round_ = self._submitted_round()
+            # Long enough for two pages, and without digits of its own.
+            round_.body = "<h3>I. KẾT QUẢ</h3>" + (
+                "<p>Các phòng, đơn vị đã tổ chức tuyên truyền, phổ biến chính sách "
+                "mới đến cán bộ, công chức, viên chức và người lao động.</p>" * 40
+            )
+        pages = self._pdf_pages(round_)
+        self.assertGreaterEqual(len(pages), 2)
+        texts = ["".join(page.extract_text().split()) for page in pages]
+        self.assertIn("DỰTHẢO", texts[0])
+        self.assertEqual(
+            [self._top_margin_text(page) for page in pages],
+            [""] + [str(number) for number in range(2, len(pages) + 1)],
+        )
+        with freeze_time("2025-07-03"):
+            round_.with_user(self.users["leader"]).action_approve()
+        pages = self._pdf_pages(round_)
+        self.assertNotIn("DỰTHẢO", "".join(page.extract_text() for page in pages))
+        self.assertNotIn("DỰ THẢO", "".join(page.extract_text() for page in pages))
+        self.assertEqual(self._top_margin_text(pages[0]), "")
+        self.assertEqual(self._top_margin_text(pages[1]), "2")
 
     def test_docx_download_in_the_official_layout(self):
         round_ = self._issued_round()
@@ -544,6 +714,14 @@ class TestPlanRoundDocuments(HttpCase, RoundCommon):
             "Nơi nhận:",
         ):
             self.assertIn(expected, text)
+        self.assertNotIn("DỰ THẢO", text)
+
+    def test_docx_of_a_draft_is_marked(self):
+        """Before approval the Word file, too, says it is a draft."""
+        round_ = self._submitted_round()
+        __, content = round_._render_docx()
+        document = docx.Document(io.BytesIO(content))
+        self.assertEqual(document.paragraphs[0].text, "DỰ THẢO")
 
     def test_docx_refused_to_users_outside_dan_van(self):
         round_ = self._issued_round()

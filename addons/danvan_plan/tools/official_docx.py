@@ -79,6 +79,8 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
+DRAFT_MARK = "DỰ THẢO"
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class Look:
 PARENT_AGENCY = Look(size=13)
 AGENCY = Look(size=13, bold=True)
 NUMBER = Look(size=13, space_before=6)
+DRAFT = Look(alignment=RIGHT, size=13, bold=True, space_after=6)
 NATION = Look(size=13, bold=True)
 HEADING_LINE = Look(bold=True)
 DATE_LINE = Look(italic=True, space_before=6)
@@ -116,7 +119,8 @@ def build_official_docx(header, body_html):
 
     ``header`` holds the texts of the layout: parent_agency, agency, number,
     date_line, doc_type, doc_summary, recipients (a list), archive_line,
-    signer_authority, signer_title and signer_name; any may be missing.
+    signer_authority, signer_title and signer_name; any may be missing; a
+    true ``draft`` marks the document "DỰ THẢO" above the header.
     ``body_html`` is the body as HTML (str, bytes or empty).
     """
     header = header or {}
@@ -126,6 +130,8 @@ def build_official_docx(header, body_html):
     _setup_fonts(document)
     _setup_line_breaks(document)
     _add_page_number(section)
+    if header.get("draft"):
+        _add_line(document, DRAFT_MARK, DRAFT)
     _add_header_block(document, header)
     _add_title(document, header)
     _add_body(document, body_html)

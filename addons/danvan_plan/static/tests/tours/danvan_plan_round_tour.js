@@ -81,11 +81,14 @@ tours.add("danvan_plan_compile_round_tour", {
     steps: () => [
         { trigger: '.o_data_row td[name="name"]:contains("Báo cáo thử nghiệm 6 tháng")', run: "click" },
         { trigger: '.o_form_view button[name="action_compile"]', run: "click" },
+        // Chi cục TĐC has not reported: compile anyway.
+        { trigger: '.modal button[name="action_continue"]', run: "click" },
         { trigger: '.o_notebook_headers .nav-link[name="body"]', run: "click" },
         {
             trigger: '.o_field_html[name="body"]:contains("3 hội nghị")',
         },
         { trigger: '.o_form_view button[name="action_submit"]', run: "click" },
+        { trigger: '.modal button[name="action_continue"]', run: "click" },
         {
             trigger: '.o_statusbar_status .o_arrow_button_current[data-value="submitted"]',
         },
@@ -97,6 +100,7 @@ tours.add("danvan_plan_approve_round_tour", {
     steps: () => [
         { trigger: '.o_data_row td[name="name"]:contains("Báo cáo thử nghiệm 6 tháng")', run: "click" },
         { trigger: '.o_form_view button[name="action_approve"]', run: "click" },
+        { trigger: '.modal button[name="action_continue"]', run: "click" },
         {
             trigger: '.o_statusbar_status .o_arrow_button_current[data-value="issued"]',
         },
