@@ -108,10 +108,18 @@ class DanvanModelRound(models.Model):
 
     @api.depends("year")
     def _compute_name(self):
+        """Stored once for every reader, in the agency's language."""
         for round_ in self:
-            round_.name = self.env._(
+            round_.name = round_._agency_env()._(
                 "Dân vận khéo models registered in %s", round_.year
             )
+
+    def _agency_env(self):
+        """The environment in the agency's language, for the texts stored once
+        for every reader: names, to-do summaries."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return self.with_context(lang=company._danvan_lang()).env
 
     def _compute_registration_count(self):
         counts = dict(
@@ -202,11 +210,12 @@ class DanvanModelRound(models.Model):
         heads = units._danvan_unit_heads()
         if not heads:
             return
+        summary = self._agency_env()._("Register your unit's Dân vận khéo models")
         for head in heads:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=self.date_deadline,
-                summary=self.env._("Register your unit's Dân vận khéo models"),
+                summary=summary,
                 user_id=head.id,
             )
         template = (
