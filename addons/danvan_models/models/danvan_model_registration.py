@@ -134,6 +134,7 @@ class DanvanModelRegistration(models.Model):
     )
     conflicted_user_ids = fields.Many2many(
         "res.users",
+        string="Excluded Reviewers",
         compute="_compute_conflicted_user_ids",
         compute_sudo=True,
         help="The model's leader and the users of its unit: none may review it.",
