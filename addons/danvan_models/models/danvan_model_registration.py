@@ -602,8 +602,13 @@ class DanvanModelRegistration(models.Model):
 
     @api.model
     def _demo_score(self, registration_ids, reviewer_ids, ratio):
-        """Demo data: full score sheets of ``ratio`` of each maximum."""
+        """Demo data: full score sheets of ``ratio`` of each maximum; the
+        reviewers' to-dos are done."""
         registrations = self.browse(registration_ids)
+        for reviewer_id in reviewer_ids:
+            registrations.activity_feedback(
+                ["mail.mail_activity_data_todo"], user_id=reviewer_id
+            )
         self.env["danvan.model.score"].create(
             [
                 {

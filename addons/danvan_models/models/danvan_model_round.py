@@ -178,8 +178,11 @@ class DanvanModelRound(models.Model):
         return True
 
     def action_close(self):
+        """The heads' to-dos to register end with the registration."""
         self._check_office()
-        return self._transition("action_close")
+        self._transition("action_close")
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
 
     def action_reopen(self):
         """Let late units register: the deadline must lie ahead."""
@@ -231,6 +234,13 @@ class DanvanModelRound(models.Model):
             subtype_xmlid="mail.mt_note" if reminder else "mail.mt_comment",
             partner_ids=heads.partner_id.ids,
         )
+
+    @api.model
+    def _demo_load_terms(self):
+        """Demo data: the addon's terms in the installed languages before the
+        demo rounds open, so that their notices are written in them."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        self.env["ir.module.module"]._load_module_terms(["danvan_models"], langs)
 
     def _units_without_registration(self):
         self.ensure_one()

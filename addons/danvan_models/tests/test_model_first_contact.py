@@ -322,6 +322,11 @@ class TestAgencyLanguage(FirstContactCommon):
         self.env.company.danvan_lang = "vi_VN"
         self.users["office"].lang = "en_US"
 
+    def test_closing_the_round_ends_the_todos_to_register(self):
+        self.assertTrue(self.model_round.activity_ids)
+        self.model_round.with_user(self.users["office"]).action_close()
+        self.assertFalse(self.model_round.activity_ids)
+
     def test_round_name_and_todos_in_the_agency_language(self):
         office = self.users["office"]
         new_round = self.Round.with_user(office).create(
@@ -452,3 +457,22 @@ class TestModelDemo(TransactionCase):
         registration.action_submit()
         self.assertEqual(registration.state, "submitted")
         self.assertEqual(registration.round_id, current)
+
+    def test_the_demo_speaks_the_agency_language(self):
+        """Notices and to-dos of the demo, and no to-do left done or past."""
+        current = self.env.ref(
+            "danvan_models.danvan_model_round_current_demo", raise_if_not_found=False
+        )
+        if not current or current.company_id._danvan_lang() != "vi_VN":
+            self.skipTest("the demo data is not installed in Vietnamese")
+        notice = current.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertIn("Đề nghị đăng ký mô hình Dân vận khéo", notice.subject)
+        last_year = self.env.ref("danvan_models.danvan_model_round_last_year_demo")
+        self.assertFalse(last_year.activity_ids, "its registration is closed")
+        scored = self.env.ref("danvan_models.danvan_model_appraised_demo")
+        self.assertFalse(
+            scored.activity_ids.filtered(lambda a: a.user_id in scored.reviewer_ids)
+        )
+        self.assertIn(
+            "Phê duyệt", scored.activity_ids.summary, "leadership is asked to approve"
+        )
