@@ -5,6 +5,8 @@ from odoo.addons.danvan_plan.tools.official_docx import DOCX_MIMETYPE
 from odoo.addons.danvan_plan.tools.spreadsheet import XLSX_MIMETYPE, build_xlsx
 
 MIMETYPES = {"docx": DOCX_MIMETYPE, "xlsx": XLSX_MIMETYPE}
+# The files are named in Vietnamese, as the PDF reports are.
+FILE_NAMES = {"list": "danh-sach-mo-hinh", "results": "ket-qua-mo-hinh"}
 
 
 class DanvanModelsController(http.Controller):
@@ -28,7 +30,7 @@ class DanvanModelsController(http.Controller):
                 model_round._output_headers(kind),
                 model_round._output_rows(kind, registrations),
             )
-        filename = f"{kind}-{model_round.year}.{fmt}"
+        filename = f"{FILE_NAMES[kind]}-{model_round.year}.{fmt}"
         return request.make_response(
             content,
             headers=[

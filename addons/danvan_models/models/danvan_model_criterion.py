@@ -36,18 +36,22 @@ class DanvanModelCriterion(models.Model):
                 )
 
     def _translate_copies(self, langs):
-        """Give the round criteria still named as a default in English that
-        default's names in ``langs``, where they have none of their own."""
+        """Give the round criteria whose name or guidance is still a default's
+        English text that default's translations in ``langs``, where they have
+        none of their own."""
         Criterion = self.with_context(lang="en_US")
         for default in Criterion.search([("round_id", "=", False)]):
-            english = default.name
-            copies = Criterion.search(
-                [("round_id", "!=", False), ("name", "=", english)]
-            )
-            for lang in set(langs) - {"en_US"}:
-                name = default.with_context(lang=lang).name
-                untranslated = copies.with_context(lang=lang).filtered(
-                    lambda c, english=english: c.name == english
+            for fname in ("name", "guidance"):
+                english = default[fname]
+                if not english:
+                    continue
+                copies = Criterion.search(
+                    [("round_id", "!=", False), (fname, "=", english)]
                 )
-                if name != english and untranslated:
-                    untranslated.name = name
+                for lang in set(langs) - {"en_US"}:
+                    text = default.with_context(lang=lang)[fname]
+                    untranslated = copies.with_context(lang=lang).filtered(
+                        lambda c, f=fname, e=english: c[f] == e
+                    )
+                    if text != english and untranslated:
+                        untranslated[fname] = text

@@ -2,9 +2,12 @@
 
 from statistics import mean, pstdev
 
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.safe_eval import safe_eval
 
 TRANSITIONS = {
     "action_submit": ({"draft", "returned"}, "submitted"),
@@ -30,6 +33,10 @@ MANDATORY_AT_SUBMISSION = (
     "field_id",
     "leader_id",
 )
+# What may still be written once a registration is submitted: the moves of
+# its workflow (each action checks its role) and, while the model is being
+# implemented, its progress updates (checked on the update itself).
+UNLOCKED_FIELDS = {"state", "return_reason", "active", "update_ids"}
 # A registration resembles another from this trigram similarity of names.
 SIMILARITY_THRESHOLD = 0.45
 
@@ -37,7 +44,12 @@ SIMILARITY_THRESHOLD = 0.45
 class DanvanModelRegistration(models.Model):
     _name = "danvan.model.registration"
     _description = "Dân vận khéo Model"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.attachment.mixin",
+    ]
     _transitions = TRANSITIONS
     _order = "year desc, id desc"
 
@@ -116,9 +128,16 @@ class DanvanModelRegistration(models.Model):
         "registration_id",
         "user_id",
         string="Reviewers",
-        domain="[('share', '=', False)]",
+        domain=lambda self: self._reviewer_domain(),
         copy=False,
         tracking=True,
+    )
+    conflicted_user_ids = fields.Many2many(
+        "res.users",
+        string="Excluded Reviewers",
+        compute="_compute_conflicted_user_ids",
+        compute_sudo=True,
+        help="The model's leader and the users of its unit: none may review it.",
     )
     score_ids = fields.One2many(
         "danvan.model.score", "registration_id", string="Scores", copy=False
@@ -289,7 +308,61 @@ class DanvanModelRegistration(models.Model):
             ids = [row[0] for row in self.env.cr.fetchall()]
             registration.similar_ids = self.search([("id", "in", ids)])
 
+    @api.depends("leader_id.user_id", "department_id")
+    def _compute_conflicted_user_ids(self):
+        for registration in self:
+            registration.conflicted_user_ids = (
+                registration.leader_id.user_id
+                | registration.department_id.member_ids.user_id
+            )
+
+    @api.model
+    def _reviewer_domain(self):
+        """The users offered as reviewers: Dân vận users of the agency, but not
+        the accounts that hold the roles only as administrators (Odoo's admin,
+        OdooBot), nor the model's leader or anyone of its unit."""
+        staff = self.env.ref("danvan_plan.group_danvan_staff")
+        admin = self.env.ref("danvan_plan.group_danvan_admin")
+        return (
+            f"[('share', '=', False), ('groups_id', 'in', {staff.id}), "
+            f"('groups_id', 'not in', {admin.id}), "
+            "('id', 'not in', conflicted_user_ids)]"
+        )
+
     # Constraints ----------------------------------------------------------
+
+    @api.constrains("reviewer_ids", "leader_id", "department_id")
+    def _check_reviewers(self):
+        """Reviewers are Dân vận users; nobody appraises a model he leads or
+        one of his own unit."""
+        for registration in self:
+            reviewers = registration.reviewer_ids
+            outsiders = reviewers.filtered(
+                lambda user: user.share
+                or not user.has_group("danvan_plan.group_danvan_staff")
+            )
+            if outsiders:
+                raise ValidationError(
+                    self.env._(
+                        "%s cannot review: the reviewers are Dân vận users of "
+                        "the agency.",
+                        ", ".join(outsiders.mapped("name")),
+                    )
+                )
+            registration._check_no_conflict(reviewers)
+
+    def _check_no_conflict(self, reviewers):
+        self.ensure_one()
+        conflicted = reviewers & self.conflicted_user_ids
+        if conflicted:
+            raise ValidationError(
+                self.env._(
+                    "%(users)s cannot review %(model)s: nobody appraises a model "
+                    "he leads or one of his own unit.",
+                    users=", ".join(conflicted.mapped("name")),
+                    model=self.name,
+                )
+            )
 
     @api.constrains("evaluation_score")
     def _check_evaluation_score(self):
@@ -306,7 +379,7 @@ class DanvanModelRegistration(models.Model):
     def write(self, vals):
         """After submission the unit no longer edits its registration."""
         locked = self.filtered(lambda r: r.state not in ("draft", "returned"))
-        content = set(vals) - {"state", "return_reason", "active"}
+        content = set(vals) - UNLOCKED_FIELDS
         if (
             locked
             and content
@@ -409,10 +482,13 @@ class DanvanModelRegistration(models.Model):
             raise UserError(self.env._("Choose the reviewers of the appraisal first."))
         self._transition("action_start_appraisal")
         for registration in self:
+            summary = registration.round_id._agency_env()._(
+                "Score this Dân vận khéo model"
+            )
             for reviewer in registration.reviewer_ids:
                 registration.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=self.env._("Score this Dân vận khéo model"),
+                    summary=summary,
                     user_id=reviewer.id,
                 )
         return True
@@ -428,7 +504,14 @@ class DanvanModelRegistration(models.Model):
                     ", ".join(incomplete.mapped("name")),
                 )
             )
-        return self._transition("action_close_appraisal")
+        self._transition("action_close_appraisal")
+        for registration in self:
+            registration._danvan_ask_approval(
+                registration.round_id._agency_env()._(
+                    "Approve or reject this Dân vận khéo model"
+                )
+            )
+        return True
 
     def _check_leadership(self):
         self._check_group(
@@ -438,11 +521,15 @@ class DanvanModelRegistration(models.Model):
 
     def action_approve(self):
         self._check_leadership()
-        return self._transition("action_approve")
+        self._transition("action_approve")
+        self._danvan_approval_done()
+        return True
 
     def action_reject(self):
         self._check_leadership()
-        return self._transition("action_reject")
+        self._transition("action_reject")
+        self._danvan_approval_done()
+        return True
 
     def action_evaluate(self):
         """Final evaluation: the Office's score gives the classification."""
@@ -475,9 +562,53 @@ class DanvanModelRegistration(models.Model):
         return self._transition("action_recognize")
 
     @api.model
+    def _action_open_waiting(self):
+        """The registrations, filtered on what waits for the user: those to
+        review for the Office, to score for a reviewer, to approve for
+        leadership; the current rounds when nothing waits."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "danvan_models.danvan_model_registration_action"
+        )
+        user = self.env.user
+        leadership = user.has_group("danvan_plan.group_danvan_leadership")
+        roles = {
+            "filter_to_review": user.has_group("danvan_plan.group_danvan_office")
+            and not leadership,
+            "filter_to_score": True,
+            "filter_to_approve": leadership,
+        }
+        # The domains are those of the search view's filters.
+        search = etree.fromstring(
+            self.env.ref("danvan_models.danvan_model_registration_view_search")
+            .sudo()
+            .arch
+        )
+        waiting = [
+            name
+            for name, role in roles.items()
+            if role
+            and self.search_count(
+                safe_eval(
+                    search.xpath(f"//filter[@name='{name}']")[0].get("domain"),
+                    {"uid": user.id},
+                ),
+                limit=1,
+            )
+        ]
+        action["context"] = {
+            f"search_default_{name}": 1 for name in waiting or ["filter_current_rounds"]
+        }
+        return action
+
+    @api.model
     def _demo_score(self, registration_ids, reviewer_ids, ratio):
-        """Demo data: full score sheets of ``ratio`` of each maximum."""
+        """Demo data: full score sheets of ``ratio`` of each maximum; the
+        reviewers' to-dos are done."""
         registrations = self.browse(registration_ids)
+        for reviewer_id in reviewer_ids:
+            registrations.activity_feedback(
+                ["mail.mail_activity_data_todo"], user_id=reviewer_id
+            )
         self.env["danvan.model.score"].create(
             [
                 {

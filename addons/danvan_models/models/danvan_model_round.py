@@ -108,10 +108,18 @@ class DanvanModelRound(models.Model):
 
     @api.depends("year")
     def _compute_name(self):
+        """Stored once for every reader, in the agency's language."""
         for round_ in self:
-            round_.name = self.env._(
+            round_.name = round_._agency_env()._(
                 "Dân vận khéo models registered in %s", round_.year
             )
+
+    def _agency_env(self):
+        """The environment in the agency's language, for the texts stored once
+        for every reader: names, to-do summaries."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return self.with_context(lang=company._danvan_lang()).env
 
     def _compute_registration_count(self):
         counts = dict(
@@ -170,8 +178,11 @@ class DanvanModelRound(models.Model):
         return True
 
     def action_close(self):
+        """The heads' to-dos to register end with the registration."""
         self._check_office()
-        return self._transition("action_close")
+        self._transition("action_close")
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
 
     def action_reopen(self):
         """Let late units register: the deadline must lie ahead."""
@@ -202,11 +213,12 @@ class DanvanModelRound(models.Model):
         heads = units._danvan_unit_heads()
         if not heads:
             return
+        summary = self._agency_env()._("Register your unit's Dân vận khéo models")
         for head in heads:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=self.date_deadline,
-                summary=self.env._("Register your unit's Dân vận khéo models"),
+                summary=summary,
                 user_id=head.id,
             )
         template = (
@@ -222,6 +234,13 @@ class DanvanModelRound(models.Model):
             subtype_xmlid="mail.mt_note" if reminder else "mail.mt_comment",
             partner_ids=heads.partner_id.ids,
         )
+
+    @api.model
+    def _demo_load_terms(self):
+        """Demo data: the addon's terms in the installed languages before the
+        demo rounds open, so that their notices are written in them."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        self.env["ir.module.module"]._load_module_terms(["danvan_models"], langs)
 
     def _units_without_registration(self):
         self.ensure_one()

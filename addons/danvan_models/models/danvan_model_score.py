@@ -6,7 +6,7 @@ class DanvanModelScore(models.Model):
     """One reviewer's score of one criterion of a model (DVK-5).
 
     Record rules keep each reviewer's scores to themselves until every
-    reviewer has scored the model.
+    reviewer has scored the model, whatever other roles he holds.
     """
 
     _name = "danvan.model.score"
@@ -67,6 +67,7 @@ class DanvanModelScore(models.Model):
                         model=registration.name,
                     )
                 )
+            registration._check_no_conflict(line.reviewer_id)
             if line.criterion_id not in registration.round_id.criterion_ids:
                 raise ValidationError(
                     self.env._("The criterion belongs to another round.")

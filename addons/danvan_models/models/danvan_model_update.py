@@ -3,10 +3,15 @@ from odoo.exceptions import ValidationError
 
 
 class DanvanModelUpdate(models.Model):
-    """A periodic progress update of a model being implemented, with evidence."""
+    """A periodic progress update of a model being implemented, with evidence.
+
+    The model's unit and the Office report while the model is implemented;
+    once it is evaluated, its updates stay as they were.
+    """
 
     _name = "danvan.model.update"
     _description = "Progress Update of a Dân vận khéo Model"
+    _inherit = ["danvan.attachment.mixin"]
     _order = "date desc, id desc"
 
     registration_id = fields.Many2one(
@@ -27,5 +32,17 @@ class DanvanModelUpdate(models.Model):
         for update in self:
             if update.registration_id.state != "implementing":
                 raise ValidationError(
-                    self.env._("Progress is reported on a model being implemented.")
+                    self.env._(
+                        "Progress is reported on a model being implemented; the "
+                        "updates of %s can no longer change.",
+                        update.registration_id.name,
+                    )
                 )
+
+    def write(self, vals):
+        self._check_implementing()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_while_implementing(self):
+        self._check_implementing()

@@ -2,4 +2,5 @@ from . import test_model_field
 from . import test_model_registration
 from . import test_model_outputs
 from . import test_model_queries
+from . import test_model_first_contact
 from . import test_models_tour

@@ -110,15 +110,18 @@ class TestModelOutputs(OutputsCommon):
 class TestModelOutputFiles(HttpCase, OutputsCommon):
     """The list as Word and as a spreadsheet, for users who may read the round."""
 
-    def _download(self, path):
+    def _download(self, path, filename):
+        """The file's bytes; it is named in Vietnamese (issue 10)."""
         self.authenticate("dv_office", "dv_office")
         response = self.url_open(path)
         self.assertEqual(response.status_code, 200)
+        self.assertIn(filename, response.headers["Content-Disposition"])
         return response.content
 
     def test_list_as_word(self):
         content = self._download(
-            f"/danvan_models/round/{self.model_round.id}/list.docx"
+            f"/danvan_models/round/{self.model_round.id}/list.docx",
+            "danh-sach-mo-hinh-2025.docx",
         )
         document = docx.Document(io.BytesIO(content))
         cells = [
@@ -132,7 +135,8 @@ class TestModelOutputFiles(HttpCase, OutputsCommon):
 
     def test_results_as_spreadsheet(self):
         content = self._download(
-            f"/danvan_models/round/{self.model_round.id}/results.xlsx"
+            f"/danvan_models/round/{self.model_round.id}/results.xlsx",
+            "ket-qua-mo-hinh-2025.xlsx",
         )
         with zipfile.ZipFile(io.BytesIO(content)) as book:
             strings = book.read("xl/sharedStrings.xml").decode()

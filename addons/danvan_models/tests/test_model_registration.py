@@ -356,7 +356,10 @@ class TestModelRegistration(ModelsCommon):
         )
         for text in ("GIẤY KHEN", "125/QĐ-SKHCN", registration.name, "Trần Văn Bình"):
             self.assertIn(text, html)
-        self.assertIn(registration._classification_label(), html)
+        agency_lang = registration.company_id._danvan_lang()
+        self.assertIn(
+            registration.with_context(lang=agency_lang)._classification_label(), html
+        )
         self.assertEqual(
             registration.with_context(lang="en_US")._classification_label(),
             "Excellent (xuất sắc)",

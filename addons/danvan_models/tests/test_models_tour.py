@@ -6,7 +6,8 @@ from odoo.tests import HttpCase, tagged
 from .common import ModelsCommon
 
 MODEL_NAME = "Tour thử nghiệm: tổ tự quản môi trường khu phố"
-REGISTRATIONS = "/odoo/action-danvan_models.danvan_model_registration_action"
+# The menu's path: each role's list opens on what waits for it.
+REGISTRATIONS = "/odoo/danvan-models"
 CERTIFICATE = "danvan_models.report_danvan_model_certificate"
 
 
@@ -36,12 +37,20 @@ class TestModelsTour(HttpCase, ModelsCommon):
         cls.leader_employee.name = "Trưởng nhóm thử nghiệm tour"
         cls.reviewers[0].name = "Thẩm định viên tour một"
         cls.reviewers[1].name = "Thẩm định viên tour hai"
+        # Only the tour's model waits for someone when the lists open.
+        cls.Registration.search([]).action_archive()
+        # The users work in Vietnamese: the tours find no English label.
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        tour_users = [cls.users[role] for role in ("unit_head", "office", "leader")]
+        for user in tour_users + cls.reviewers:
+            user.lang = "vi_VN"
 
     def _tour(self, tour, login):
         self.start_tour(REGISTRATIONS, tour, login=login)
 
     def test_from_registration_to_certificate(self):
         self.assertEqual(self.model_round.name, "Đợt thử nghiệm tour mô hình")
+        self.assertEqual(self.users["unit_head"].lang, "vi_VN")
         criteria = self.model_round.criterion_ids
         self.assertEqual(len(criteria), 8, "the tours score 8 criteria")
         self._open_round()
