@@ -389,16 +389,23 @@ class TestPortal(HttpCase, ReceptionCommon):
         self.assertIn("o_danvan_portal_outcome", response.text)
         self.assertNotIn("ABCDE", response.text, "the letter is not published")
 
-    def _accept_complaint(self, code):
-        """The petition of ``code`` classified as a complaint, accepted for
-        settlement and its case accepted: the case, as the officer sees it."""
+    def _open_case(self, code):
+        """The petition of ``code`` classified and sent for settlement: its
+        case to accept, as the officer sees it."""
         petition = self.Petition.search([("portal_code", "=", code)])
         petition.write(
             {"qualified": "yes", "outcome": "accept", "handler_id": self.officer.id}
         )
         petition.with_user(self.officer).action_classify()
         petition.with_user(self.officer).action_process()
-        case = petition.complaint_ids.with_user(self.officer)
+        return (petition.complaint_ids or petition.denunciation_ids).with_user(
+            self.officer
+        )
+
+    def _accept_complaint(self, code):
+        """The complaint case of ``code``, ready to be accepted."""
+        case = self._open_case(code)
+        petition = case.petition_id
         case.write(
             {
                 "date_known": petition.date_received - timedelta(days=10),
@@ -474,14 +481,8 @@ class TestPortal(HttpCase, ReceptionCommon):
         """A denunciation: accepted, extended (TC-6), concluded, and its
         conclusion published without the denouncer's identity (TC-10)."""
         code, secret = self._receipt(self._submit(petition_type="denunciation"))
-        petition = self.Petition.search([("portal_code", "=", code)])
-        petition.write(
-            {"qualified": "yes", "outcome": "accept", "handler_id": self.officer.id}
-        )
-        petition.with_user(self.officer).action_classify()
-        petition.with_user(self.officer).action_process()
-        case = petition.denunciation_ids.with_user(self.officer)
-        today = petition.date_received
+        case = self._open_case(code)
+        today = case.petition_id.date_received
         case.write(
             {
                 "denounced": "Ông Lê Văn B",
