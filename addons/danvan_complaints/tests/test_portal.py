@@ -538,7 +538,14 @@ class TestPortal(HttpCase, ReceptionCommon):
         )
         website = self.env["website"].search([("company_id", "=", company.id)])[:1]
         self.assertEqual(website.name, company.name)
-        for url in ("/danvan/petition", "/danvan/track", "/danvan/reception-schedule"):
+        urls = (
+            "/",
+            "/contactus",
+            "/danvan/petition",
+            "/danvan/track",
+            "/danvan/reception-schedule",
+        )
+        for url in urls:
             with self.subTest(url=url):
                 text = self.url_open(url, headers=self._browser("vi-VN")).text
                 for placeholder in (
@@ -548,12 +555,15 @@ class TestPortal(HttpCase, ReceptionCommon):
                     "My Website",
                     "Tên công ty",
                     "Company name",
+                    "Fake Buena Vista",
+                    "My Company",
                 ):
                     self.assertNotIn(placeholder, text)
                 for shown in (
                     "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
                     "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
                     "Số 1 đường Thử",
+                    "Đường dây nóng",
                     "0255 3999 111",
                     "skhcn@thunghiem.gov.vn",
                 ):
