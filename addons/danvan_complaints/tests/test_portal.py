@@ -569,7 +569,8 @@ class TestPortal(HttpCase, ReceptionCommon):
                 ):
                     self.assertIn(shown, text)
                 title = re.search(r"<title>([^<]*)</title>", text)[1]
-                self.assertTrue(title.endswith(f"| {company.name}"), title)
+                self.assertTrue(title.endswith(f" | {company.name}"), title)
+                self.assertNotRegex(title, "Home|Contact|Petition|Reception")
         logo = self.url_open(f"/web/image/website/{website.id}/logo").content
         self.assertIn("SỞ KHOA HỌC VÀ CÔNG NGHỆ".encode(), logo, "not YourLogo")
 
