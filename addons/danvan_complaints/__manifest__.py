@@ -33,9 +33,16 @@
         "views/danvan_complaints_report_views.xml",
         "views/danvan_complaints_menus.xml",
         "views/danvan_portal_templates.xml",
+        "views/website_templates.xml",
     ],
-    "demo": ["demo/danvan_reception_demo.xml", "demo/danvan_case_demo.xml"],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/danvan_reception_demo.xml",
+        "demo/danvan_case_demo.xml",
+    ],
+    "post_init_hook": "post_init_hook",
     "assets": {
+        "web.assets_frontend": ["danvan_complaints/static/src/portal/*"],
         "web.assets_tests": ["danvan_complaints/static/tests/tours/*.js"],
     },
 }

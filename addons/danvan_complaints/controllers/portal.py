@@ -14,7 +14,7 @@ import unicodedata
 
 import psycopg2
 
-from odoo import fields, http
+from odoo import http
 from odoo.http import request
 from odoo.tools import plaintext2html, single_email_re
 from odoo.tools.mimetypes import guess_mimetype
@@ -42,6 +42,7 @@ MAX_LENGTHS = {
     "email": 254,
 }
 PETITION_TYPES = ("complaint", "denunciation", "petition")
+IDENTITY_FIELDS = ("name", "address", "identity_number", "phone", "email")
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 KEY_CONSTRAINTS = (
     "danvan_petition_portal_token_hash_unique",
@@ -172,6 +173,10 @@ class DanvanPortal(http.Controller):
                     )
                 )
         is_anonymous = bool(post.get("is_anonymous"))
+        if is_anonymous:
+            # TC-4: whatever the browser still sent, an anonymous denouncer
+            # leaves no identity, not even an address for the e-mails.
+            text.update(dict.fromkeys(IDENTITY_FIELDS, ""))
         if is_anonymous and petition_type != "denunciation":
             # XLD-7: only a denunciation may come without name and address.
             errors.append(
@@ -194,21 +199,13 @@ class DanvanPortal(http.Controller):
             # Plain text escaped into HTML: no markup of the citizen survives.
             "content": plaintext2html(text["content"]),
             "is_anonymous": is_anonymous,
-            "date_received": fields.Date.context_today(
-                request.env["danvan.petition"].with_context(
-                    tz=request.website.company_id.partner_id.tz or "Asia/Ho_Chi_Minh"
-                )
-            ),
+            "date_received": request.website.company_id._danvan_today(),
             "company_id": request.website.company_id.id,
             "portal_email": text["email"] or False,
         }
         sender_values = {}
         if not is_anonymous:
-            # TC-4: an anonymous denouncer's identity is not kept at all.
-            sender_values = {
-                name: text[name] or False
-                for name in ("name", "address", "identity_number", "phone", "email")
-            }
+            sender_values = {name: text[name] or False for name in IDENTITY_FIELDS}
         return values, sender_values, files, errors
 
     def _read_files(self):
@@ -277,10 +274,20 @@ class DanvanPortal(http.Controller):
         )
 
     def _render_receipt(self, token):
-        code, secret = request.env["danvan.petition"]._portal_keys(token)
+        """The receipt to keep or print: the keys, the day of receipt and the
+        processing deadline (XLD-8)."""
+        Petition = request.env["danvan.petition"]
+        code, secret = Petition._portal_keys(token)
+        petition = Petition._portal_find_token(token)
         return request.render(
             "danvan_complaints.portal_petition_receipt",
-            {"code": code, "secret": _format_secret(secret)},
+            {
+                "code": code,
+                "secret": _format_secret(secret),
+                "date_received": petition.date_received,
+                "date_deadline": petition.date_deadline,
+                "agency_lines": request.website.company_id._danvan_agency_lines(),
+            },
         )
 
     # Tracking

@@ -349,7 +349,12 @@ class DanvanPetition(models.Model):
         """The letter's content with every piece of its senders' identity
         removed (TC-13 (2))."""
         self.ensure_one()
-        content = str(self.content or "")
+        return self._redact(self.content)
+
+    def _redact(self, html):
+        """``html`` without any piece of the senders' identity (TC-13 (2))."""
+        self.ensure_one()
+        content = str(html or "")
         marks = {
             value.strip()
             for sender in self.sudo().sender_ids
@@ -559,24 +564,116 @@ class DanvanPetition(models.Model):
         return petition, code, secret
 
     def _portal_status(self):
-        """What the citizen may see of the petition, and nothing more: no
-        content, no note, no officer, no other person."""
+        """What the citizen may see of the petition and of its case, in plain
+        words, and nothing more: no content, no note, no officer, no other
+        person (TC-13). The case's steps are those the sender is told of
+        (KN-6, KN-14, TC-5, TC-6, TC-9, TC-11) and its decision is shown once
+        published (KN-13, TC-10)."""
         self.ensure_one()
-        labels = {
-            "received": self.env._("Received"),
-            "classified": self.env._("Being processed"),
-            "processed": self.env._("Processed"),
+        _ = self.env._
+        outcomes = {
+            "accept": _("Sent for settlement"),
+            "guide": _("You were guided to the competent body"),
+            "transfer": _("Transferred to the competent body"),
+            "answer": _("Answered by letter"),
+            "file": _("Filed without further action"),
         }
-        outcomes = dict(self._fields["outcome"]._description_selection(self.env))
-        return {
+        status = {
             "code": self.portal_code,
             "date_received": self.date_received,
             "state": self.state,
-            "state_label": labels[self.state],
-            "date_deadline": self.date_deadline,
+            "state_label": {
+                "received": _("Received"),
+                "classified": _("Being processed"),
+                "processed": _("Processed"),
+            }[self.state],
+            "date_deadline": self.state != "processed" and self.date_deadline,
             "outcome_label": self.state == "processed"
             and outcomes.get(self.outcome)
             or "",
+            "steps": [(self.date_received, _("Petition received"))],
+            "case_state": False,
+            "decision": False,
+        }
+        if self.state == "processed":
+            status["steps"].append((self.date_processed, status["outcome_label"]))
+        case = (self.sudo().complaint_ids or self.sudo().denunciation_ids)[:1]
+        if case:
+            status.update(self._portal_case_status(case))
+        return status
+
+    def _portal_case_status(self, case):
+        """The public side of the complaint or denunciation case: its stage,
+        its deadline, its dated steps and, once published, its decision or
+        conclusion without the denouncer (TC-10)."""
+        _ = self.env._
+        complaint = case._name == "danvan.complaint"
+        kind = _("complaint") if complaint else _("denunciation")
+        number, date = (
+            (case.decision_number, case.decision_date)
+            if complaint
+            else (case.conclusion_number, case.conclusion_date)
+        )
+        when = date.strftime("%d/%m/%Y") if date else ""
+        if complaint:
+            decided = _(
+                "Decision on the complaint No. %(number)s of %(date)s",
+                number=number,
+                date=when,
+            )
+        else:
+            decided = _(
+                "Conclusion on the denunciation No. %(number)s of %(date)s",
+                number=number,
+                date=when,
+            )
+        stage = {
+            "draft": _("Being examined for acceptance as a %s", kind),
+            "accepted": _("Accepted as a %s, being settled", kind),
+            "suspended": _("Settlement suspended"),
+            "decided": decided,
+            "concluded": decided,
+            "closed": decided,
+            "refused": _("Not accepted for settlement as a %s", kind),
+            "terminated": _("Settlement terminated"),
+        }[case.state]
+        events = {
+            "acceptance": _("Accepted for settlement as a %s", kind),
+            "refusal": _("Not accepted for settlement as a %s", kind),
+            "extension": _("Time limit of the settlement extended"),
+            "suspension": _("Settlement suspended"),
+            "resumption": _("Settlement resumed"),
+            "termination": _("Settlement terminated"),
+            "decision": decided,
+            "publication": _("Decision published")
+            if complaint
+            else _("Conclusion published"),
+        }
+        steps = [
+            (event.date, events[event.kind])
+            for event in case.event_ids.sorted(lambda e: (e.date, e.id))
+            if event.kind in events
+        ]
+        decision = False
+        if case.state == "closed" and case.date_published:
+            labels = {
+                name: dict(case._fields[name]._description_selection(self.env))
+                for name in ("conclusion", "measure")
+                if name in case._fields
+            }
+            decision = {
+                "title": decided,
+                "finding": labels["conclusion"].get(case.conclusion, ""),
+                "measure": complaint and labels["measure"].get(case.measure, ""),
+                "date_published": case.date_published,
+                "text": not complaint and self._redact(case.conclusion_text),
+            }
+        return {
+            "state_label": stage,
+            "case_state": case.state,
+            "date_deadline": case.state == "accepted" and case.date_deadline,
+            "steps": steps,
+            "decision": decision,
         }
 
     def _portal_send_mail(self, template_xmlid):

@@ -195,8 +195,8 @@ class DanvanReceptionSession(models.Model):
         """The coming sessions as the website publishes them (TCD-9): day,
         hours, place, who presides and takes part, planned content. Nothing
         else of a session is read; held and cancelled ones are left out."""
-        tz = pytz.timezone(company.partner_id.tz or "Asia/Ho_Chi_Minh")
-        today = fields.Date.context_today(self.with_context(tz=tz.zone))
+        tz = pytz.timezone(company.sudo().partner_id.tz or "Asia/Ho_Chi_Minh")
+        today = company._danvan_today()
         sessions = self.sudo().search(
             [
                 ("company_id", "=", company.id),

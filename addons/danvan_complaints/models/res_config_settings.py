@@ -16,6 +16,7 @@ class ResConfigSettings(models.TransientModel):
     danvan_handling_unit_id = fields.Many2one(
         related="company_id.danvan_handling_unit_id", readonly=False
     )
+    danvan_hotline = fields.Char(related="company_id.danvan_hotline", readonly=False)
     danvan_reception_rules = fields.Html(
         related="company_id.danvan_reception_rules", readonly=False
     )

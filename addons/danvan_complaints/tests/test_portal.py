@@ -2,11 +2,13 @@ import io
 import re
 import secrets
 import zipfile
+from contextlib import contextmanager
 from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields, http
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import ChromeBrowser
 from odoo.tools import mute_logger
 
 from ..controllers.portal import DOCX_MIMETYPE
@@ -71,6 +73,46 @@ class TestPortal(HttpCase, ReceptionCommon):
             },
         )
 
+    def _browser(self, lang):
+        """A citizen's browser: no session yet, only its language."""
+        self.opener.cookies.clear()
+        return {"Accept-Language": lang} if lang else {}
+
+    @staticmethod
+    def _hidden(response, name):
+        return re.search(rf'name="{name}" value="([^"]*)"', response.text)[1]
+
+    def _browser_submit(self, headers, **values):
+        """Load the form, send it as a browser does, with the keys of the
+        page, and return the receipt."""
+        form = self.url_open("/danvan/petition", headers=headers)
+        self.assertEqual(form.status_code, 200)
+        action = re.search(r'action="([^"]*petition/submit)"', form.text)[1]
+        data = {
+            "csrf_token": self._hidden(form, "csrf_token"),
+            "submission_token": self._hidden(form, "submission_token"),
+            "petition_type": "petition",
+            "summary": "Phản ánh đèn đường",
+            "content": "Đèn đường tổ 3 hỏng đã hai tuần.",
+            "name": self.SENDER,
+            "address": self.ADDRESS,
+            **values,
+        }
+        return self.url_open(action, data=data, headers=headers)
+
+    def _browser_track(self, headers, code, secret):
+        page = self.url_open(f"/danvan/track?code={code}", headers=headers)
+        self.assertEqual(page.status_code, 200)
+        return self.url_open(
+            "/danvan/track",
+            data={
+                "csrf_token": self._hidden(page, "csrf_token"),
+                "code": code,
+                "secret": secret,
+            },
+            headers=headers,
+        )
+
     def _counts(self):
         return (
             self.Petition.search_count([]),
@@ -87,6 +129,51 @@ class TestPortal(HttpCase, ReceptionCommon):
         self.assertEqual(self._counts(), before, "nothing of it may be stored")
 
     # Submission
+
+    def test_every_browser_language_submits_and_tracks(self):
+        """A browser in Vietnamese got 403 on submitting: the date of receipt
+        was read from the company's partner as the public user, whom the
+        website's rules forbid it (issue 10). Every language now submits."""
+        for lang in ("vi-VN", "vi", "en-US", None):
+            with self.subTest(lang=lang):
+                headers = self._browser(lang)
+                code, secret = self._receipt(self._browser_submit(headers))
+                petition = self.Petition.search([("portal_code", "=", code)])
+                self.assertEqual(petition.sender_ids.sudo().name, self.SENDER)
+                response = self._browser_track(headers, code, secret)
+                self.assertIn('data-state="received"', response.text)
+
+    def test_receipt_is_printable_with_date_and_deadline(self):
+        """The receipt shows the day received, the tracking code and the
+        processing deadline (XLD-8), and prints without the website around."""
+        response = self._submit()
+        code, _secret = self._receipt(response)
+        petition = self.Petition.search([("portal_code", "=", code)])
+        # The agency's day, in its time zone, not the server's.
+        self.assertEqual(petition.date_received, self.env.company._danvan_today())
+        for value in (petition.date_received, petition.date_deadline):
+            self.assertIn(value.strftime("%d/%m/%Y"), response.text)
+        self.assertIn("o_danvan_portal_print", response.text)
+        self.assertIn("o_danvan_portal_deadline", response.text)
+
+    def test_tc4_anonymous_denunciation_ignores_identity_sent_anyway(self):
+        """The identity fields are hidden in the form when anonymous; a
+        browser that still sends them leaves no trace of them."""
+        form = self.url_open("/danvan/petition")
+        self.assertIn("o_danvan_portal_identity", form.text)
+        code, _secret = self._receipt(
+            self._submit(
+                petition_type="denunciation",
+                is_anonymous="1",
+                identity_number="051190000999",
+                phone="0912345678",
+                email="an.danh@example.com",
+            )
+        )
+        petition = self.Petition.search([("portal_code", "=", code)])
+        self.assertFalse(petition.sender_ids.sudo())
+        self.assertFalse(petition.sudo().portal_email)
+        self.assertFalse(self._mails(petition))
 
     def test_tc4_anonymous_denunciation_one_electronic_petition(self):
         """An anonymous denunciation registers one petition from the portal,
@@ -302,6 +389,199 @@ class TestPortal(HttpCase, ReceptionCommon):
         self.assertIn("o_danvan_portal_outcome", response.text)
         self.assertNotIn("ABCDE", response.text, "the letter is not published")
 
+    def _open_case(self, code):
+        """The petition of ``code`` classified and sent for settlement: its
+        case to accept, as the officer sees it."""
+        petition = self.Petition.search([("portal_code", "=", code)])
+        petition.write(
+            {"qualified": "yes", "outcome": "accept", "handler_id": self.officer.id}
+        )
+        petition.with_user(self.officer).action_classify()
+        petition.with_user(self.officer).action_process()
+        return (petition.complaint_ids or petition.denunciation_ids).with_user(
+            self.officer
+        )
+
+    def _accept_complaint(self, code):
+        """The complaint case of ``code``, ready to be accepted."""
+        case = self._open_case(code)
+        petition = case.petition_id
+        case.write(
+            {
+                "date_known": petition.date_received - timedelta(days=10),
+                "date_accepted": petition.date_received,
+                "acceptance_reference": "12/TB-SKHCN",
+                "respondent": "Phòng Quản lý Khoa học",
+            }
+        )
+        return case
+
+    def _stop(self, case, action, **values):
+        self.env["danvan.case.stop"].with_user(self.officer).with_context(
+            default_res_model=case._name, default_res_id=case.id
+        ).create(
+            {"action": action, "reference": "01/QĐ-SKHCN", "reason": "Chờ", **values}
+        ).action_confirm()
+
+    def test_tracking_follows_the_complaint_case_to_its_decision(self):
+        """Received, being processed, accepted as a complaint with its
+        deadline, suspended, resumed, decided with number and date, and the
+        decision once published (KN-6, KN-13, KN-14); never a name, a note
+        or the office's wording."""
+        code, secret = self._receipt(self._submit(petition_type="complaint"))
+        case = self._accept_complaint(code)
+        petition = case.petition_id
+        response = self._track(code, secret)
+        self.assertIn('data-case-state="draft"', response.text)
+        self.assertIn("Đang xem xét thụ lý giải quyết khiếu nại", response.text)
+        self.assertNotIn("Đề xuất thụ lý", response.text)
+        case.action_accept()
+        response = self._track(code, secret)
+        self.assertIn('data-case-state="accepted"', response.text)
+        self.assertIn("Đã thụ lý giải quyết khiếu nại", response.text)
+        self.assertIn(case.date_deadline.strftime("%d/%m/%Y"), response.text)
+        today = case.date_accepted
+        self._stop(case, "suspend", date=today)
+        self.assertIn("Tạm đình chỉ việc giải quyết", self._track(code, secret).text)
+        self._stop(case, "resume", date=today)
+        case.write(
+            {
+                "decision_number": "45/QĐ-SKHCN",
+                "decision_date": today,
+                "verification_result": "<p>Ghi chú xác minh NOIBO123</p>",
+                "legal_basis": "Điều 28 Luật Khiếu nại",
+                "conclusion": "partly",
+                "measure": "amend",
+            }
+        )
+        case.action_decide()
+        response = self._track(code, secret)
+        self.assertIn("Quyết định giải quyết khiếu nại số 45/QĐ-SKHCN", response.text)
+        self.assertIn(today.strftime("%d/%m/%Y"), response.text)
+        self.assertNotIn("o_danvan_portal_decision", response.text, "not yet public")
+        case.write(
+            {"date_sent": today, "publication_method": "media", "date_published": today}
+        )
+        case.action_close()
+        response = self._track(code, secret)
+        self.assertIn('data-case-state="closed"', response.text)
+        self.assertIn("o_danvan_portal_decision", response.text)
+        self.assertIn("Đúng một phần", response.text)
+        for hidden in (
+            self.SENDER,
+            self.officer.name,
+            "NOIBO123",
+            "Phòng Quản lý Khoa học",
+            petition.number,
+            case.number,
+        ):
+            self.assertNotIn(hidden, response.text)
+
+    def test_tc10_tracking_shows_the_published_conclusion_without_the_denouncer(self):
+        """A denunciation: accepted, extended (TC-6), concluded, and its
+        conclusion published without the denouncer's identity (TC-10)."""
+        code, secret = self._receipt(self._submit(petition_type="denunciation"))
+        case = self._open_case(code)
+        today = case.petition_id.date_received
+        case.write(
+            {
+                "denounced": "Ông Lê Văn B",
+                "accepted_content": "Thu tiền sai quy định",
+                "acceptance_reference": "08/QĐ-SKHCN",
+                "date_accepted": today,
+                "complexity": "complex",
+            }
+        )
+        case.action_accept()
+        self._stop(case, "extend", date=today)
+        response = self._track(code, secret)
+        self.assertIn("Đã thụ lý giải quyết tố cáo", response.text)
+        self.assertIn("Gia hạn thời hạn giải quyết", response.text)
+        self.assertIn(case.date_deadline.strftime("%d/%m/%Y"), response.text)
+        case.write(
+            {
+                "conclusion_number": "30/KL-SKHCN",
+                "conclusion_date": today,
+                "conclusion": "right",
+                "conclusion_text": f"<p>Tố cáo của {self.SENDER} là đúng. KETLUAN</p>",
+            }
+        )
+        case.action_conclude()
+        case.write(
+            {
+                "date_conclusion_notified": today,
+                "publication_method": "website",
+                "date_published": today,
+            }
+        )
+        case.action_close()
+        response = self._track(code, secret)
+        self.assertIn("Kết luận nội dung tố cáo số 30/KL-SKHCN", response.text)
+        self.assertIn("KETLUAN", response.text)
+        self.assertNotIn(self.SENDER, response.text)
+
+    # The website speaks for the agency (issue 10)
+
+    def test_website_shows_the_agency_not_odoo_placeholders(self):
+        company = self.env.company
+        company.write(
+            {
+                "name": "Sở Khoa học và Công nghệ tỉnh Thử Nghiệm",
+                "danvan_parent_agency": "Ủy ban nhân dân tỉnh Thử Nghiệm",
+                "danvan_agency_name": "Sở Khoa học và Công nghệ",
+                "street": "Số 1 đường Thử",
+                "city": "Thành phố Thử",
+                "phone": "0255 3000 000",
+                "danvan_hotline": "0255 3999 111",
+                "email": "skhcn@thunghiem.gov.vn",
+            }
+        )
+        website = self.env["website"].search([("company_id", "=", company.id)])[:1]
+        self.assertEqual(website.name, company.name)
+        urls = (
+            "/",
+            "/contactus",
+            "/danvan/petition",
+            "/danvan/track",
+            "/danvan/reception-schedule",
+        )
+        for url in urls:
+            with self.subTest(url=url):
+                text = self.url_open(url, headers=self._browser("vi-VN")).text
+                for placeholder in (
+                    "555-555",
+                    "yourcompany",
+                    "YourCompany",
+                    "My Website",
+                    "Tên công ty",
+                    "Company name",
+                    "Fake Buena Vista",
+                    "My Company",
+                ):
+                    self.assertNotIn(placeholder, text)
+                for shown in (
+                    "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+                    "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
+                    "Số 1 đường Thử",
+                    "Đường dây nóng",
+                    "0255 3999 111",
+                    "skhcn@thunghiem.gov.vn",
+                ):
+                    self.assertIn(shown, text)
+                title = re.search(r"<title>([^<]*)</title>", text)[1]
+                self.assertTrue(title.endswith(f" | {company.name}"), title)
+                self.assertNotRegex(title, "Home|Contact|Petition|Reception")
+        logo = self.url_open(f"/web/image/website/{website.id}/logo").content
+        self.assertIn("SỞ KHOA HỌC VÀ CÔNG NGHỆ".encode(), logo, "not YourLogo")
+
+    def test_partner_autocomplete_is_not_installed(self):
+        """No company data of the intranet goes to Odoo's autocomplete
+        service: the addon removes the module its dependencies bring in."""
+        module = self.env["ir.module.module"].search(
+            [("name", "=", "partner_autocomplete")]
+        )
+        self.assertNotEqual(module.state, "installed")
+
     # E-mail
 
     def _mails(self, petition):
@@ -407,11 +687,70 @@ class TestPortal(HttpCase, ReceptionCommon):
 
     # Browser
 
-    def test_tour_citizen_submits_and_follows(self):
-        """In Chromium, a visitor without an account submits a petition and
-        sees its status with the code and secret of the receipt."""
-        self.start_tour("/danvan/petition", "danvan_portal_submit_tour")
-        petition = self.Petition.search([("summary", "=", "Đèn đường hỏng tại tổ 5")])
+    @contextmanager
+    def _vietnamese_browser(self):
+        """Chromium as a citizen's browser set to Vietnamese: it asks for
+        ``vi-VN`` and its new session takes its language from that, as a real
+        visitor's does (the test harness would give it English)."""
+        navigate_to = ChromeBrowser.navigate_to
+        authenticate = HttpCase.authenticate
+
+        def navigate_in_vietnamese(browser, url, wait_stop=False):
+            agent = browser._websocket_request("Browser.getVersion")["userAgent"]
+            browser._websocket_request(
+                "Emulation.setUserAgentOverride",
+                params={"userAgent": agent, "acceptLanguage": "vi-VN"},
+            )
+            return navigate_to(browser, url, wait_stop=wait_stop)
+
+        def authenticate_without_lang(case, user, password, browser=None):
+            authenticate(case, user, password, browser=browser)
+            case.session.context.pop("lang")
+            http.root.session_store.save(case.session)
+
+        with (
+            patch.object(ChromeBrowser, "navigate_to", navigate_in_vietnamese),
+            patch.object(HttpCase, "authenticate", authenticate_without_lang),
+        ):
+            yield
+
+    def test_tour_citizen_submits_prints_and_follows_to_the_decision(self):
+        """In Chromium set to Vietnamese, a visitor without an account submits
+        a complaint, prints the receipt and follows it; once the agency has
+        accepted, decided and published, the tracking page shows the
+        decision (issue 10)."""
+        with self._vietnamese_browser():
+            self.start_tour("/danvan/petition", "danvan_portal_submit_tour")
+        petition = self.Petition.search(
+            [("summary", "=", "Khiếu nại việc thu phí thẩm định tại tổ 5")]
+        )
         self.assertEqual(len(petition), 1)
         self.assertEqual(petition.source, "electronic")
+        self.assertEqual(petition.petition_type, "complaint")
         self.assertEqual(petition.sender_ids.sudo().name, "Trần Thị Tour")
+        case = self._accept_complaint(petition.portal_code)
+        case.action_accept()
+        today = case.date_accepted
+        case.write(
+            {
+                "decision_number": "46/QĐ-SKHCN",
+                "decision_date": today,
+                "verification_result": "<p>Có căn cứ.</p>",
+                "legal_basis": "Điều 28 Luật Khiếu nại",
+                "conclusion": "right",
+                "measure": "cancel",
+                "date_sent": today,
+                "publication_method": "media",
+                "date_published": today,
+            }
+        )
+        case.action_decide()
+        case.action_close()
+        # The secret was shown once in the browser; give the citizen a new one.
+        secret = "TOURSECRET23"
+        petition.sudo().portal_secret_hash = petition._portal_hash_secret(secret)
+        with self._vietnamese_browser():
+            self.start_tour(
+                f"/danvan/track?code={petition.portal_code}#secret={secret}",
+                "danvan_portal_decision_tour",
+            )
