@@ -11,3 +11,5 @@ from . import test_plan_round
 from . import test_official_docx
 from . import test_plan_deliverable
 from . import test_plan_dashboard
+from . import test_agency_language
+from . import test_plan_waiting
