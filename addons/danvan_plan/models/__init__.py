@@ -4,6 +4,8 @@ from . import danvan_waiting_mixin
 from . import danvan_report_document_mixin
 from . import danvan_holiday
 from . import res_company
+from . import ir_module_module
+from . import mail_thread
 from . import hr_department
 from . import res_config_settings
 from . import danvan_plan

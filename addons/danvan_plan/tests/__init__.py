@@ -13,3 +13,4 @@ from . import test_plan_deliverable
 from . import test_plan_dashboard
 from . import test_agency_language
 from . import test_plan_waiting
+from . import test_demo_data
