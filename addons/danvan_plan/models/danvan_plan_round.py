@@ -293,9 +293,10 @@ class DanvanPlanRound(models.Model):
             raise UserError(self.env._("Compile the report before submitting it."))
         self._transition("action_submit")
         for round_ in self:
-            agency = round_.with_context(lang=round_.company_id._danvan_lang())
             round_._danvan_ask_approval(
-                agency.env._("Approve the report or send it back for drafting")
+                round_._agency_env()._(
+                    "Approve the report or send it back for drafting"
+                )
             )
         return True
 
