@@ -410,7 +410,9 @@ class DanvanHoliday(models.Model):
                 )
             )
         calendar = holidays_lib.country_holidays("VN", years=year, language="vi")
-        source = self.env._(
+        # The names are stored once for every reader: in the agency's language.
+        env = self.with_context(lang=self.env.company._danvan_lang()).env
+        source = env._(
             "holidays library %(version)s (Labour Code 2019, Art. 112)",
             version=holidays_lib.__version__,
         )
@@ -446,7 +448,7 @@ class DanvanHoliday(models.Model):
             if day.year == year and day not in known:
                 entries.append(
                     {
-                        "name": self.env._("Swapped working day"),
+                        "name": env._("Swapped working day"),
                         "day_type": "swapped_work",
                         "date_from": day,
                         "date_to": day,

@@ -85,6 +85,16 @@ class DanvanPlan(models.Model):
         index=True,
         tracking=True,
     )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+        default=lambda self: self.env.user,
+        help="The Office officer who follows the plan: the units' progress "
+        "reports go to this officer for review.",
+    )
     item_ids = fields.One2many("danvan.plan.item", "plan_id", string="Items")
     item_count = fields.Integer(compute="_compute_item_count")
     progress = fields.Float(
@@ -198,13 +208,19 @@ class DanvanPlan(models.Model):
             raise UserError(self.env._("An issued plan cannot be deleted: archive it."))
 
     def action_submit(self):
-        return self._transition("action_submit")
+        """Leadership gets a to-do to approve the plan."""
+        self._transition("action_submit")
+        for plan in self:
+            agency = plan.with_context(lang=plan.company_id._danvan_lang())
+            plan._danvan_ask_approval(agency.env._("Approve the plan or send it back"))
+        return True
 
     def action_approve(self):
         """Only leadership approves a plan."""
         if not self.env.user.has_group("danvan_plan.group_danvan_leadership"):
             raise AccessError(self.env._("Only the leadership can approve a plan."))
         self._transition("action_approve")
+        self._danvan_approval_done()
         for plan in self.filtered(lambda p: not p.date_issued):
             plan.date_issued = fields.Date.context_today(plan)
         return True
@@ -213,10 +229,15 @@ class DanvanPlan(models.Model):
         return self._transition("action_close")
 
     def action_reset_draft(self):
-        return self._transition("action_reset_draft")
+        """Sent back to draft: the approval to-dos are done."""
+        self._transition("action_reset_draft")
+        self._danvan_approval_done()
+        return True
 
     def action_cancel(self):
-        return self._transition("action_cancel")
+        self._transition("action_cancel")
+        self._danvan_approval_done()
+        return True
 
     def action_copy_next_year(self):
         """A draft of next year's plan with the same outline."""
@@ -270,8 +291,9 @@ class DanvanPlan(models.Model):
             )
         if preamble and not self.legal_basis:
             self.legal_basis = preamble
+        agency = self.with_context(lang=self.company_id._danvan_lang())
         self.message_post(
-            body=self.env._(
+            body=agency.env._(
                 "%(count)s items imported from %(file)s.", count=len(nodes), file=source
             )
         )
@@ -284,6 +306,11 @@ class DanvanPlan(models.Model):
             self.env.ref(xmlid)._import_outline(
                 text.read().decode("utf-8"), path.rsplit("/", 1)[-1]
             )
+
+    @api.model
+    def _demo_copy_outline(self, source_xmlid, xmlid):
+        """Demo data: this year's plan keeps the outline of the 2025 plan."""
+        self.env.ref(source_xmlid).item_ids._copy_to_plan(self.env.ref(xmlid))
 
     def action_open_items(self):
         self.ensure_one()

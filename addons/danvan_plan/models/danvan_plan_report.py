@@ -18,6 +18,7 @@ class DanvanPlanReport(models.Model):
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.attachment.mixin",
+        "danvan.waiting.mixin",
     ]
     _transitions = TRANSITIONS
     _order = "create_date desc, id desc"
@@ -84,16 +85,29 @@ class DanvanPlanReport(models.Model):
 
     @api.depends("task_id.name", "period_id.name", "department_id.name")
     def _compute_name(self):
+        """Stored once for every reader: the unit's name in the agency's language."""
         for report in self:
+            company = report.task_id.company_id or self.env.company
+            agency = report.with_context(lang=company._danvan_lang())
             parts = [
                 report.task_id.name,
                 report.period_id.name,
-                report.department_id.name,
+                agency.department_id.name,
             ]
             report.name = " - ".join(part for part in parts if part)
 
     def _compute_can_review(self):
         self.can_review = self.env.user.has_group("danvan_plan.group_danvan_office")
+
+    def _danvan_waiting_domain(self):
+        """The Office reviews what is submitted; a unit sends its drafts and
+        the reports returned to it."""
+        if self.env.user.has_group("danvan_plan.group_danvan_office"):
+            return [("state", "=", "submitted")]
+        return [
+            ("state", "in", ("draft", "returned")),
+            ("department_id.member_ids.user_id", "=", self.env.uid),
+        ]
 
     @api.constrains("progress")
     def _check_progress(self):
@@ -150,7 +164,41 @@ class DanvanPlanReport(models.Model):
             "action_submit", {"date_submitted": fields.Date.context_today(self)}
         )
         self._join_open_round()
+        self._ask_review()
         return True
+
+    def _reviewers(self):
+        """Who reviews the report: the Office officer responsible for its plan.
+
+        A plan without one, or whose officer left the Office, asks the Office
+        officers (leadership and administrators aside, unless there are no
+        others): one to-do each, never one per Office user of the agency when
+        the plan names its officer.
+        """
+        self.ensure_one()
+        responsible = self.plan_id.sudo().user_id
+        if (
+            responsible.active
+            and not responsible.share
+            and responsible.has_group("danvan_plan.group_danvan_office")
+        ):
+            return responsible
+        office = self.env.ref("danvan_plan.group_danvan_office").sudo().users
+        office = office.filtered(lambda user: user.active and not user.share)
+        leaders = self.env.ref("danvan_plan.group_danvan_leadership").sudo().users
+        return (office - leaders) or office
+
+    def _ask_review(self):
+        """A to-do for the Office: the unit's report waits to be accepted."""
+        for report in self.sudo():
+            agency = report.with_context(lang=report.plan_id.company_id._danvan_lang())
+            summary = agency.env._("Accept or return the unit's report")
+            for user in report._reviewers():
+                report.activity_schedule(
+                    "danvan_plan.mail_activity_danvan_review",
+                    summary=summary,
+                    user_id=user.id,
+                )
 
     def _join_open_round(self):
         """A report sent while its plan has a round open counts for that round,
@@ -190,6 +238,7 @@ class DanvanPlanReport(models.Model):
         self.env["danvan.plan.round.unit"].sudo().search(
             [("round_id", "in", self.round_id.ids)]
         )._close_requests()
+        self._review_done()
         return True
 
     def action_return(self):
@@ -197,7 +246,12 @@ class DanvanPlanReport(models.Model):
         self._check_office()
         if any(not report.return_reason for report in self):
             raise UserError(self.env._("Give the reason for returning the report."))
-        return self._transition("action_return")
+        self._transition("action_return")
+        self._review_done()
+        return True
+
+    def _review_done(self):
+        self._danvan_activities_done("danvan_plan.mail_activity_danvan_review")
 
     def _check_office(self):
         if not self.env.user.has_group("danvan_plan.group_danvan_office"):

@@ -42,6 +42,7 @@ class DanvanPlanRound(models.Model):
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.report.document.mixin",
+        "danvan.waiting.mixin",
     ]
     _transitions = TRANSITIONS
     _order = "date_to desc, id desc"
@@ -145,15 +146,22 @@ class DanvanPlanRound(models.Model):
         ),
     ]
 
+    def _agency_env(self):
+        """The environment in the agency's language, for what the round stores
+        or issues once for every reader (its summary, text, file name)."""
+        company = self.company_id[:1] or self.env.company
+        return self.with_context(lang=company._danvan_lang()).env
+
     def _default_recipients(self):
+        env = self._agency_env()
         return "\n".join(
             [
-                self.env._(
+                env._(
                     "Provincial Party Committee's Propaganda and Mass "
                     "Mobilization Board"
                 ),
-                self.env._("Party Committee of the provincial agencies"),
-                self.env._("Board of Directors"),
+                env._("Party Committee of the provincial agencies"),
+                env._("Board of Directors"),
             ]
         )
 
@@ -162,19 +170,18 @@ class DanvanPlanRound(models.Model):
         """A summary the Office may reword, e.g. for an ad hoc report."""
         for round_ in self:
             year = round_.plan_id.year
+            env = round_._agency_env()
             if not year:
                 round_.name = round_.name
             elif round_.round_type == "half_year":
-                round_.name = self.env._(
+                round_.name = env._(
                     "Results of mass mobilization work in the first 6 months of %s",
                     year,
                 )
             elif round_.round_type == "annual":
-                round_.name = self.env._(
-                    "Results of mass mobilization work in %s", year
-                )
+                round_.name = env._("Results of mass mobilization work in %s", year)
             else:
-                round_.name = self.env._("Mass mobilization work in %s", year)
+                round_.name = env._("Mass mobilization work in %s", year)
 
     @api.depends("round_type", "plan_id.year")
     def _compute_dates(self):
@@ -201,6 +208,26 @@ class DanvanPlanRound(models.Model):
                 lines.filtered(lambda line: line.state in ("reported", "accepted"))
             )
             round_.late_count = len(lines.filtered("is_late"))
+
+    def _danvan_waiting_domain(self):
+        """Leadership approves the submitted reports, the Office collects and
+        drafts, a unit sends what the open rounds still ask of it."""
+        user = self.env.user
+        if user.has_group("danvan_plan.group_danvan_leadership"):
+            return [("state", "=", "submitted")]
+        if user.has_group("danvan_plan.group_danvan_office"):
+            return [("state", "in", ("open", "drafting"))]
+        return [
+            ("state", "=", "open"),
+            (
+                "line_ids",
+                "any",
+                [
+                    ("department_id.member_ids.user_id", "=", user.id),
+                    ("state", "in", ("waiting", "partial")),
+                ],
+            ),
+        ]
 
     @api.constrains("date_from", "date_to", "date_cutoff")
     def _check_dates(self):
@@ -265,7 +292,7 @@ class DanvanPlanRound(models.Model):
             return warning
         self._transition("action_compile")
         for round_ in self:
-            round_.body = round_._render_draft()
+            round_.body = round_.with_env(round_._agency_env())._render_draft()
         return True
 
     def action_submit(self):
@@ -274,7 +301,14 @@ class DanvanPlanRound(models.Model):
             raise UserError(self.env._("Compile the report before submitting it."))
         if warning := self._warn_before("action_submit"):
             return warning
-        return self._transition("action_submit")
+        self._transition("action_submit")
+        for round_ in self:
+            round_._danvan_ask_approval(
+                round_._agency_env()._(
+                    "Approve the report or send it back for drafting"
+                )
+            )
+        return True
 
     def action_approve(self):
         """Leadership approves: the report takes its number and date (VB-7)."""
@@ -287,6 +321,7 @@ class DanvanPlanRound(models.Model):
                 "action_approve",
                 round_._issue_values(today),
             )
+        self._danvan_approval_done()
         self.line_ids.activity_unlink(["danvan_plan.mail_activity_round_report"])
         return True
 
@@ -362,11 +397,14 @@ class DanvanPlanRound(models.Model):
 
     def action_back_to_drafting(self):
         self._check_group("danvan_plan.group_danvan_office")
-        return self._transition("action_back_to_drafting")
+        self._transition("action_back_to_drafting")
+        self._danvan_approval_done()
+        return True
 
     def action_cancel(self):
         self._check_group("danvan_plan.group_danvan_office")
         self._transition("action_cancel")
+        self._danvan_approval_done()
         self.line_ids.activity_unlink(["danvan_plan.mail_activity_round_report"])
         return True
 

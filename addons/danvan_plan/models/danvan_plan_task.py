@@ -24,7 +24,12 @@ TRANSITIONS = {
 class DanvanPlanTask(models.Model):
     _name = "danvan.plan.task"
     _description = "Plan Task"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.waiting.mixin",
+    ]
     _transitions = TRANSITIONS
     _order = "date_due, id"
 
@@ -171,6 +176,18 @@ class DanvanPlanTask(models.Model):
         positive = (operator == "=") == value
         return domain if positive else ["!", "&", *domain]
 
+    def _danvan_waiting_domain(self):
+        """The Office closes the reported tasks and chases the overdue ones; a
+        unit works on the open tasks it leads or cooperates on."""
+        if self.env.user.has_group("danvan_plan.group_danvan_office"):
+            return ["|", ("state", "=", "reported"), ("is_overdue", "=", True)]
+        return [
+            ("state", "in", self._open_states()),
+            "|",
+            ("lead_department_id.member_ids.user_id", "=", self.env.uid),
+            ("cooperating_department_ids.member_ids.user_id", "=", self.env.uid),
+        ]
+
     @api.model
     def _open_states(self):
         return ["assigned", "in_progress", "reported"]
@@ -240,6 +257,16 @@ class DanvanPlanTask(models.Model):
         if following:
             return date(year, following[0], 1) - timedelta(days=1)
         return date(year, 12, 31)
+
+    def action_new_report(self):
+        """A progress report on this task, opened from the task itself."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "danvan.plan.report",
+            "views": [(False, "form")],
+            "context": {"default_task_id": self.id},
+        }
 
     def action_start(self):
         return self._transition("action_start")

@@ -32,27 +32,30 @@ class DanvanPlanTaskPeriod(models.Model):
 
     @api.depends("date_start", "date_end")
     def _compute_name(self):
+        """Stored once for every reader: worded in the agency's language."""
         for period in self:
+            company = period.task_id.company_id or self.env.company
+            env = period.with_context(lang=company._danvan_lang()).env
             start, end = period.date_start, period.date_end
             months = (end.year - start.year) * 12 + end.month - start.month + 1
             if months == 1:
-                period.name = self.env._(
+                period.name = env._(
                     "Month %(month)s/%(year)s", month=start.month, year=start.year
                 )
             elif months == 3:
-                period.name = self.env._(
+                period.name = env._(
                     "Quarter %(quarter)s/%(year)s",
                     quarter=(start.month - 1) // 3 + 1,
                     year=start.year,
                 )
             elif months == 6:
                 period.name = (
-                    self.env._("First half of %s", start.year)
+                    env._("First half of %s", start.year)
                     if start.month == 1
-                    else self.env._("Second half of %s", start.year)
+                    else env._("Second half of %s", start.year)
                 )
             else:
-                period.name = self.env._("Year %s", start.year)
+                period.name = env._("Year %s", start.year)
 
     @api.depends("date_end")
     def _compute_date_due(self):

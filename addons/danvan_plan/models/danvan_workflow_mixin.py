@@ -58,6 +58,14 @@ class DanvanWorkflowMixin(models.AbstractModel):
 
     def _danvan_approval_done(self, feedback=None):
         """The approval to-dos are done once one approver has decided."""
-        self.sudo().activity_feedback(
-            ["danvan_plan.mail_activity_danvan_approval"], feedback=feedback
+        self._danvan_activities_done(
+            "danvan_plan.mail_activity_danvan_approval", feedback
+        )
+
+    def _danvan_activities_done(self, activity_type, feedback=None):
+        """Mark the to-dos done; the chatter's note says so in the agency's
+        language, as everything the agency stores once for every reader."""
+        lang = self.env.company._danvan_lang()
+        self.sudo().with_context(lang=lang).activity_feedback(
+            [activity_type], feedback=feedback
         )

@@ -11,3 +11,6 @@ from . import test_plan_round
 from . import test_official_docx
 from . import test_plan_deliverable
 from . import test_plan_dashboard
+from . import test_agency_language
+from . import test_plan_waiting
+from . import test_demo_data

@@ -38,6 +38,32 @@ class TestPlan(DanvanCommon):
         plan.action_close()
         self.assertEqual(plan.state, "closed")
 
+    def _approval_todos(self, plan):
+        return plan.activity_ids.filtered(
+            lambda a: a.activity_type_id
+            == self.env.ref("danvan_plan.mail_activity_danvan_approval")
+        )
+
+    def test_submitted_plan_gives_every_leader_a_todo(self):
+        """Issue 10: leadership sees the plan waiting; approving closes the to-dos."""
+        plan = self._plan()
+        plan.action_submit()
+        todos = self._approval_todos(plan)
+        self.assertIn(self.users["leader"], todos.user_id)
+        self.assertEqual(todos.user_id, plan._danvan_approvers())
+        self.assertEqual(len(todos), len(todos.user_id), "one to-do per leader")
+        self.assertNotIn(self.users["office"], todos.user_id)
+        self.assertNotIn(self.users["dv_admin"], todos.user_id)
+        plan.with_user(self.users["leader"]).action_approve()
+        self.assertFalse(plan.activity_ids)
+
+    def test_plan_sent_back_to_draft_closes_the_todos(self):
+        plan = self._plan()
+        plan.action_submit()
+        self.assertTrue(self._approval_todos(plan))
+        plan.action_reset_draft()
+        self.assertFalse(plan.activity_ids)
+
     def test_only_leadership_approves(self):
         """The Office cannot approve its own plan."""
         plan = self._plan()

@@ -134,6 +134,36 @@ class TestPlanReport(DanvanCommon):
             report.with_user(self.users["unit_head"]).action_accept()
         self.assertEqual(report.state, "submitted")
 
+    def _review_todos(self, report):
+        review = self.env.ref("danvan_plan.mail_activity_danvan_review")
+        return report.activity_ids.filtered(lambda a: a.activity_type_id == review)
+
+    def test_submitted_report_is_a_todo_of_the_plans_officer(self):
+        """Issue 10: the Office officer responsible for the plan gets the report
+        to review, and only him; accepting closes it."""
+        self.plan.user_id = self.users["office"]
+        report = self._report()
+        report.with_user(self.users["unit_head"]).action_submit()
+        todos = self._review_todos(report)
+        self.assertEqual(todos.user_id, self.users["office"])
+        report.with_user(self.users["office"]).action_accept()
+        self.assertFalse(report.activity_ids)
+
+    def test_plan_without_officer_asks_the_office_not_leadership(self):
+        """No Office officer on the plan: the Office officers review, the
+        leaders do not get the unit's report; returning closes the to-dos."""
+        self.plan.user_id = self.users["unit_head"]
+        report = self._report()
+        report.with_user(self.users["unit_head"]).action_submit()
+        todos = self._review_todos(report)
+        self.assertIn(self.users["office"], todos.user_id)
+        self.assertNotIn(self.users["leader"], todos.user_id)
+        self.assertNotIn(self.users["unit_head"], todos.user_id)
+        office_report = report.with_user(self.users["office"])
+        office_report.return_reason = "Thiếu số liệu minh chứng"
+        office_report.action_return()
+        self.assertFalse(report.activity_ids)
+
     def test_return_needs_a_reason_then_resubmit(self):
         """A report is returned only with a reason; the unit corrects and resubmits."""
         report = self._report()

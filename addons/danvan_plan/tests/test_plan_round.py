@@ -406,6 +406,10 @@ class TestPlanRound(RoundCommon):
         return round_, science, smq
 
     def test_compiled_draft_groups_accepted_reports_by_plan_section(self):
+        # The draft is written in the agency's language: English here, the
+        # Vietnamese text is checked in test_agency_language.
+        self.env["res.lang"]._activate_lang("en_US")
+        self.env.company.danvan_lang = "en_US"
         round_, _science, _smq = self._open_and_report()
         round_.with_user(self.users["office"]).action_compile()
         self.assertEqual(round_.state, "drafting")
@@ -594,6 +598,24 @@ class TestPlanRound(RoundCommon):
             round_.with_user(self.users["dv_admin"]).unlink()
         round_.with_user(self.users["office"]).action_archive()
         self.assertFalse(round_.active)
+
+    def test_submitted_report_gives_every_leader_a_todo(self):
+        """Issue 10: the compiled report waits for leadership in its to-do list;
+        issuing it closes the to-dos."""
+        round_ = self._submitted_round()
+        approval = self.env.ref("danvan_plan.mail_activity_danvan_approval")
+        todos = round_.activity_ids.filtered(lambda a: a.activity_type_id == approval)
+        self.assertIn(self.users["leader"], todos.user_id)
+        self.assertEqual(todos.user_id, round_._danvan_approvers())
+        self.assertEqual(len(todos), len(todos.user_id))
+        round_.with_user(self.users["leader"]).action_approve()
+        self.assertFalse(round_.activity_ids)
+
+    def test_report_sent_back_for_drafting_closes_the_todos(self):
+        round_ = self._submitted_round()
+        self.assertTrue(round_.activity_ids)
+        round_.with_user(self.users["office"]).action_back_to_drafting()
+        self.assertFalse(round_.activity_ids)
 
     def test_back_to_drafting_lets_the_office_edit_again(self):
         round_ = self._submitted_round()

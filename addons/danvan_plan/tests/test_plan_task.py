@@ -72,6 +72,10 @@ class TestPlanTask(DanvanCommon):
 
     def test_recurring_task_creates_its_periods(self):
         """A quarterly task gets its four quarters; monthly gets twelve."""
+        # Named in the agency's language: English here (test_agency_language
+        # checks the Vietnamese names).
+        self.env["res.lang"]._activate_lang("en_US")
+        self.env.company.danvan_lang = "en_US"
         task = self._task(recurrence="quarterly", date_deadline=False)
         self.assertEqual(
             task.period_ids.mapped("date_start"),

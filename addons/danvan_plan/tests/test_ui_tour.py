@@ -82,3 +82,57 @@ class TestPlanRoundTour(HttpCase, RoundCommon):
         )
         self.assertEqual(round_.state, "issued")
         self.assertRegex(round_.number, r"^\d{2}/BC-SKHCN$")
+
+
+@tagged("post_install", "-at_install")
+class TestFirstDayTour(HttpCase, RoundCommon):
+    """Issue 10, in Chromium and in Vietnamese, as a new user goes: the unit head
+    reports from his task with the evidence attached before saving, the Office
+    officer accepts from his to-do, leadership approves from its to-do.
+
+    Odoo 18's HttpCase has no browser-language option: the session (and the
+    interface) takes the language of the user who logs in.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        for user in cls.users.values():
+            user.lang = "vi_VN"
+        cls.plan.user_id = cls.users["office"]
+        # Names the demo data does not use, for the steps that find them.
+        cls.unit_science.name = "Phòng thử nghiệm ngày đầu"
+        cls.task_quarterly.name = "Truyền thông thử nghiệm ngày đầu"
+
+    def test_unit_reports_office_accepts_leadership_approves(self):
+        round_ = self._round(name="Báo cáo thử nghiệm ngày đầu")
+        office_round = round_.with_user(self.users["office"])
+        office_round.action_open()
+
+        self.start_tour(
+            "/odoo/action-danvan_plan.danvan_plan_task_action",
+            "danvan_plan_first_day_unit_tour",
+            login="dv_unit_head",
+        )
+        report = self.task_quarterly.report_ids
+        self.assertEqual(report.state, "submitted")
+        self.assertEqual(report.progress, 60)
+        self.assertEqual(report.department_id, self.unit_science)
+        evidence = report.attachment_ids
+        self.assertEqual(evidence.name, "bien-ban-hoi-nghi.txt")
+        self.assertEqual(
+            (evidence.res_model, evidence.res_id), (report._name, report.id)
+        )
+        self.assertEqual(report.activity_ids.user_id, self.users["office"])
+
+        self.start_tour("/odoo", "danvan_plan_first_day_office_tour", login="dv_office")
+        self.assertEqual(report.state, "accepted")
+        self.assertFalse(report.activity_ids)
+
+        office_round.action_compile()
+        office_round.action_submit()
+        self.assertIn(self.users["leader"], round_.activity_ids.user_id)
+        self.start_tour("/odoo", "danvan_plan_first_day_leader_tour", login="dv_leader")
+        self.assertEqual(round_.state, "issued")
+        self.assertFalse(round_.activity_ids)
