@@ -59,8 +59,8 @@ class DanvanComplaintsReport(models.Model):
         required=True,
         default="half_year",
         tracking=True,
-        help="BC-2: since TT01/2024 the second, third and fourth quarters are "
-        "reported by statistical tables only.",
+        help="Since Circular 01/2024/TT-TTCP the second, third and fourth quarters "
+        "are reported by statistical tables only.",
     )
     year = fields.Integer(
         required=True,
@@ -75,7 +75,7 @@ class DanvanComplaintsReport(models.Model):
         readonly=False,
         required=True,
         tracking=True,
-        help="First day of the data (BC-1: the 15th).",
+        help="First day of the data (Circular 02/2021/TT-TTCP: the 15th).",
     )
     date_to = fields.Date(
         string="Data Cut-off",
@@ -85,7 +85,7 @@ class DanvanComplaintsReport(models.Model):
         readonly=False,
         required=True,
         tracking=True,
-        help="Last day of the data (BC-1: the 14th).",
+        help="Last day of the data (Circular 02/2021/TT-TTCP: the 14th).",
     )
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Awaiting Issue"), ("issued", "Issued")],
@@ -347,7 +347,13 @@ class DanvanComplaintsReport(models.Model):
             + [
                 (self.env._("Citizens who came"), people),
                 (self.env._("Groups of %s people or more", GROUP_SIZE), groups),
-                (self.env._("Visits refused (TCD-10)"), refused),
+                (
+                    self.env._(
+                        "Visits refused (Article 9 of the Law on Citizen Reception "
+                        "2013)"
+                    ),
+                    refused,
+                ),
             ],
         )
 

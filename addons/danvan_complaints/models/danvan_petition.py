@@ -57,7 +57,7 @@ class DanvanPetition(models.Model):
         copy=False,
         index=True,
         default=lambda self: self.env._("New"),
-        help="Its line in the petition register (XLD-3).",
+        help="Its line in the petition register (Circular 05/2021/TT-TTCP).",
     )
     date_received = fields.Date(
         string="Received On",
@@ -80,7 +80,7 @@ class DanvanPetition(models.Model):
         required=True,
         default="post",
         tracking=True,
-        help="XLD-2.",
+        help="Article 5 of Circular 05/2021/TT-TTCP.",
     )
     summary = fields.Char(required=True, tracking=True)
     content = fields.Html()
@@ -93,12 +93,13 @@ class DanvanPetition(models.Model):
         ],
         string="Content Type",
         tracking=True,
-        help="XLD-4.",
+        help="Article 6 of Circular 05/2021/TT-TTCP.",
     )
     is_anonymous = fields.Boolean(
         string="Anonymous",
         tracking=True,
-        help="No full name and address of the sender (XLD-7).",
+        help="No full name and address of the sender (Article 6 of Circular "
+        "05/2021/TT-TTCP).",
     )
     qualified = fields.Selection(
         [("yes", "Qualified for processing"), ("no", "Not qualified")],
@@ -115,7 +116,7 @@ class DanvanPetition(models.Model):
             ("other", "Other"),
         ],
         tracking=True,
-        help="XLD-6.",
+        help="Article 6 of Circular 05/2021/TT-TTCP.",
     )
     within_competence = fields.Boolean(
         string="Within Our Competence", default=True, tracking=True
@@ -128,7 +129,8 @@ class DanvanPetition(models.Model):
         string="Duplicate Of",
         index=True,
         tracking=True,
-        help="The earlier petition with the same content (XLD-6).",
+        help="The earlier petition with the same content (Article 6 of Circular "
+        "05/2021/TT-TTCP).",
     )
     duplicate_ids = fields.One2many(
         "danvan.petition", "duplicate_of_id", string="Duplicates"
@@ -139,8 +141,10 @@ class DanvanPetition(models.Model):
         compute="_compute_date_deadline",
         store=True,
         index=True,
-        help="10 working days from receipt (XLD-8); 7 for a denunciation "
-        "(TC-3), from the table of legal time limits.",
+        help="10 working days from receipt (Circular 05/2021/TT-TTCP); 7 for a "
+        "denunciation "
+        "(Article 24 of the Law on Denunciations 2018), from the table of legal time "
+        "limits.",
     )
     state = fields.Selection(
         [
@@ -165,7 +169,7 @@ class DanvanPetition(models.Model):
         ],
         tracking=True,
         copy=False,
-        help="Exactly one result per petition (XLD-9).",
+        help="Exactly one result per petition (Circular 05/2021/TT-TTCP).",
     )
     outcome_note = fields.Text(
         string="Letter Text",
@@ -176,7 +180,8 @@ class DanvanPetition(models.Model):
         string="Extended to 10 Working Days",
         tracking=True,
         help="A denunciation to check at several places, or through others, is "
-        "processed in 10 working days instead of 7 (TC-3).",
+        "processed in 10 working days instead of 7 (Article 24 of the Law on "
+        "Denunciations 2018).",
     )
     complaint_ids = fields.One2many("danvan.complaint", "petition_id")
     denunciation_ids = fields.One2many("danvan.denunciation", "petition_id")
@@ -206,7 +211,7 @@ class DanvanPetition(models.Model):
         copy=False,
         groups="base.group_system",
         help="Where the public status goes. Kept from the officers: for a "
-        "denouncer it identifies them (TC-13).",
+        "denouncer it identifies them (Article 56 of the Law on Denunciations 2018).",
     )
 
     _sql_constraints = [
@@ -409,7 +414,7 @@ class DanvanPetition(models.Model):
             raise ValidationError(
                 self.env._(
                     "%(number)s: '%(outcome)s' is not an outcome of this kind of "
-                    "petition (XLD-9).",
+                    "petition (Circular 05/2021/TT-TTCP).",
                     number=self.number,
                     outcome=self._fields["outcome"].convert_to_export(outcome, self),
                 )
@@ -417,7 +422,8 @@ class DanvanPetition(models.Model):
         if self.qualified == "no" and outcome != "file":
             raise ValidationError(
                 self.env._(
-                    "%s is not qualified for processing: it is filed (XLD-6).",
+                    "%s is not qualified for processing: it is filed (Article 6 of "
+                    "Circular 05/2021/TT-TTCP).",
                     self.number,
                 )
             )
@@ -440,7 +446,7 @@ class DanvanPetition(models.Model):
             raise ValidationError(
                 self.env._(
                     "%(number)s repeats %(first)s, already guided: a complainant "
-                    "is guided once (XLD-9); file it.",
+                    "is guided once (Circular 05/2021/TT-TTCP); file it.",
                     number=self.number,
                     first=self.duplicate_of_id.number,
                 )
@@ -453,7 +459,8 @@ class DanvanPetition(models.Model):
             raise ValidationError(
                 self.env._(
                     "%s is anonymous: only a denunciation with a basis for "
-                    "verification is processed (XLD-7, TC-4); file it.",
+                    "verification is processed (Article 6 of Circular 05/2021/TT-TTCP, "
+                    "Article 25 of the Law on Denunciations 2018); file it.",
                     self.number,
                 )
             )

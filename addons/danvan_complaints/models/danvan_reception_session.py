@@ -27,8 +27,10 @@ class DanvanReceptionSession(models.Model):
         required=True,
         default="periodic",
         tracking=True,
-        help="TCD-5: the head receives citizens at least one day a month; "
-        "TCD-6: and without a schedule when a case requires it.",
+        help="Article 18 of the Law on Citizen Reception 2013: the head receives "
+        "citizens at least one day a month; "
+        "Article 18 of the Law on Citizen Reception 2013: and without a schedule when "
+        "a case requires it.",
     )
     date = fields.Date(required=True, index=True, tracking=True)
     place_id = fields.Many2one(
@@ -50,11 +52,13 @@ class DanvanReceptionSession(models.Model):
         string="Not Presided by the Head",
         compute="_compute_is_delegated",
         store=True,
-        help="TCD-8: the head's reception cannot be delegated to a deputy.",
+        help="Article 18 of the Law on Citizen Reception 2013: the head's reception "
+        "cannot be delegated to a deputy.",
     )
     participant_ids = fields.Many2many("res.users", string="Participants")
     planned_content = fields.Text(
-        help="The cases planned for the session, published with the schedule (TCD-9)."
+        help="The cases planned for the session, published with the schedule (Article "
+        "24 of the Law on Citizen Reception 2013)."
     )
     state = fields.Selection(
         [("planned", "Planned"), ("held", "Held"), ("cancelled", "Cancelled")],
