@@ -16,6 +16,7 @@ class DanvanCaseMixin(models.AbstractModel):
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
+        "danvan.attachment.mixin",
     ]
     _order = "date_accepted desc, id desc"
     _rec_name = "number"
@@ -105,6 +106,11 @@ class DanvanCaseMixin(models.AbstractModel):
         ],
         copy=False,
         tracking=True,
+    )
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        string="Case Documents",
+        help="Minutes, evidence, verification reports and the documents issued.",
     )
     event_ids = fields.One2many(
         "danvan.case.event",
@@ -226,6 +232,10 @@ class DanvanCaseMixin(models.AbstractModel):
             )
         self._transition("action_accept", {"date_accepted": accepted_on})
         self._log_event("acceptance", accepted_on, self.acceptance_reference)
+
+    def _acceptance_notice_number(self):
+        """The number printed on the notice of acceptance (VB-7)."""
+        return self.acceptance_reference
 
     def action_print_acceptance(self):
         """The notice of acceptance to the sender (KN-6, TC-5)."""

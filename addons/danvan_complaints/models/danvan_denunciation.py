@@ -72,6 +72,12 @@ class DanvanDenunciation(models.Model):
         help="The denouncer and the person denounced are told of the acceptance "
         "within 5 working days (Article 29 of the Law on Denunciations 2018).",
     )
+    notice_number = fields.Char(
+        copy=False,
+        tracking=True,
+        help="Number of the notice of acceptance sent to the denouncer; the "
+        "acceptance itself is a decision.",
+    )
     date_notified = fields.Date(
         string="Parties Notified On",
         tracking=True,
@@ -189,6 +195,9 @@ class DanvanDenunciation(models.Model):
             case._accept()
         return True
 
+    def _acceptance_notice_number(self):
+        return self.notice_number
+
     def action_conclude(self):
         """The conclusion on the content of the denunciation (TC-10)."""
         for case in self:
@@ -292,8 +301,9 @@ class DanvanDenunciation(models.Model):
         self.modified(["extension_count"])
         self._log_event("extension", order.date, order.reference, order.reason)
         # Counted in SQL, so not tracked: say it in the chatter.
+        agency = self.with_context(lang=self.company_id._danvan_lang())
         self.message_post(
-            body=self.env._(
+            body=agency.env._(
                 "Time limit extended by %(reference)s (extension %(count)s): "
                 "settled by %(deadline)s.",
                 reference=order.reference,

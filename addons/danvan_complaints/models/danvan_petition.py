@@ -46,6 +46,7 @@ class DanvanPetition(models.Model):
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
+        "danvan.attachment.mixin",
     ]
     _transitions = TRANSITIONS
     _order = "date_received desc, id desc"
@@ -136,6 +137,11 @@ class DanvanPetition(models.Model):
         "danvan.petition", "duplicate_of_id", string="Duplicates"
     )
     sender_ids = fields.One2many("danvan.petition.sender", "petition_id")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        string="Attached Documents",
+        help="The letter as received and the documents that came with it.",
+    )
     date_deadline = fields.Date(
         string="Processing Deadline",
         compute="_compute_date_deadline",
@@ -288,7 +294,37 @@ class DanvanPetition(models.Model):
                 raise UserError(
                     self.env._("%s: say why it is not qualified.", petition.number)
                 )
+            if petition._is_anonymous_denunciation() and petition.qualified == "yes":
+                raise UserError(petition._anonymous_denunciation_message())
         return self._transition("action_classify")
+
+    def _is_anonymous_denunciation(self):
+        return self.is_anonymous and self.petition_type == "denunciation"
+
+    def _anonymous_denunciation_message(self):
+        """TC-4, XLD-7: not settled as a denunciation, kept as information."""
+        return self.env._(
+            "%s is an anonymous denunciation: it is not accepted for settlement "
+            "(Article 25 of the Law on Denunciations 2018). Classify it as not "
+            "qualified (anonymous); if it names a violator with specific, "
+            "verifiable evidence, use it as information for an inspection within "
+            "the agency's powers.",
+            self.number,
+        )
+
+    @api.onchange("is_anonymous", "petition_type")
+    def _onchange_anonymous_denunciation(self):
+        """Warn as soon as the letter is known to be an anonymous denunciation."""
+        if not self._is_anonymous_denunciation() or self.qualified == "no":
+            return None
+        self.qualified = "no"
+        self.unqualified_reason = "anonymous"
+        return {
+            "warning": {
+                "title": self.env._("Anonymous denunciation"),
+                "message": self._anonymous_denunciation_message(),
+            }
+        }
 
     def action_reopen(self):
         return self._transition("action_reopen")
@@ -427,6 +463,15 @@ class DanvanPetition(models.Model):
                     self.number,
                 )
             )
+        if outcome == "accept" and not self.handler_id:
+            # TC-13: the case opened is seen by its handler and leadership only.
+            raise UserError(
+                self.env._(
+                    "%s: assign its handler before proposing it for acceptance: "
+                    "the case opened from it is theirs to settle.",
+                    self.number,
+                )
+            )
         if outcome == "accept" and not self.within_competence:
             raise ValidationError(
                 self.env._(
@@ -549,18 +594,22 @@ class DanvanPetition(models.Model):
                 )
             )
         )
-        self.env["ir.attachment"].sudo().create(
-            [
-                {
-                    "name": name,
-                    "raw": data,
-                    "mimetype": mimetype,
-                    "res_model": self._name,
-                    "res_id": petition.id,
-                    "public": False,
-                }
-                for name, data, mimetype in files
-            ]
+        petition.attachment_ids = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": name,
+                        "raw": data,
+                        "mimetype": mimetype,
+                        "res_model": self._name,
+                        "res_id": petition.id,
+                        "public": False,
+                    }
+                    for name, data, mimetype in files
+                ]
+            )
         )
         petition._portal_send_mail("danvan_complaints.mail_template_petition_received")
         return petition, code, secret

@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -99,6 +100,23 @@ class TestComplaint(CaseCommon):
             self.DENOUNCER,
         ):
             self.assertIn(expected, html)
+        # VB-7: the notice's own number in the header, not a blank to fill.
+        self.assertRegex(html, r'o_danvan_number">Số: 12/TB-SKHCN<')
+
+    def test_case_documents_attached_before_saving_belong_to_the_case(self):
+        case = self._accepted()
+        minutes = (
+            self.env["ir.attachment"]
+            .with_user(self.officer)
+            .create(
+                {"name": "bien-ban.pdf", "raw": b"%PDF-1.4", "res_model": case._name}
+            )
+        )
+        case.attachment_ids = [Command.link(minutes.id)]
+        self.assertEqual((minutes.res_model, minutes.res_id), (case._name, case.id))
+        self.assertEqual(
+            case.with_user(self.users["leader"]).attachment_ids.name, "bien-ban.pdf"
+        )
 
     def test_kn3_ninety_days_to_complain_obstacle_days_not_counted(self):
         """Known on 01/12/2025: 90 days end on Sunday 01/03/2026, so Monday

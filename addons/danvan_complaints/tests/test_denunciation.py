@@ -55,8 +55,14 @@ class TestDenunciation(CaseCommon):
         self.assertEqual(petition.date_deadline, date(2026, 3, 9))
 
     def test_tc4_an_anonymous_letter_is_not_settled(self):
-        case = self._case("denunciation", is_anonymous=True, sender_ids=False)
-        case = case.with_user(self.officer)
+        """Refused at classification; and should the letter be found anonymous
+        once its case is open, the case is not accepted either."""
+        with self.assertRaisesRegex(
+            UserError, "Article 25 of the Law on Denunciations 2018"
+        ):
+            self._case("denunciation", is_anonymous=True, sender_ids=False)
+        case = self._case("denunciation").with_user(self.officer)
+        case.petition_id.sudo().is_anonymous = True
         case.write(
             {
                 "denounced": "Ông B",
@@ -95,6 +101,17 @@ class TestDenunciation(CaseCommon):
         ):
             self.assertIn(expected, html)
         self.assertIn("01/04/2026", html)
+
+    def test_tc5_the_notice_has_its_own_number_the_decision_is_cited(self):
+        """Accepted by decision 08/QĐ-SKHCN; the notice to the denouncer is a
+        document of its own (VB-7)."""
+        case = self._accepted()
+        case.notice_number = "09/TB-SKHCN"
+        html = self._render(
+            "danvan_complaints.action_report_danvan_denunciation_acceptance", case
+        )
+        self.assertRegex(html, r'o_danvan_number">Số: 09/TB-SKHCN<')
+        self.assertIn("theo Quyết định số 08/QĐ-SKHCN", html)
 
     def test_tc6_extensions_by_complexity(self):
         ordinary = self._accepted()
