@@ -83,8 +83,11 @@ class DanvanReceptionSession(models.Model):
 
     @api.depends("kind", "date")
     def _compute_name(self):
-        labels = dict(self._fields["kind"]._description_selection(self.env))
+        """In the agency's language, whoever plans the session."""
         for session in self:
+            company = session.company_id or self.env.company
+            env = session.with_context(lang=company._danvan_lang()).env
+            labels = dict(self._fields["kind"]._description_selection(env))
             day = session.date.strftime("%d/%m/%Y") if session.date else ""
             session.name = f"{labels.get(session.kind, '')} {day}".strip()
 
