@@ -35,6 +35,7 @@
         "views/danvan_portal_templates.xml",
     ],
     "demo": ["demo/danvan_reception_demo.xml", "demo/danvan_case_demo.xml"],
+    "post_init_hook": "_post_init_hook",
     "assets": {
         "web.assets_tests": ["danvan_complaints/static/tests/tours/*.js"],
     },

@@ -295,7 +295,13 @@ class DanvanPetition(models.Model):
                     self.env._("%s: say why it is not qualified.", petition.number)
                 )
             if petition._is_anonymous_denunciation() and petition.qualified == "yes":
-                raise UserError(petition._anonymous_denunciation_message())
+                raise UserError(
+                    self.env._(
+                        "%(number)s: %(reason)s",
+                        number=petition.number,
+                        reason=petition._anonymous_denunciation_message(),
+                    )
+                )
         return self._transition("action_classify")
 
     def _is_anonymous_denunciation(self):
@@ -304,12 +310,11 @@ class DanvanPetition(models.Model):
     def _anonymous_denunciation_message(self):
         """TC-4, XLD-7: not settled as a denunciation, kept as information."""
         return self.env._(
-            "%s is an anonymous denunciation: it is not accepted for settlement "
-            "(Article 25 of the Law on Denunciations 2018). Classify it as not "
-            "qualified (anonymous); if it names a violator with specific, "
-            "verifiable evidence, use it as information for an inspection within "
-            "the agency's powers.",
-            self.number,
+            "An anonymous denunciation is not accepted for settlement (Article 25 "
+            "of the Law on Denunciations 2018). Classify it as not qualified "
+            "(anonymous); if it names a violator with specific, verifiable "
+            "evidence, use it as information for an inspection within the "
+            "agency's powers."
         )
 
     @api.onchange("is_anonymous", "petition_type")

@@ -83,13 +83,18 @@ class DanvanReceptionSession(models.Model):
 
     @api.depends("kind", "date")
     def _compute_name(self):
-        """In the agency's language, whoever plans the session."""
+        """In the agency's language, whoever plans the session. Code terms,
+        not the selection's labels: those are not translated yet while the
+        module installs, when the demo plans its sessions."""
         for session in self:
             company = session.company_id or self.env.company
             env = session.with_context(lang=company._danvan_lang()).env
-            labels = dict(self._fields["kind"]._description_selection(env))
             day = session.date.strftime("%d/%m/%Y") if session.date else ""
-            session.name = f"{labels.get(session.kind, '')} {day}".strip()
+            if session.kind == "unscheduled":
+                name = env._("Unscheduled reception %s", day)
+            else:
+                name = env._("Periodic reception %s", day)
+            session.name = name.strip()
 
     @api.depends("presider_id", "company_id.danvan_head_user_id")
     def _compute_is_delegated(self):

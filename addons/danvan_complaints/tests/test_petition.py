@@ -303,6 +303,22 @@ class TestPetition(ReceptionCommon):
         notes = petition.message_ids.filtered(lambda m: m.message_type == "comment")
         self.assertEqual(len(notes), 2, "one warning, one escalation")
 
+    def test_mails_to_the_citizen_are_in_the_agency_language(self):
+        """Not in the language of the company's partner, which is the
+        installer's."""
+        self.env["res.lang"]._activate_lang("en_US")
+        self.env.company.write({"danvan_lang": "vi_VN"})
+        self.env.company.partner_id.lang = "en_US"
+        petition = self._petition()
+        petition.sudo().portal_email = "dan@example.com"
+        petition._portal_send_mail("danvan_complaints.mail_template_petition_received")
+        mail = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", petition._name), ("res_id", "=", petition.id)])
+        )
+        self.assertTrue(mail.subject.startswith("Đơn của ông/bà đã được tiếp nhận"))
+
     def test_deadline_warnings_are_written_in_the_agency_language(self):
         """The cron's user reads English; the to-do and the note stay."""
         self.env.company.danvan_lang = "vi_VN"

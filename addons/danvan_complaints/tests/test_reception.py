@@ -92,7 +92,7 @@ class TestReceptionSchedule(DanvanCommon):
         self.users["reception"].lang = "en_US"
         session = self._generate()[:1]
         day = session.date.strftime("%d/%m/%Y")
-        self.assertEqual(session.name, f"Định kỳ (thủ trưởng cơ quan) {day}")
+        self.assertEqual(session.name, f"Tiếp công dân định kỳ {day}")
         self.assertEqual(session.event_id.name, session.name)
 
     def test_tcd8_a_session_presided_by_a_deputy_is_flagged(self):
