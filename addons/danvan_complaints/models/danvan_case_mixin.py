@@ -16,6 +16,7 @@ class DanvanCaseMixin(models.AbstractModel):
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
+        "danvan.attachment.mixin",
     ]
     _order = "date_accepted desc, id desc"
     _rec_name = "number"
@@ -34,7 +35,8 @@ class DanvanCaseMixin(models.AbstractModel):
         index=True,
         ondelete="restrict",
         tracking=True,
-        help="The petition of the register that this case settles (XLD-3).",
+        help="The petition of the register that this case settles (Circular "
+        "05/2021/TT-TTCP).",
     )
     summary = fields.Char(related="petition_id.summary", store=True)
     date_received = fields.Date(related="petition_id.date_received", store=True)
@@ -44,7 +46,8 @@ class DanvanCaseMixin(models.AbstractModel):
         default=lambda self: self.env.company.danvan_head_user_id,
         tracking=True,
         domain="[('share', '=', False)]",
-        help="The head with authority to decide (KN-16, TC-15).",
+        help="The head with authority to decide (Articles 18 to 21 of the Law on "
+        "Complaints 2011, Articles 13 to 15 of the Law on Denunciations 2018).",
     )
     date_accepted = fields.Date(
         string="Accepted On",
@@ -65,7 +68,8 @@ class DanvanCaseMixin(models.AbstractModel):
     suspended_days = fields.Integer(
         readonly=True,
         copy=False,
-        help="Days of suspension, not counted in the time limit (KN-14, TC-9).",
+        help="Days of suspension, not counted in the time limit (Article 11a of the "
+        "Law on Complaints 2011, Article 34 of the Law on Denunciations 2018).",
     )
     date_deadline = fields.Date(
         string="Legal Deadline",
@@ -82,14 +86,16 @@ class DanvanCaseMixin(models.AbstractModel):
         ],
         string="Finding",
         tracking=True,
-        help="Whether the complaint or denunciation was found right (KN-9, TC-10).",
+        help="Whether the complaint or denunciation was found right (Article 31 of the "
+        "Law on Complaints 2011, Article 40 of the Law on Denunciations 2018).",
     )
     date_published = fields.Date(string="Published On", copy=False, tracking=True)
     date_closed = fields.Date(readonly=True, copy=False)
     withdrawn_content = fields.Text(
         readonly=True,
         copy=False,
-        help="What the sender withdrew; it is not examined again (KN-4, TC-8).",
+        help="What the sender withdrew; it is not examined again (Article 10 of the "
+        "Law on Complaints 2011, Article 33 of the Law on Denunciations 2018).",
     )
     termination_reason = fields.Selection(
         [
@@ -100,6 +106,11 @@ class DanvanCaseMixin(models.AbstractModel):
         ],
         copy=False,
         tracking=True,
+    )
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        string="Case Documents",
+        help="Minutes, evidence, verification reports and the documents issued.",
     )
     event_ids = fields.One2many(
         "danvan.case.event",
@@ -146,7 +157,8 @@ class DanvanCaseMixin(models.AbstractModel):
                 raise ValidationError(
                     self.env._(
                         "%(petition)s is not a petition of this kind: a %(case)s is "
-                        "opened from its own kind of petition (XLD-4).",
+                        "opened from its own kind of petition (Article 6 of Circular "
+                        "05/2021/TT-TTCP).",
                         petition=petition.number,
                         case=self._description,
                     )
@@ -154,7 +166,9 @@ class DanvanCaseMixin(models.AbstractModel):
             if petition.state != "processed" or petition.outcome != "accept":
                 raise ValidationError(
                     self.env._(
-                        "%s was not accepted for settlement (XLD-9).", petition.number
+                        "%s was not accepted for settlement (Circular "
+                        "05/2021/TT-TTCP).",
+                        petition.number,
                     )
                 )
             if self.search_count(
@@ -218,6 +232,10 @@ class DanvanCaseMixin(models.AbstractModel):
             )
         self._transition("action_accept", {"date_accepted": accepted_on})
         self._log_event("acceptance", accepted_on, self.acceptance_reference)
+
+    def _acceptance_notice_number(self):
+        """The number printed on the notice of acceptance (VB-7)."""
+        return self.acceptance_reference
 
     def action_print_acceptance(self):
         """The notice of acceptance to the sender (KN-6, TC-5)."""
@@ -285,8 +303,10 @@ class DanvanCaseMixin(models.AbstractModel):
         elif order.action == "extend":
             raise UserError(
                 self.env._(
-                    "Only a denunciation's time limit is extended (TC-6); a "
-                    "complaint's depends on its complexity and area (KN-7)."
+                    "Only a denunciation's time limit is extended (Article 30 of the "
+                    "Law on Denunciations 2018); a "
+                    "complaint's depends on its complexity and area (Article 28 of the "
+                    "Law on Complaints 2011)."
                 )
             )
         elif order.action == "terminate":
@@ -300,7 +320,9 @@ class DanvanCaseMixin(models.AbstractModel):
                 raise UserError(
                     self.env._(
                         "A withdrawal is made by a signed letter or recorded in "
-                        "minutes: give its reference (KN-4, TC-8)."
+                        "minutes: give its reference (Article 10 of the Law on "
+                        "Complaints 2011, Article 33 of the Law on Denunciations "
+                        "2018)."
                     )
                 )
             if self.state not in ("draft", "accepted", "suspended"):

@@ -63,14 +63,16 @@ class DanvanComplaint(models.Model):
         required=True,
         default="first",
         tracking=True,
-        help="KN-7 for the first time, KN-11 for the second.",
+        help="Article 28 of the Law on Complaints 2011 for the first time, Article 37 "
+        "of the Law on Complaints 2011 for the second.",
     )
     previous_case_id = fields.Many2one(
         "danvan.complaint",
         string="First-time Case",
         index=True,
         tracking=True,
-        help="The case whose decision this second complaint contests (KN-10).",
+        help="The case whose decision this second complaint contests (Article 33 of "
+        "the Law on Complaints 2011).",
     )
     next_case_ids = fields.One2many(
         "danvan.complaint", "previous_case_id", string="Second-time Cases"
@@ -82,7 +84,8 @@ class DanvanComplaint(models.Model):
     is_remote = fields.Boolean(
         string="Remote Area",
         tracking=True,
-        help="Vùng sâu, vùng xa: longer time limits (KN-7, KN-10, KN-11).",
+        help="Vùng sâu, vùng xa: longer time limits (Articles 28, 33 and 37 of the Law "
+        "on Complaints 2011).",
     )
     respondent = fields.Char(
         string="Complained About",
@@ -100,27 +103,30 @@ class DanvanComplaint(models.Model):
         tracking=True,
         help="When the complainant received or learned of the decision or act; "
         "for a second complaint, of the first-time decision or of the end of its "
-        "time limit (KN-3, KN-10).",
+        "time limit (Articles 9 and 33 of the Law on Complaints 2011).",
     )
     obstacle_days = fields.Integer(
         tracking=True,
         help="Days of illness, disaster, travel or another objective obstacle, not "
-        "counted in the filing limit (KN-3).",
+        "counted in the filing limit (Article 9 of the Law on Complaints 2011).",
     )
     filing_deadline = fields.Date(
         string="Filing Limit",
         compute="_compute_filing_deadline",
         store=True,
-        help="90 days (KN-3); for a second complaint 30, 45 in a remote area (KN-10).",
+        help="90 days (Article 9 of the Law on Complaints 2011); for a second "
+        "complaint 30, 45 in a remote area (Article 33 of the Law on Complaints "
+        "2011).",
     )
     filed_late = fields.Boolean(compute="_compute_filing_deadline", store=True)
     acceptance_deadline = fields.Date(
         compute="_compute_acceptance_deadline",
         store=True,
-        help="10 working days from receipt (KN-6).",
+        help="10 working days from receipt (Article 27 of the Law on Complaints 2011).",
     )
     dialogue_required = fields.Boolean(
-        help="The request and the verification differ: a dialogue is held (KN-8)."
+        help="The request and the verification differ: a dialogue is held (Article 30 "
+        "of the Law on Complaints 2011)."
     )
     dialogue_date = fields.Date()
     dialogue_attendance = fields.Selection(
@@ -130,7 +136,7 @@ class DanvanComplaint(models.Model):
             ("absent", "Complainant absent without a valid reason"),
         ],
         help="From 01/7/2026 the settlement goes on when the complainant does not "
-        "come without a valid reason (KN-8).",
+        "come without a valid reason (Article 30 of the Law on Complaints 2011).",
     )
     dialogue_result = fields.Text()
     decision_number = fields.Char(copy=False, tracking=True)
@@ -147,7 +153,9 @@ class DanvanComplaint(models.Model):
         tracking=True,
     )
     measure_detail = fields.Text(
-        string="How It Is Settled", help="How the other issues are settled (KN-9)."
+        string="How It Is Settled",
+        help="How the other issues are settled (Article 31 of the Law on Complaints "
+        "2011).",
     )
     compensation = fields.Text()
     decided_late = fields.Boolean(compute="_compute_decided_late", store=True)
@@ -155,7 +163,8 @@ class DanvanComplaint(models.Model):
     sending_deadline = fields.Date(
         compute="_compute_decision_deadlines",
         store=True,
-        help="3 working days after the decision (KN-9).",
+        help="3 working days after the decision (Article 31 of the Law on Complaints "
+        "2011).",
     )
     publication_method = fields.Selection(
         [
@@ -164,19 +173,20 @@ class DanvanComplaint(models.Model):
             ("media", "Mass media or the agency's portal"),
         ],
         tracking=True,
-        help="KN-13.",
+        help="Decree 124/2020/NĐ-CP.",
     )
     publication_deadline = fields.Date(
         compute="_compute_decision_deadlines",
         store=True,
-        help="15 days after the decision (KN-13).",
+        help="15 days after the decision (Decree 124/2020/NĐ-CP).",
     )
     date_effective = fields.Date(
         string="Takes Effect On",
         compute="_compute_decision_deadlines",
         store=True,
         help="30 days after the decision, 45 in a remote area, unless contested "
-        "(KN-12); also the last day of a second complaint (KN-10).",
+        "(Article 44 of the Law on Complaints 2011); also the last day of a second "
+        "complaint (Article 33 of the Law on Complaints 2011).",
     )
 
     @api.depends(
@@ -271,8 +281,10 @@ class DanvanComplaint(models.Model):
             if case.filed_late:
                 raise UserError(
                     self.env._(
-                        "%(case)s was filed after its limit of %(limit)s (KN-3): it "
-                        "is not accepted (KN-5). Record the days of an objective "
+                        "%(case)s was filed after its limit of %(limit)s (Article 9 of "
+                        "the Law on Complaints 2011): it "
+                        "is not accepted (Article 11 of the Law on Complaints 2011). "
+                        "Record the days of an objective "
                         "obstacle if there were any.",
                         case=case.number,
                         limit=case.filing_deadline.strftime("%d/%m/%Y"),
@@ -284,7 +296,7 @@ class DanvanComplaint(models.Model):
                 raise UserError(
                     self.env._(
                         "%s: link the first-time case or give the date of its "
-                        "decision (KN-10).",
+                        "decision (Article 33 of the Law on Complaints 2011).",
                         case.number,
                     )
                 )
@@ -302,7 +314,8 @@ class DanvanComplaint(models.Model):
             if missing:
                 raise UserError(
                     self.env._(
-                        "%(case)s: the decision must state %(missing)s (KN-9).",
+                        "%(case)s: the decision must state %(missing)s (Article 31 of "
+                        "the Law on Complaints 2011).",
                         case=case.number,
                         missing=", ".join(missing),
                     )
@@ -336,7 +349,8 @@ class DanvanComplaint(models.Model):
             return
         raise UserError(
             self.env._(
-                "%s: hold the dialogue before deciding (KN-8). A complainant absent "
+                "%s: hold the dialogue before deciding (Article 30 of the Law on "
+                "Complaints 2011). A complainant absent "
                 "for a valid reason is invited again; one absent without a valid "
                 "reason does not stop the settlement since 01/7/2026.",
                 self.number,
@@ -350,7 +364,7 @@ class DanvanComplaint(models.Model):
                 raise UserError(
                     self.env._(
                         "%s: record when the decision was sent to the parties and "
-                        "how it was published (KN-13).",
+                        "how it was published (Decree 124/2020/NĐ-CP).",
                         case.number,
                     )
                 )
@@ -395,7 +409,8 @@ class DanvanComplaint(models.Model):
         if order.date < AMENDMENT_2026:
             raise UserError(
                 self.env._(
-                    "Before 01/7/2026 a complaint is withdrawn in whole only (KN-4)."
+                    "Before 01/7/2026 a complaint is withdrawn in whole only (Article "
+                    "10 of the Law on Complaints 2011)."
                 )
             )
         return super()._withdraw_part(order)

@@ -59,8 +59,8 @@ class DanvanComplaintsReport(models.Model):
         required=True,
         default="half_year",
         tracking=True,
-        help="BC-2: since TT01/2024 the second, third and fourth quarters are "
-        "reported by statistical tables only.",
+        help="Since Circular 01/2024/TT-TTCP the second, third and fourth quarters "
+        "are reported by statistical tables only.",
     )
     year = fields.Integer(
         required=True,
@@ -75,7 +75,7 @@ class DanvanComplaintsReport(models.Model):
         readonly=False,
         required=True,
         tracking=True,
-        help="First day of the data (BC-1: the 15th).",
+        help="First day of the data (Circular 02/2021/TT-TTCP: the 15th).",
     )
     date_to = fields.Date(
         string="Data Cut-off",
@@ -85,7 +85,7 @@ class DanvanComplaintsReport(models.Model):
         readonly=False,
         required=True,
         tracking=True,
-        help="Last day of the data (BC-1: the 14th).",
+        help="Last day of the data (Circular 02/2021/TT-TTCP: the 14th).",
     )
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Awaiting Issue"), ("issued", "Issued")],
@@ -119,17 +119,20 @@ class DanvanComplaintsReport(models.Model):
     active = fields.Boolean(default=True)
 
     def _default_recipients(self):
+        env = self.with_context(lang=self.env.company._danvan_lang()).env
         return "\n".join(
-            [self.env._("Provincial Inspectorate"), self.env._("Board of Directors")]
+            [env._("Provincial Inspectorate"), env._("Board of Directors")]
         )
 
     @api.depends("period_kind", "year")
     def _compute_name(self):
-        """A summary the officer may reword, e.g. for an ad hoc report."""
+        """A summary the officer may reword, e.g. for an ad hoc report; in the
+        agency's language, like the figures."""
         for report in self:
-            period = report._period_label()
+            agency = report._agency_lang()
+            period = agency._period_label()
             report.name = (
-                self.env._(
+                agency.env._(
                     "Results of citizen reception, petition handling and the "
                     "settlement of complaints and denunciations in %s",
                     period,
@@ -137,6 +140,12 @@ class DanvanComplaintsReport(models.Model):
                 if period
                 else report.name
             )
+
+    def _agency_lang(self):
+        """The report in the agency's language, for what it stores."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return self.with_context(lang=company._danvan_lang())
 
     def _period_label(self):
         self.ensure_one()
@@ -215,9 +224,16 @@ class DanvanComplaintsReport(models.Model):
         return True
 
     def action_submit(self):
-        """Count the figures one last time: leadership issues what it reads."""
+        """Count the figures one last time: leadership issues what it reads,
+        and finds it among its to-dos."""
         self.action_update_figures()
-        return self._transition("action_submit")
+        self._transition("action_submit")
+        for report in self:
+            agency = report._agency_lang()
+            report._danvan_ask_approval(
+                agency.env._("Report to issue: %s", report.name)
+            )
+        return True
 
     def action_issue(self):
         """Leadership issues the report with its number and date (VB-7)."""
@@ -229,10 +245,13 @@ class DanvanComplaintsReport(models.Model):
                 "action_issue",
                 report._issue_values(today),
             )
+        self._danvan_approval_done()
         return True
 
     def action_back_to_draft(self):
-        return self._transition("action_back_to_draft")
+        self._transition("action_back_to_draft")
+        self.sudo().activity_unlink(["danvan_plan.mail_activity_danvan_approval"])
+        return True
 
     # Documents ------------------------------------------------------------
 
@@ -282,7 +301,7 @@ class DanvanComplaintsReport(models.Model):
             [
                 dict(figure, report_id=report.id, sequence=index)
                 for report in self
-                for index, figure in enumerate(report._count_figures())
+                for index, figure in enumerate(report._agency_lang()._count_figures())
             ]
         )
 
@@ -347,7 +366,13 @@ class DanvanComplaintsReport(models.Model):
             + [
                 (self.env._("Citizens who came"), people),
                 (self.env._("Groups of %s people or more", GROUP_SIZE), groups),
-                (self.env._("Visits refused (TCD-10)"), refused),
+                (
+                    self.env._(
+                        "Visits refused (Article 9 of the Law on Citizen Reception "
+                        "2013)"
+                    ),
+                    refused,
+                ),
             ],
         )
 

@@ -94,7 +94,7 @@ class DanvanComplaintsStatistic(models.Model):
     date_deadline = fields.Date(string="Processing Deadline", readonly=True)
     date_processed = fields.Date(string="Processed On", readonly=True)
     processed_late = fields.Boolean(
-        readonly=True, help="Processed after its deadline (XLD-8)."
+        readonly=True, help="Processed after its deadline (Circular 05/2021/TT-TTCP)."
     )
     on_time = fields.Float(
         string="Processed On Time (%)",
@@ -114,7 +114,8 @@ class DanvanComplaintsStatistic(models.Model):
         _selection_of("danvan.complaint", "conclusion"),
         string="Found",
         readonly=True,
-        help="KN-9, TC-10.",
+        help="Article 31 of the Law on Complaints 2011, Article 40 of the Law on "
+        "Denunciations 2018.",
     )
     case_date_accepted = fields.Date(string="Case Accepted On", readonly=True)
     case_on_time = fields.Float(
@@ -122,7 +123,8 @@ class DanvanComplaintsStatistic(models.Model):
         readonly=True,
         aggregator="avg",
         digits=(5, 1),
-        help="100 when decided or concluded by its legal deadline (KN-7, TC-6), "
+        help="100 when decided or concluded by its legal deadline (Article 28 of the "
+        "Law on Complaints 2011, Article 30 of the Law on Denunciations 2018), "
         "0 when late or overdue; empty while not yet due.",
     )
 

@@ -87,21 +87,24 @@ class DanvanDeadlineMixin(models.AbstractModel):
         missed.write({"deadline_escalated": True})
 
     def _deadline_notify(self, users, escalate):
+        """The to-do and the note are kept: written in the agency's language,
+        not in the language of the cron's user."""
         self.ensure_one()
+        record = self.with_context(lang=self.company_id._danvan_lang())
         deadline = self.date_deadline.strftime("%d/%m/%Y")
         summary = (
-            self.env._("Deadline missed on %s", deadline)
+            record.env._("Deadline missed on %s", deadline)
             if escalate
-            else self.env._("Deadline on %s", deadline)
+            else record.env._("Deadline on %s", deadline)
         )
         for user in users:
-            self.activity_schedule(
+            record.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=self.date_deadline,
                 summary=summary,
                 user_id=user.id,
             )
-        self.message_post(
+        record.message_post(
             body=summary,
             message_type="comment",
             subtype_xmlid="mail.mt_note",

@@ -59,22 +59,30 @@ class DanvanDenunciation(models.Model):
             ("management", "Of state management in a sector"),
         ],
         tracking=True,
-        help="TC-1.",
+        help="Article 2 of the Law on Denunciations 2018.",
     )
     accepted_content = fields.Text(
-        string="Content Accepted", help="What the acceptance decision accepts (TC-5)."
+        string="Content Accepted",
+        help="What the acceptance decision accepts (Article 29 of the Law on "
+        "Denunciations 2018).",
     )
     notice_deadline = fields.Date(
         compute="_compute_notice_deadline",
         store=True,
         help="The denouncer and the person denounced are told of the acceptance "
-        "within 5 working days (TC-5).",
+        "within 5 working days (Article 29 of the Law on Denunciations 2018).",
+    )
+    notice_number = fields.Char(
+        copy=False,
+        tracking=True,
+        help="Number of the notice of acceptance sent to the denouncer; the "
+        "acceptance itself is a decision.",
     )
     date_notified = fields.Date(
         string="Parties Notified On",
         tracking=True,
         help="When the denouncer and the person denounced were notified of the "
-        "acceptance (TC-5, TC-11).",
+        "acceptance (Articles 9 and 29 of the Law on Denunciations 2018).",
     )
     complexity = fields.Selection(
         [
@@ -86,7 +94,7 @@ class DanvanDenunciation(models.Model):
         default="normal",
         tracking=True,
         help="A complex case may be extended once, a particularly complex one "
-        "twice, by 30 days each (TC-6).",
+        "twice, by 30 days each (Article 30 of the Law on Denunciations 2018).",
     )
     extension_count = fields.Integer(
         string="Extensions", default=0, readonly=True, copy=False, tracking=True
@@ -100,17 +108,21 @@ class DanvanDenunciation(models.Model):
         string="Verification Team",
         domain="[('share', '=', False)]",
         help="They read the case and a copy of the letter without the denouncer's "
-        "identity (TC-13).",
+        "identity (Article 56 of the Law on Denunciations 2018).",
     )
     conclusion_number = fields.Char(copy=False, tracking=True)
     conclusion_date = fields.Date(copy=False, tracking=True)
     conclusion_text = fields.Html(string="Conclusion")
-    handling_measures = fields.Text(help="How the violations are handled (TC-10).")
+    handling_measures = fields.Text(
+        help="How the violations are handled (Article 40 of the Law on Denunciations "
+        "2018)."
+    )
     concluded_late = fields.Boolean(compute="_compute_concluded_late", store=True)
     date_conclusion_notified = fields.Date(
         string="Denouncer Told On",
         tracking=True,
-        help="The denouncer is notified of the conclusion (TC-10, TC-11).",
+        help="The denouncer is notified of the conclusion (Articles 9 and 40 of the "
+        "Law on Denunciations 2018).",
     )
     publication_method = fields.Selection(
         [
@@ -120,7 +132,8 @@ class DanvanDenunciation(models.Model):
             ("media", "Mass media"),
         ],
         tracking=True,
-        help="TC-10: never with the denouncer's identity.",
+        help="Article 40 of the Law on Denunciations 2018: never with the denouncer's "
+        "identity.",
     )
 
     @api.depends("date_accepted", "suspended_days", "extension_count")
@@ -164,7 +177,8 @@ class DanvanDenunciation(models.Model):
                 raise UserError(
                     self.env._(
                         "%s comes from an anonymous letter: it is not settled as a "
-                        "denunciation (TC-4). Inspect it within the agency's powers "
+                        "denunciation (Article 25 of the Law on Denunciations 2018). "
+                        "Inspect it within the agency's powers "
                         "if it names a violator with verifiable evidence.",
                         case.number,
                     )
@@ -173,12 +187,16 @@ class DanvanDenunciation(models.Model):
                 raise UserError(
                     self.env._(
                         "%s: the acceptance decision states the person denounced "
-                        "and the content accepted (TC-5).",
+                        "and the content accepted (Article 29 of the Law on "
+                        "Denunciations 2018).",
                         case.number,
                     )
                 )
             case._accept()
         return True
+
+    def _acceptance_notice_number(self):
+        return self.notice_number
 
     def action_conclude(self):
         """The conclusion on the content of the denunciation (TC-10)."""
@@ -192,7 +210,7 @@ class DanvanDenunciation(models.Model):
                 raise UserError(
                     self.env._(
                         "%s: give the number, date, finding and text of the "
-                        "conclusion (TC-10).",
+                        "conclusion (Article 40 of the Law on Denunciations 2018).",
                         case.number,
                     )
                 )
@@ -219,7 +237,8 @@ class DanvanDenunciation(models.Model):
                 raise UserError(
                     self.env._(
                         "%s: record when the denouncer was told of the conclusion "
-                        "and how it was published (TC-10).",
+                        "and how it was published (Article 40 of the Law on "
+                        "Denunciations 2018).",
                         case.number,
                     )
                 )
@@ -251,7 +270,12 @@ class DanvanDenunciation(models.Model):
                 self.env._("Only a case being settled is extended: %s.", self.number)
             )
         if not order.reference:
-            raise UserError(self.env._("An extension is decided in writing (TC-6)."))
+            raise UserError(
+                self.env._(
+                    "An extension is decided in writing (Article 30 of the Law on "
+                    "Denunciations 2018)."
+                )
+            )
         # One statement checks and counts, so that two clicks extend once.
         self.flush_recordset()
         self.env.cr.execute(
@@ -269,7 +293,7 @@ class DanvanDenunciation(models.Model):
                 self.env._(
                     "%s cannot be extended again: an ordinary case has no "
                     "extension, a complex one one, a particularly complex one two "
-                    "(TC-6).",
+                    "(Article 30 of the Law on Denunciations 2018).",
                     self.number,
                 )
             )
@@ -277,8 +301,9 @@ class DanvanDenunciation(models.Model):
         self.modified(["extension_count"])
         self._log_event("extension", order.date, order.reference, order.reason)
         # Counted in SQL, so not tracked: say it in the chatter.
+        agency = self.with_context(lang=self.company_id._danvan_lang())
         self.message_post(
-            body=self.env._(
+            body=agency.env._(
                 "Time limit extended by %(reference)s (extension %(count)s): "
                 "settled by %(deadline)s.",
                 reference=order.reference,

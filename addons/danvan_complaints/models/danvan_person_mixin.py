@@ -18,7 +18,8 @@ class DanvanPersonMixin(models.AbstractModel):
     is_confidential = fields.Boolean(
         compute="_compute_is_confidential",
         store=True,
-        help="A denouncer, whose identity is kept confidential (TC-12).",
+        help="A denouncer, whose identity is kept confidential (Article 47 of the Law "
+        "on Denunciations 2018).",
     )
     name = fields.Char(required=True)
     address = fields.Char()

@@ -46,6 +46,7 @@ class DanvanPetition(models.Model):
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
+        "danvan.attachment.mixin",
     ]
     _transitions = TRANSITIONS
     _order = "date_received desc, id desc"
@@ -57,7 +58,7 @@ class DanvanPetition(models.Model):
         copy=False,
         index=True,
         default=lambda self: self.env._("New"),
-        help="Its line in the petition register (XLD-3).",
+        help="Its line in the petition register (Circular 05/2021/TT-TTCP).",
     )
     date_received = fields.Date(
         string="Received On",
@@ -80,7 +81,7 @@ class DanvanPetition(models.Model):
         required=True,
         default="post",
         tracking=True,
-        help="XLD-2.",
+        help="Article 5 of Circular 05/2021/TT-TTCP.",
     )
     summary = fields.Char(required=True, tracking=True)
     content = fields.Html()
@@ -93,12 +94,13 @@ class DanvanPetition(models.Model):
         ],
         string="Content Type",
         tracking=True,
-        help="XLD-4.",
+        help="Article 6 of Circular 05/2021/TT-TTCP.",
     )
     is_anonymous = fields.Boolean(
         string="Anonymous",
         tracking=True,
-        help="No full name and address of the sender (XLD-7).",
+        help="No full name and address of the sender (Article 6 of Circular "
+        "05/2021/TT-TTCP).",
     )
     qualified = fields.Selection(
         [("yes", "Qualified for processing"), ("no", "Not qualified")],
@@ -115,7 +117,7 @@ class DanvanPetition(models.Model):
             ("other", "Other"),
         ],
         tracking=True,
-        help="XLD-6.",
+        help="Article 6 of Circular 05/2021/TT-TTCP.",
     )
     within_competence = fields.Boolean(
         string="Within Our Competence", default=True, tracking=True
@@ -128,19 +130,27 @@ class DanvanPetition(models.Model):
         string="Duplicate Of",
         index=True,
         tracking=True,
-        help="The earlier petition with the same content (XLD-6).",
+        help="The earlier petition with the same content (Article 6 of Circular "
+        "05/2021/TT-TTCP).",
     )
     duplicate_ids = fields.One2many(
         "danvan.petition", "duplicate_of_id", string="Duplicates"
     )
     sender_ids = fields.One2many("danvan.petition.sender", "petition_id")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        string="Attached Documents",
+        help="The letter as received and the documents that came with it.",
+    )
     date_deadline = fields.Date(
         string="Processing Deadline",
         compute="_compute_date_deadline",
         store=True,
         index=True,
-        help="10 working days from receipt (XLD-8); 7 for a denunciation "
-        "(TC-3), from the table of legal time limits.",
+        help="10 working days from receipt (Circular 05/2021/TT-TTCP); 7 for a "
+        "denunciation "
+        "(Article 24 of the Law on Denunciations 2018), from the table of legal time "
+        "limits.",
     )
     state = fields.Selection(
         [
@@ -165,7 +175,7 @@ class DanvanPetition(models.Model):
         ],
         tracking=True,
         copy=False,
-        help="Exactly one result per petition (XLD-9).",
+        help="Exactly one result per petition (Circular 05/2021/TT-TTCP).",
     )
     outcome_note = fields.Text(
         string="Letter Text",
@@ -176,7 +186,8 @@ class DanvanPetition(models.Model):
         string="Extended to 10 Working Days",
         tracking=True,
         help="A denunciation to check at several places, or through others, is "
-        "processed in 10 working days instead of 7 (TC-3).",
+        "processed in 10 working days instead of 7 (Article 24 of the Law on "
+        "Denunciations 2018).",
     )
     complaint_ids = fields.One2many("danvan.complaint", "petition_id")
     denunciation_ids = fields.One2many("danvan.denunciation", "petition_id")
@@ -206,7 +217,7 @@ class DanvanPetition(models.Model):
         copy=False,
         groups="base.group_system",
         help="Where the public status goes. Kept from the officers: for a "
-        "denouncer it identifies them (TC-13).",
+        "denouncer it identifies them (Article 56 of the Law on Denunciations 2018).",
     )
 
     _sql_constraints = [
@@ -283,7 +294,42 @@ class DanvanPetition(models.Model):
                 raise UserError(
                     self.env._("%s: say why it is not qualified.", petition.number)
                 )
+            if petition._is_anonymous_denunciation() and petition.qualified == "yes":
+                raise UserError(
+                    self.env._(
+                        "%(number)s: %(reason)s",
+                        number=petition.number,
+                        reason=petition._anonymous_denunciation_message(),
+                    )
+                )
         return self._transition("action_classify")
+
+    def _is_anonymous_denunciation(self):
+        return self.is_anonymous and self.petition_type == "denunciation"
+
+    def _anonymous_denunciation_message(self):
+        """TC-4, XLD-7: not settled as a denunciation, kept as information."""
+        return self.env._(
+            "An anonymous denunciation is not accepted for settlement (Article 25 "
+            "of the Law on Denunciations 2018). Classify it as not qualified "
+            "(anonymous); if it names a violator with specific, verifiable "
+            "evidence, use it as information for an inspection within the "
+            "agency's powers."
+        )
+
+    @api.onchange("is_anonymous", "petition_type")
+    def _onchange_anonymous_denunciation(self):
+        """Warn as soon as the letter is known to be an anonymous denunciation."""
+        if not self._is_anonymous_denunciation() or self.qualified == "no":
+            return None
+        self.qualified = "no"
+        self.unqualified_reason = "anonymous"
+        return {
+            "warning": {
+                "title": self.env._("Anonymous denunciation"),
+                "message": self._anonymous_denunciation_message(),
+            }
+        }
 
     def action_reopen(self):
         return self._transition("action_reopen")
@@ -414,7 +460,7 @@ class DanvanPetition(models.Model):
             raise ValidationError(
                 self.env._(
                     "%(number)s: '%(outcome)s' is not an outcome of this kind of "
-                    "petition (XLD-9).",
+                    "petition (Circular 05/2021/TT-TTCP).",
                     number=self.number,
                     outcome=self._fields["outcome"].convert_to_export(outcome, self),
                 )
@@ -422,7 +468,17 @@ class DanvanPetition(models.Model):
         if self.qualified == "no" and outcome != "file":
             raise ValidationError(
                 self.env._(
-                    "%s is not qualified for processing: it is filed (XLD-6).",
+                    "%s is not qualified for processing: it is filed (Article 6 of "
+                    "Circular 05/2021/TT-TTCP).",
+                    self.number,
+                )
+            )
+        if outcome == "accept" and not self.handler_id:
+            # TC-13: the case opened is seen by its handler and leadership only.
+            raise UserError(
+                self.env._(
+                    "%s: assign its handler before proposing it for acceptance: "
+                    "the case opened from it is theirs to settle.",
                     self.number,
                 )
             )
@@ -445,7 +501,7 @@ class DanvanPetition(models.Model):
             raise ValidationError(
                 self.env._(
                     "%(number)s repeats %(first)s, already guided: a complainant "
-                    "is guided once (XLD-9); file it.",
+                    "is guided once (Circular 05/2021/TT-TTCP); file it.",
                     number=self.number,
                     first=self.duplicate_of_id.number,
                 )
@@ -458,7 +514,8 @@ class DanvanPetition(models.Model):
             raise ValidationError(
                 self.env._(
                     "%s is anonymous: only a denunciation with a basis for "
-                    "verification is processed (XLD-7, TC-4); file it.",
+                    "verification is processed (Article 6 of Circular 05/2021/TT-TTCP, "
+                    "Article 25 of the Law on Denunciations 2018); file it.",
                     self.number,
                 )
             )
@@ -547,18 +604,22 @@ class DanvanPetition(models.Model):
                 )
             )
         )
-        self.env["ir.attachment"].sudo().create(
-            [
-                {
-                    "name": name,
-                    "raw": data,
-                    "mimetype": mimetype,
-                    "res_model": self._name,
-                    "res_id": petition.id,
-                    "public": False,
-                }
-                for name, data, mimetype in files
-            ]
+        petition.attachment_ids = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": name,
+                        "raw": data,
+                        "mimetype": mimetype,
+                        "res_model": self._name,
+                        "res_id": petition.id,
+                        "public": False,
+                    }
+                    for name, data, mimetype in files
+                ]
+            )
         )
         petition._portal_send_mail("danvan_complaints.mail_template_petition_received")
         return petition, code, secret

@@ -19,7 +19,8 @@ class DanvanReceptionPlace(models.Model):
     )
     address = fields.Char(help="The address, or the link of an online session.")
     regular_hours = fields.Char(
-        help="Hours of regular reception, as published (TCD-9), e.g. "
+        help="Hours of regular reception, as published (Article 24 of the Law on "
+        "Citizen Reception 2013), e.g. "
         "'Thứ Hai đến thứ Sáu, 7h30 - 11h00'."
     )
     company_id = fields.Many2one(

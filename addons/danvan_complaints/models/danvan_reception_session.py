@@ -27,8 +27,10 @@ class DanvanReceptionSession(models.Model):
         required=True,
         default="periodic",
         tracking=True,
-        help="TCD-5: the head receives citizens at least one day a month; "
-        "TCD-6: and without a schedule when a case requires it.",
+        help="Article 18 of the Law on Citizen Reception 2013: the head receives "
+        "citizens at least one day a month; "
+        "Article 18 of the Law on Citizen Reception 2013: and without a schedule when "
+        "a case requires it.",
     )
     date = fields.Date(required=True, index=True, tracking=True)
     place_id = fields.Many2one(
@@ -50,11 +52,13 @@ class DanvanReceptionSession(models.Model):
         string="Not Presided by the Head",
         compute="_compute_is_delegated",
         store=True,
-        help="TCD-8: the head's reception cannot be delegated to a deputy.",
+        help="Article 18 of the Law on Citizen Reception 2013: the head's reception "
+        "cannot be delegated to a deputy.",
     )
     participant_ids = fields.Many2many("res.users", string="Participants")
     planned_content = fields.Text(
-        help="The cases planned for the session, published with the schedule (TCD-9)."
+        help="The cases planned for the session, published with the schedule (Article "
+        "24 of the Law on Citizen Reception 2013)."
     )
     state = fields.Selection(
         [("planned", "Planned"), ("held", "Held"), ("cancelled", "Cancelled")],
@@ -79,10 +83,18 @@ class DanvanReceptionSession(models.Model):
 
     @api.depends("kind", "date")
     def _compute_name(self):
-        labels = dict(self._fields["kind"]._description_selection(self.env))
+        """In the agency's language, whoever plans the session. Code terms,
+        not the selection's labels: those are not translated yet while the
+        module installs, when the demo plans its sessions."""
         for session in self:
+            company = session.company_id or self.env.company
+            env = session.with_context(lang=company._danvan_lang()).env
             day = session.date.strftime("%d/%m/%Y") if session.date else ""
-            session.name = f"{labels.get(session.kind, '')} {day}".strip()
+            if session.kind == "unscheduled":
+                name = env._("Unscheduled reception %s", day)
+            else:
+                name = env._("Periodic reception %s", day)
+            session.name = name.strip()
 
     @api.depends("presider_id", "company_id.danvan_head_user_id")
     def _compute_is_delegated(self):

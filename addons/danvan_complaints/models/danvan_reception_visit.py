@@ -32,7 +32,7 @@ class DanvanReceptionVisit(models.Model):
         ],
         required=True,
         default="regular",
-        help="TCD-1.",
+        help="Article 2 of the Law on Citizen Reception 2013.",
     )
     session_id = fields.Many2one(
         "danvan.reception.session", string="Session", index=True
@@ -49,7 +49,7 @@ class DanvanReceptionVisit(models.Model):
         string="Number of People",
         default=1,
         help="Those who came; five or more with the same content appoint "
-        "representatives (TCD-14).",
+        "representatives (Decree 124/2020/NĐ-CP).",
     )
     summary = fields.Text(string="Content", required=True)
     petition_type = fields.Selection(
@@ -73,11 +73,12 @@ class DanvanReceptionVisit(models.Model):
             ("answer", "Answered"),
         ],
         tracking=True,
-        help="TCD-15.",
+        help="Article 8 of Circular 04/2021/TT-TTCP.",
     )
     competent_body = fields.Char()
     documents_received = fields.Text(
-        help="Information, documents and evidence handed over (TCD-12)."
+        help="Information, documents and evidence handed over (Article 8 of Circular "
+        "04/2021/TT-TTCP)."
     )
     result_followup = fields.Text(string="Follow-up of the Result")
     note = fields.Text()
@@ -90,11 +91,12 @@ class DanvanReceptionVisit(models.Model):
             ("other", "Other case provided by law"),
         ],
         tracking=True,
-        help="TCD-10.",
+        help="Article 9 of the Law on Citizen Reception 2013.",
     )
     refusal_notice = fields.Char(
         help="Number and date of the head's written notice of refusal, required "
-        "for a case already settled (TCD-10, case 3)."
+        "for a case already settled (Article 9 of the Law on Citizen Reception 2013, "
+        "case 3)."
     )
     petition_id = fields.Many2one("danvan.petition", string="Petition", copy=False)
     state = fields.Selection(
@@ -209,8 +211,9 @@ class DanvanReceptionVisit(models.Model):
         if any(not visitor.identity_number for visitor in visitors):
             raise ValidationError(
                 self.env._(
-                    "A citizen received gives an identity document (TCD-11, in "
-                    "force since 01/7/2026)."
+                    "A citizen received gives an identity document (the Law "
+                    "amending the Law on Citizen Reception, in force since "
+                    "01/7/2026)."
                 )
             )
         if self.people_count >= GROUP_SIZE:
@@ -224,24 +227,33 @@ class DanvanReceptionVisit(models.Model):
                 raise ValidationError(
                     self.env._(
                         "A group of %(people)s appoints from 1 to %(most)s "
-                        "representatives (TCD-14).",
+                        "representatives (Decree 124/2020/NĐ-CP).",
                         people=self.people_count,
                         most=most,
                     )
                 )
         if self.refused:
             if not self.refusal_case:
-                raise UserError(self.env._("Give the case of refusal (TCD-10)."))
+                raise UserError(
+                    self.env._(
+                        "Give the case of refusal (Article 9 of the Law on Citizen "
+                        "Reception 2013)."
+                    )
+                )
             if self.refusal_case == "settled" and not self.refusal_notice:
                 raise ValidationError(
                     self.env._(
                         "Refusing a citizen whose case is settled needs the head's "
-                        "written notice (TCD-10, case 3)."
+                        "written notice (Article 9 of the Law on Citizen Reception "
+                        "2013, case 3)."
                     )
                 )
         elif not self.petition_type or not self.path:
             raise UserError(
-                self.env._("Classify the content and choose what was done (TCD-15).")
+                self.env._(
+                    "Classify the content and choose what was done (Article 8 of "
+                    "Circular 04/2021/TT-TTCP)."
+                )
             )
 
     def action_print_receipt(self):

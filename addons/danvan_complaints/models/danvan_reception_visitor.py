@@ -14,7 +14,8 @@ class DanvanReceptionVisitor(models.Model):
         "danvan.reception.visit", required=True, index=True, ondelete="cascade"
     )
     is_representative = fields.Boolean(
-        string="Representative", help="Appointed by a group to speak for it (TCD-14)."
+        string="Representative",
+        help="Appointed by a group to speak for it (Decree 124/2020/NĐ-CP).",
     )
 
     @api.depends("visit_id.petition_type")

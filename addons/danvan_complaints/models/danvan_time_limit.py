@@ -41,10 +41,11 @@ class DanvanTimeLimit(models.Model):
         default="days",
         tracking=True,
         help="Calendar days end on the next working day when the last day is a day "
-        "off (CAL-4); working days skip weekends and days off (CAL-5).",
+        "off (Articles 144 to 148 of the Civil Code 2015); working days skip weekends "
+        "and days off.",
     )
     rule_ref = fields.Char(
-        string="Rule", help="Rule id in the domain notes, e.g. KN-7."
+        string="Rule", help="Reference of the rule in the developers' legal notes."
     )
     legal_basis = fields.Char(
         tracking=True, help="Law and article, e.g. 'Luật Khiếu nại 2011, Điều 28'."

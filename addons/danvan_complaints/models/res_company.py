@@ -16,14 +16,17 @@ class ResCompany(models.Model):
     danvan_head_user_id = fields.Many2one(
         "res.users",
         string="Head of the Agency",
-        help="Receives citizens at least one day a month in person (TCD-5); "
-        "sessions presided by anyone else are flagged (TCD-8).",
+        help="Receives citizens at least one day a month in person (Article 18 of the "
+        "Law on Citizen Reception 2013); "
+        "sessions presided by anyone else are flagged (Article 18 of the Law on "
+        "Citizen Reception 2013).",
     )
     danvan_reception_day = fields.Integer(
         string="Monthly Reception Day",
         default=15,
         help="Day of the month of the head's periodic reception; a day off moves "
-        "it to the next working day (TCD-5, CAL-4).",
+        "it to the next working day (Article 18 of the Law on Citizen Reception 2013, "
+        "Articles 144 to 148 of the Civil Code 2015).",
     )
     danvan_reception_place_id = fields.Many2one(
         "danvan.reception.place", string="Default Reception Place"
@@ -37,9 +40,10 @@ class ResCompany(models.Model):
 
     danvan_reception_rules = fields.Html(
         string="Reception Rules",
-        help="The rules of citizen reception the head issues (TCD-4) and the "
+        help="The rules of citizen reception the head issues (Article 18 of the Law on "
+        "Citizen Reception 2013) and the "
         "guidance on how citizens are received, published on the website "
-        "with the schedule (TCD-9).",
+        "with the schedule (Article 24 of the Law on Citizen Reception 2013).",
     )
 
     danvan_hotline = fields.Char(

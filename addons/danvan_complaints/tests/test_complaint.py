@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -99,6 +100,23 @@ class TestComplaint(CaseCommon):
             self.DENOUNCER,
         ):
             self.assertIn(expected, html)
+        # VB-7: the notice's own number in the header, not a blank to fill.
+        self.assertRegex(html, r'o_danvan_number">Số: 12/TB-SKHCN<')
+
+    def test_case_documents_attached_before_saving_belong_to_the_case(self):
+        case = self._accepted()
+        minutes = (
+            self.env["ir.attachment"]
+            .with_user(self.officer)
+            .create(
+                {"name": "bien-ban.pdf", "raw": b"%PDF-1.4", "res_model": case._name}
+            )
+        )
+        case.attachment_ids = [Command.link(minutes.id)]
+        self.assertEqual((minutes.res_model, minutes.res_id), (case._name, case.id))
+        self.assertEqual(
+            case.with_user(self.users["leader"]).attachment_ids.name, "bien-ban.pdf"
+        )
 
     def test_kn3_ninety_days_to_complain_obstacle_days_not_counted(self):
         """Known on 01/12/2025: 90 days end on Sunday 01/03/2026, so Monday
@@ -205,7 +223,9 @@ class TestComplaint(CaseCommon):
 
     def test_kn7_a_complaint_is_not_extended(self):
         case = self._accepted()
-        with self.assertRaisesRegex(UserError, "TC-6"):
+        with self.assertRaisesRegex(
+            UserError, "Article 30 of the Law on Denunciations 2018"
+        ):
             self._case_step(case, "extend", date(2026, 3, 20))
         self.assertEqual(case.state, "accepted")
         self.assertEqual(case.date_deadline, date(2026, 4, 1))
@@ -220,7 +240,9 @@ class TestComplaint(CaseCommon):
 
     def test_kn9_the_decision_states_what_the_law_requires(self):
         case = self._accepted()
-        with self.assertRaisesRegex(UserError, "KN-9"):
+        with self.assertRaisesRegex(
+            UserError, "Article 31 of the Law on Complaints 2011"
+        ):
             case.action_decide()
         with self.assertRaises(UserError):
             self._decide(case, legal_basis=False)
@@ -247,15 +269,21 @@ class TestComplaint(CaseCommon):
             "dialogue_required": True,
             "decision_date": date(2026, 7, 15),
         }
-        with self.assertRaisesRegex(UserError, "KN-8"):
+        with self.assertRaisesRegex(
+            UserError, "Article 30 of the Law on Complaints 2011"
+        ):
             self._decide(case, **values)
         values.update(
             dialogue_attendance="absent_excused", dialogue_date=date(2026, 7, 8)
         )
-        with self.assertRaisesRegex(UserError, "KN-8"):
+        with self.assertRaisesRegex(
+            UserError, "Article 30 of the Law on Complaints 2011"
+        ):
             self._decide(case, **values)
         values.update(dialogue_attendance="absent", dialogue_date=date(2026, 6, 20))
-        with self.assertRaisesRegex(UserError, "KN-8"):
+        with self.assertRaisesRegex(
+            UserError, "Article 30 of the Law on Complaints 2011"
+        ):
             self._decide(case, **values)
         values.update(dialogue_date=date(2026, 7, 8))
         self._decide(case, **values)
@@ -264,7 +292,7 @@ class TestComplaint(CaseCommon):
     def test_kn13_closed_once_sent_and_published(self):
         case = self._accepted()
         self._decide(case)
-        with self.assertRaisesRegex(UserError, "KN-13"):
+        with self.assertRaisesRegex(UserError, "Decree 124/2020/NĐ-CP"):
             case.action_close()
         case.write({"date_sent": date(2026, 3, 26), "publication_method": "posting"})
         with self.assertRaises(UserError):
@@ -278,7 +306,7 @@ class TestComplaint(CaseCommon):
         case = self._case("complaint").with_user(self.officer)
         with self.assertRaises(UserError):
             case.action_refuse()
-        case.refusal_reason = "Quyết định quản lý nội bộ (KN-5)"
+        case.refusal_reason = "Quyết định quản lý nội bộ (Điều 11 Luật Khiếu nại 2011)"
         case.action_refuse()
         self.assertEqual(case.state, "refused")
 

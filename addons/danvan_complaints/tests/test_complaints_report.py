@@ -22,7 +22,10 @@ class ReportCommon(CaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.company.danvan_agency_code = "SKHCN"
+        # The figures are looked up by their English names: an agency that
+        # writes in English (the language of the stored names is tested below).
+        cls.env["res.lang"]._activate_lang("en_US")
+        cls.env.company.write({"danvan_agency_code": "SKHCN", "danvan_lang": "en_US"})
         cls.Report = cls.env["danvan.complaints.report"].with_context(lang="en_US")
 
     def _petition(self, received, **vals):
@@ -222,6 +225,29 @@ class TestComplaintsReport(ReportCommon):
         )
         # Petitions received in the period that became cases (XLD-9).
         self.assertEqual(figures["petition", "Proposed for acceptance"], 4)
+
+    def test_names_and_figures_in_the_agency_language(self):
+        """Drafted by an officer who reads English, stored as the agency
+        writes: the title and the figures of the report."""
+        self.env.company.danvan_lang = "vi_VN"
+        report = self._report(year=2031)
+        self.assertEqual(
+            report.name,
+            "Kết quả công tác tiếp công dân, xử lý đơn và giải quyết khiếu nại, "
+            "tố cáo 6 tháng đầu năm 2031",
+        )
+        self.assertIn("Đơn đã tiếp nhận", report.line_ids.mapped("name"))
+
+    def test_submitted_report_waits_in_leadership_to_dos(self):
+        report = self._submitted()
+        approval = self.env.ref("danvan_plan.mail_activity_danvan_approval")
+        todos = report.activity_ids.filtered(lambda a: a.activity_type_id == approval)
+        self.assertIn(self.users["leader"], todos.user_id)
+        self.assertNotIn(self.officer, todos.user_id)
+        report.with_user(self.users["leader"]).action_issue()
+        self.assertFalse(
+            report.activity_ids.filtered(lambda a: a.activity_type_id == approval)
+        )
 
     def test_only_leadership_issues_and_only_once(self):
         report = self._submitted()

@@ -55,8 +55,14 @@ class TestDenunciation(CaseCommon):
         self.assertEqual(petition.date_deadline, date(2026, 3, 9))
 
     def test_tc4_an_anonymous_letter_is_not_settled(self):
-        case = self._case("denunciation", is_anonymous=True, sender_ids=False)
-        case = case.with_user(self.officer)
+        """Refused at classification; and should the letter be found anonymous
+        once its case is open, the case is not accepted either."""
+        with self.assertRaisesRegex(
+            UserError, "Article 25 of the Law on Denunciations 2018"
+        ):
+            self._case("denunciation", is_anonymous=True, sender_ids=False)
+        case = self._case("denunciation").with_user(self.officer)
+        case.petition_id.sudo().is_anonymous = True
         case.write(
             {
                 "denounced": "Ông B",
@@ -64,14 +70,18 @@ class TestDenunciation(CaseCommon):
                 "acceptance_reference": "08/QĐ-SKHCN",
             }
         )
-        with self.assertRaisesRegex(UserError, "TC-4"):
+        with self.assertRaisesRegex(
+            UserError, "Article 25 of the Law on Denunciations 2018"
+        ):
             case.action_accept()
         self.assertEqual(case.state, "draft")
 
     def test_tc5_acceptance_decision_and_its_notice(self):
         case = self._case("denunciation").with_user(self.officer)
         case.acceptance_reference = "08/QĐ-SKHCN"
-        with self.assertRaisesRegex(UserError, "TC-5"):
+        with self.assertRaisesRegex(
+            UserError, "Article 29 of the Law on Denunciations 2018"
+        ):
             case.action_accept()
         case = self._accepted(received=date(2026, 3, 2))
         self.assertRegex(case.number, r"^TC-\d{4}/\d{3}$")
@@ -92,9 +102,22 @@ class TestDenunciation(CaseCommon):
             self.assertIn(expected, html)
         self.assertIn("01/04/2026", html)
 
+    def test_tc5_the_notice_has_its_own_number_the_decision_is_cited(self):
+        """Accepted by decision 08/QĐ-SKHCN; the notice to the denouncer is a
+        document of its own (VB-7)."""
+        case = self._accepted()
+        case.notice_number = "09/TB-SKHCN"
+        html = self._render(
+            "danvan_complaints.action_report_danvan_denunciation_acceptance", case
+        )
+        self.assertRegex(html, r'o_danvan_number">Số: 09/TB-SKHCN<')
+        self.assertIn("theo Quyết định số 08/QĐ-SKHCN", html)
+
     def test_tc6_extensions_by_complexity(self):
         ordinary = self._accepted()
-        with self.assertRaisesRegex(UserError, "TC-6"):
+        with self.assertRaisesRegex(
+            UserError, "Article 30 of the Law on Denunciations 2018"
+        ):
             self._case_step(ordinary, "extend", date(2026, 3, 30))
         complex_case = self._accepted("complex")
         with self.assertRaises(UserError):  # decided in writing
@@ -103,7 +126,9 @@ class TestDenunciation(CaseCommon):
         # 60 days end on Friday 01/05, a holiday: Monday 04/05 (CAL-4).
         self.assertEqual(complex_case.date_deadline, date(2026, 5, 4))
         self.assertIn("04/05/2026", str(complex_case.message_ids[:1].body))
-        with self.assertRaisesRegex(UserError, "TC-6"):
+        with self.assertRaisesRegex(
+            UserError, "Article 30 of the Law on Denunciations 2018"
+        ):
             self._case_step(complex_case, "extend", date(2026, 4, 30))
         self.assertEqual(complex_case.extension_count, 1)
         very = self._accepted("very_complex")
@@ -138,7 +163,9 @@ class TestDenunciation(CaseCommon):
 
     def test_tc10_conclusion_then_notice_and_publication(self):
         case = self._accepted()
-        with self.assertRaisesRegex(UserError, "TC-10"):
+        with self.assertRaisesRegex(
+            UserError, "Article 40 of the Law on Denunciations 2018"
+        ):
             case.action_conclude()
         case.write(
             {
@@ -151,7 +178,9 @@ class TestDenunciation(CaseCommon):
         case.action_conclude()
         self.assertEqual(case.state, "concluded")
         self.assertFalse(case.concluded_late)
-        with self.assertRaisesRegex(UserError, "TC-10"):
+        with self.assertRaisesRegex(
+            UserError, "Article 40 of the Law on Denunciations 2018"
+        ):
             case.action_close()
         case.write(
             {

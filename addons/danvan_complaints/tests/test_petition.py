@@ -2,8 +2,10 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import ReceptionCommon
 
@@ -122,12 +124,110 @@ class TestPetition(ReceptionCommon):
         anonymous.outcome = "answer"
         with self.assertRaises(ValidationError):
             anonymous.action_process()
-        denunciation = self._classified(
-            petition_type="denunciation", is_anonymous=True, sender_ids=[]
+
+    def test_tc4_an_anonymous_denunciation_is_refused_at_classification(self):
+        """Not accepted for settlement: classified as not qualified, filed and
+        kept as information, before any case is opened."""
+        denunciation = self._petition(
+            petition_type="denunciation",
+            is_anonymous=True,
+            qualified="yes",
+            sender_ids=[],
         )
+        with self.assertRaisesRegex(
+            UserError, "Article 25 of the Law on Denunciations 2018"
+        ):
+            denunciation.action_classify()
+        self.assertEqual(denunciation.state, "received")
+        denunciation.write({"qualified": "no", "unqualified_reason": "anonymous"})
+        denunciation.action_classify()
         denunciation.outcome = "accept"
+        with self.assertRaises(ValidationError):
+            denunciation.action_process()
+        denunciation.outcome = "file"
         denunciation.action_process()
         self.assertEqual(denunciation.state, "processed")
+        self.assertFalse(denunciation.denunciation_ids)
+
+    def test_tc4_the_form_warns_of_an_anonymous_denunciation(self):
+        with Form(self.Petition.with_user(self.officer)) as form:
+            form.summary = "Thư không ký tên"
+            form.qualified = "yes"
+            form.petition_type = "denunciation"
+            form.is_anonymous = True
+            self.assertEqual(
+                (form.qualified, form.unqualified_reason), ("no", "anonymous")
+            )
+
+    def test_xld9_accepting_needs_the_handler_of_the_case(self):
+        """A petition submitted online has no handler; accepting it would open
+        a denunciation case that nobody but leadership could read."""
+        petition = (
+            self.Petition.sudo()
+            .create(
+                {
+                    "summary": "Tố cáo gửi qua cổng thông tin",
+                    "source": "electronic",
+                    "petition_type": "denunciation",
+                    "qualified": "yes",
+                    "handler_id": False,
+                    "sender_ids": [
+                        Command.create({"name": "Người tố cáo", "address": "Thôn 3"})
+                    ],
+                }
+            )
+            .with_user(self.officer)
+        )
+        petition.action_classify()
+        petition.outcome = "accept"
+        with self.assertRaisesRegex(UserError, "assign its handler") as caught:
+            petition.action_process()
+        self.assertNotIsInstance(caught.exception, AccessError)
+        self.assertEqual(petition.state, "classified")
+        self.assertFalse(petition.sudo().denunciation_ids)
+        petition.handler_id = self.officer
+        petition.action_process()
+        self.assertEqual(petition.denunciation_ids.handler_id, self.officer)
+
+    def test_xld3_files_attached_before_saving_belong_to_the_petition(self):
+        """Uploaded while the form is new, then saved: another officer can
+        open the letter's scan."""
+        scan = (
+            self.env["ir.attachment"]
+            .with_user(self.officer)
+            .create(
+                {"name": "don.pdf", "raw": b"%PDF-1.4", "res_model": "danvan.petition"}
+            )
+        )
+        petition = self._petition(attachment_ids=[Command.set(scan.ids)])
+        self.assertEqual(
+            (scan.res_model, scan.res_id), ("danvan.petition", petition.id)
+        )
+        self.assertEqual(
+            petition.with_user(self.other_officer).attachment_ids.name, "don.pdf"
+        )
+
+    def test_the_lists_open_on_what_waits_for_me(self):
+        """Petitions and cases open on mine and still running; a week ahead and
+        past the deadline are one click away."""
+        for xmlid in (
+            "danvan_complaints.danvan_petition_action",
+            "danvan_complaints.danvan_complaint_action",
+            "danvan_complaints.danvan_denunciation_action",
+        ):
+            action = self.env.ref(xmlid)
+            context = safe_eval(action.context)
+            self.assertEqual(
+                (
+                    context.get("search_default_filter_mine"),
+                    context.get("search_default_filter_open"),
+                ),
+                (1, 1),
+                xmlid,
+            )
+            arch = self.env[action.res_model].get_view(view_type="search")["arch"]
+            for name in ("filter_mine", "filter_due_soon", "filter_late"):
+                self.assertIn(f'name="{name}"', arch, xmlid)
 
     def test_the_register_keeps_every_petition(self):
         petition = self._petition()
@@ -202,6 +302,31 @@ class TestPetition(ReceptionCommon):
         self.assertEqual(petition.activity_ids.user_id, self.officer | head)
         notes = petition.message_ids.filtered(lambda m: m.message_type == "comment")
         self.assertEqual(len(notes), 2, "one warning, one escalation")
+
+    def test_mails_to_the_citizen_are_in_the_agency_language(self):
+        """Not in the language of the company's partner, which is the
+        installer's."""
+        self.env["res.lang"]._activate_lang("en_US")
+        self.env.company.write({"danvan_lang": "vi_VN"})
+        self.env.company.partner_id.lang = "en_US"
+        petition = self._petition()
+        petition.sudo().portal_email = "dan@example.com"
+        petition._portal_send_mail("danvan_complaints.mail_template_petition_received")
+        mail = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", petition._name), ("res_id", "=", petition.id)])
+        )
+        self.assertTrue(mail.subject.startswith("Đơn của ông/bà đã được tiếp nhận"))
+
+    def test_deadline_warnings_are_written_in_the_agency_language(self):
+        """The cron's user reads English; the to-do and the note stay."""
+        self.env.company.danvan_lang = "vi_VN"
+        petition = self._petition()
+        with freeze_time("2026-03-12"):
+            self.Petition.with_context(lang="en_US")._cron_check_deadlines()
+        self.assertEqual(petition.activity_ids.summary, "Hạn xử lý ngày 16/03/2026")
+        self.assertIn("Hạn xử lý ngày 16/03/2026", petition.message_ids[0].body)
 
     def test_deadline_cron_leaves_processed_petitions_alone(self):
         petition = self._classified()

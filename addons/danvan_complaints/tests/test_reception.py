@@ -85,6 +85,16 @@ class TestReceptionSchedule(DanvanCommon):
         self.assertEqual(days[1], date(2026, 2, 27))
         self.assertEqual([day.month for day in days], list(range(1, 13)))
 
+    def test_session_names_are_in_the_agency_language(self):
+        """Planned by an officer who reads English, named as the agency
+        writes it, for every reader and in the calendar."""
+        self.env.company.danvan_lang = "vi_VN"
+        self.users["reception"].lang = "en_US"
+        session = self._generate()[:1]
+        day = session.date.strftime("%d/%m/%Y")
+        self.assertEqual(session.name, f"Tiếp công dân định kỳ {day}")
+        self.assertEqual(session.event_id.name, session.name)
+
     def test_tcd8_a_session_presided_by_a_deputy_is_flagged(self):
         session = self._generate()[:1]
         session.presider_id = self.deputy

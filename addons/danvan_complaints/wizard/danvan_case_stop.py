@@ -36,11 +36,13 @@ class DanvanCaseStop(models.TransientModel):
     continue_anyway = fields.Boolean(
         string="Settlement Continues",
         help="A denunciation withdrawn under threat or bribery, or whose content "
-        "shows signs of a violation, is settled anyway (TC-8).",
+        "shows signs of a violation, is settled anyway (Article 33 of the Law on "
+        "Denunciations 2018).",
     )
     coerced = fields.Boolean(
         string="Withdrawn Under Coercion",
-        help="Content withdrawn under coercion or threat may be examined again (KN-4).",
+        help="Content withdrawn under coercion or threat may be examined again "
+        "(Article 10 of the Law on Complaints 2011).",
     )
 
     @api.model
