@@ -11,3 +11,7 @@ from . import test_plan_round
 from . import test_official_docx
 from . import test_plan_deliverable
 from . import test_plan_dashboard
+from . import test_my_work
+from . import test_home_action
+from . import test_my_work_tour
+from . import test_apps_translation
