@@ -8,3 +8,4 @@ from . import test_denunciation
 from . import test_portal
 from . import test_complaints_tour
 from . import test_complaints_report
+from . import test_my_work

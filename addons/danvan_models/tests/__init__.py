@@ -3,3 +3,4 @@ from . import test_model_registration
 from . import test_model_outputs
 from . import test_model_queries
 from . import test_models_tour
+from . import test_my_work
