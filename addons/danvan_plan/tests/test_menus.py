@@ -33,7 +33,7 @@ class TestMenus(DanvanCommon):
         evaluation = {"uid": user.id, "context": {}, "active_id": False}
         context = safe_eval(values["context"] or "{}", evaluation)
         domain = safe_eval(values["domain"] or "[]", evaluation)
-        Model = self.env[values["res_model"]].with_user(user).with_context(context)
+        Model = self.env[values["res_model"]].with_user(user).with_context(**context)
         views = values["views"][:1]
         result = Model.get_views(
             views + [(values["search_view_id"] or False, "search")]
