@@ -9,11 +9,8 @@ from .common import CaseCommon
 BLOCKS = ("petitions_due", "complaints_due", "denunciations_due")
 
 
-@tagged("post_install", "-at_install")
-class TestMyWorkComplaints(CaseCommon):
-    """The reception officer's petitions and cases due, in "My Work" (issue 10).
-
-    A petition received on Monday 02/03/2026 is due on 16/03 (XLD-8); a
+class MyWorkComplaintsCommon(CaseCommon):
+    """A petition received on Monday 02/03/2026 is due on 16/03 (XLD-8); a
     record is due once its deadline is within the warning days (2) or missed.
     """
 
@@ -34,6 +31,11 @@ class TestMyWorkComplaints(CaseCommon):
                 }
             )
         )
+
+
+@tagged("post_install", "-at_install")
+class TestMyWorkComplaints(MyWorkComplaintsCommon):
+    """The reception officer's petitions and cases due, in "My Work" (issue 10)."""
 
     def test_the_officers_own_petitions_once_due(self):
         petition = self._petition(self.officer)
@@ -72,3 +74,28 @@ class TestMyWorkComplaints(CaseCommon):
     def test_only_the_reception_role_gets_these_blocks(self):
         for login in ("staff", "unit_head", "office", "leader"):
             self.assertEqual(self._counts(self.users[login]), {}, login)
+
+
+@tagged("post_install", "-at_install", "is_query_count")
+class TestMyWorkComplaintsQueries(MyWorkComplaintsCommon):
+    """The blocks of the reception officer at a flat query count."""
+
+    @freeze_time("2026-03-12")
+    def test_query_count_does_not_grow_with_the_petitions(self):
+        """The reception officer's screen costs as much for 30 petitions as for 1."""
+        self._petition(self.officer)
+        my_work = self.env["danvan.my.work"].with_user(self.officer)
+        my_work.get_my_work()
+        self.env.invalidate_all()
+        self.env.flush_all()
+        start = self.cr.sql_log_count
+        my_work.get_my_work()
+        queries = self.cr.sql_log_count - start
+        for __ in range(29):
+            self._petition(self.officer)
+        my_work.get_my_work()
+        self.env.invalidate_all()
+        self.env.flush_all()
+        with self.assertQueryCount(queries):
+            counts = self._counts(self.officer)
+        self.assertEqual(counts["petitions_due"], 30)
