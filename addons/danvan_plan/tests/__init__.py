@@ -15,3 +15,4 @@ from . import test_my_work
 from . import test_home_action
 from . import test_my_work_tour
 from . import test_apps_translation
+from . import test_menus
