@@ -4,9 +4,12 @@ well-formed XML, and complete Vietnamese translations in step with the code.
 `make lint` runs them all but the one marked ``needs_db``.
 """
 
+import ast
 import re
+import runpy
 import subprocess
 import sys
+from pathlib import Path
 
 import polib
 import pytest
@@ -15,12 +18,15 @@ from lxml import etree
 ADDONS = ("danvan_plan", "danvan_models", "danvan_complaints")
 LINTED = ("addons", "tests", "scripts")
 MAX_OUTPUT = 20000
-# printf-style placeholders of Odoo's _(): %s, %d, %r, %(name)s... ("%%" is no
-# placeholder).
 # Ids of the rules of the domain notes (KN-7, TCD-5...): for code comments and
 # tests, never for the user, who reads the law in words.
 RULE_ID_RE = re.compile(r"\b(?:BC|CAL|DC|DVK|KN|TC|TCD|VB|XLD)-\d+\b")
+# printf-style placeholders of Odoo's _(): %s, %d, %r, %(name)s... ("%%" is no
+# placeholder).
 PLACEHOLDER_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
+# The addon's name and summary in the Apps screen: entries written by hand.
+MERGE_PO = Path(__file__).resolve().parent.parent / "scripts" / "merge_po.py"
+is_module_term = runpy.run_path(str(MERGE_PO))["is_module_term"]
 
 
 def run_tool(root, args):
@@ -182,6 +188,29 @@ def test_po_no_rule_ids(addon, root):
     )
 
 
+@pytest.mark.parametrize("addon", ADDONS)
+def test_po_translates_the_manifest(addon, root):
+    """The Apps screen of a Vietnamese user shows the addon's name and summary
+    in Vietnamese: vi.po translates base's record of the module."""
+    manifest = ast.literal_eval(
+        (root / "addons" / addon / "__manifest__.py").read_text(encoding="utf-8")
+    )
+    expected = {
+        f"model:ir.module.module,{field}:base.module_{addon}": manifest[key]
+        for field, key in (("shortdesc", "name"), ("summary", "summary"))
+    }
+    found = {
+        path: entry.msgid
+        for entry in load_po(root, addon)
+        if entry.msgstr and is_module_term(entry)
+        for path, __ in entry.occurrences
+    }
+    assert found == expected, (
+        f"{addon}/i18n/vi.po must translate the manifest's name and summary, "
+        f"with these references and msgids: {expected}"
+    )
+
+
 @pytest.mark.needs_db
 @pytest.mark.parametrize("addon", ADDONS)
 def test_po_in_sync(addon, root, out_dir, odoo, pg, test_db):
@@ -212,7 +241,9 @@ def test_po_in_sync(addon, root, out_dir, odoo, pg, test_db):
     exported.pop((None, ""), None)
     assert exported, f"Odoo exported no term for {addon} ({pot})"
     translated = {
-        (entry.msgctxt, entry.msgid): entry for entry in po if not entry.obsolete
+        (entry.msgctxt, entry.msgid): entry
+        for entry in po
+        if not entry.obsolete and not is_module_term(entry)
     }
     translated.pop((None, ""), None)
     missing = sorted(set(exported) - set(translated), key=lambda k: k[1])

@@ -36,6 +36,7 @@
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
         "views/danvan_plan_dashboard_views.xml",
+        "views/danvan_my_work_views.xml",
         "views/danvan_plan_menus.xml",
     ],
     "demo": [
@@ -48,7 +49,10 @@
         "demo/danvan_plan_round_demo.xml",
     ],
     "assets": {
-        "web.assets_backend": ["danvan_plan/static/src/dashboard/*"],
+        "web.assets_backend": [
+            "danvan_plan/static/src/dashboard/*",
+            "danvan_plan/static/src/my_work/*",
+        ],
         "web.assets_tests": ["danvan_plan/static/tests/tours/*.js"],
     },
     "application": True,

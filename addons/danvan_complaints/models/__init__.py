@@ -17,3 +17,4 @@ from . import res_config_settings
 from . import danvan_complaints_statistic
 from . import danvan_complaints_report
 from . import danvan_complaints_report_line
+from . import danvan_my_work

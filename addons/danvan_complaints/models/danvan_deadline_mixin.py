@@ -53,14 +53,19 @@ class DanvanDeadlineMixin(models.AbstractModel):
                 record.working_days_left = -calendar.count_working_days(deadline, today)
 
     @api.model
-    def _cron_check_deadlines(self):
-        today = fields.Date.context_today(self)
-        calendar = self.env["danvan.holiday"]
-        days = int(
+    def _deadline_warning_days(self):
+        """How many working days before its deadline a record is warned."""
+        return int(
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("danvan_complaints.deadline_warning_days", 2)
         )
+
+    @api.model
+    def _cron_check_deadlines(self):
+        today = fields.Date.context_today(self)
+        calendar = self.env["danvan.holiday"]
+        days = self._deadline_warning_days()
         open_domain = [*self._deadline_open_domain(), ("date_deadline", "!=", False)]
         coming = self.search(
             [

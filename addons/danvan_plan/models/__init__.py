@@ -18,3 +18,6 @@ from . import danvan_plan_round_unit
 from . import danvan_plan_deliverable
 from . import danvan_plan_dashboard
 from . import ir_actions_report
+from . import danvan_my_work
+from . import res_users
+from . import res_groups

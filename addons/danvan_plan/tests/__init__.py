@@ -14,3 +14,8 @@ from . import test_plan_dashboard
 from . import test_agency_language
 from . import test_plan_waiting
 from . import test_demo_data
+from . import test_my_work
+from . import test_home_action
+from . import test_my_work_tour
+from . import test_apps_translation
+from . import test_menus

@@ -4,6 +4,7 @@ import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 import { Layout } from "@web/search/layout";
+import { formatInteger, formatPercentage } from "@web/views/fields/formatters";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
 
 /**
@@ -22,6 +23,22 @@ export class OfficeDashboard extends Component {
         onWillStart(async () => {
             this.data = await this.orm.call("danvan.plan.dashboard", "get_dashboard_data", []);
         });
+    }
+
+    /**
+     * @param {number} value
+     * @returns {string} the number in the user's language (1.234 in Vietnamese)
+     */
+    formatNumber(value) {
+        return formatInteger(value);
+    }
+
+    /**
+     * @param {number} value a percentage, from 0 to 100
+     * @returns {string} it in the user's language, to one decimal (33,3% in Vietnamese)
+     */
+    formatPercent(value) {
+        return formatPercentage(value / 100, { digits: [false, 1] });
     }
 
     formatDay(value) {

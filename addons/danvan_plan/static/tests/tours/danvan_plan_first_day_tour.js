@@ -77,6 +77,8 @@ tours.add("danvan_plan_first_day_leader_tour", {
             run: "click",
         },
         { trigger: '.o_form_view button[name="action_approve"]', run: "click" },
+        // The compiled draft still holds the placeholders of its template.
+        { trigger: '.modal button[name="action_continue"]', run: "click" },
         {
             trigger: '.o_statusbar_status .o_arrow_button_current[data-value="issued"]',
         },
