@@ -55,5 +55,6 @@
         ],
         "web.assets_tests": ["danvan_plan/static/tests/tours/*.js"],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

@@ -438,10 +438,33 @@ class TestComplaintsReportFiles(HttpCase, ReportCommon):
         ):
             self.assertIn("".join(expected.split()), text)
         self.assertNotIn("".join(self.DENOUNCER.split()), text)
+        self.assertNotIn("DỰTHẢO", text)
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", report._name), ("res_id", "=", report.id)]
         )
         self.assertEqual(attachment.name, "01-BC-SKHCN.pdf")
+
+    def test_report_printed_before_it_is_issued_is_marked_draft(self):
+        """Leadership reads the submitted report marked 'DỰ THẢO' (issue 10)."""
+        report = self._submitted()
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        pdf, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.users["leader"])
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "danvan_complaints.action_report_danvan_complaints_report", report.ids
+            )
+        )
+        reader = PdfReader(io.BytesIO(pdf))
+        text = "".join("".join(page.extract_text() for page in reader.pages).split())
+        self.assertIn("DỰTHẢO", text)
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", report._name), ("res_id", "=", report.id)]
+            ),
+            "a draft is not kept as the issued copy",
+        )
 
     def test_xlsx_of_the_figures(self):
         report = self._issued()

@@ -90,7 +90,17 @@ class DanvanMyWork(models.AbstractModel):
         blocks.append(
             self._my_work_activity_block(
                 "todos",
-                [("activity_type_id", "!=", self._my_work_approval_type().id)],
+                # Reviews and approvals have their own blocks.
+                [
+                    (
+                        "activity_type_id",
+                        "not in",
+                        [
+                            self._my_work_approval_type().id,
+                            self.env.ref("danvan_plan.mail_activity_danvan_review").id,
+                        ],
+                    )
+                ],
                 sequence=90,
                 title=self.env._("Your other to-dos"),
                 empty=self.env._("You have no other to-do."),
