@@ -55,6 +55,5 @@
         ],
         "web.assets_tests": ["danvan_plan/static/tests/tours/*.js"],
     },
-    "post_init_hook": "post_init_hook",
     "application": True,
 }
