@@ -1,14 +1,10 @@
 """What stops the users of the models on their first day (issue 10)."""
 
-import re
 from datetime import date
-
-import polib
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
-from odoo.tools.misc import file_path
 from odoo.tools.safe_eval import safe_eval
 
 from .common import FULL_REGISTRATION, ModelsCommon
@@ -295,20 +291,6 @@ class TestWaitingLists(FirstContactCommon):
         self._score(registration, self.reviewers[1], 0.9)
         as_office.action_close_appraisal()
         self.assertEqual(self._filters(leader), {"search_default_filter_to_approve"})
-
-
-@tagged("post_install", "-at_install")
-class TestUserTexts(TransactionCase):
-    def test_user_texts_cite_the_law_in_words_not_rule_ids(self):
-        """Rule ids (DVK-5, CAL-5...) stay in the code: the users read words."""
-        path = file_path("danvan_models/i18n/vi.po")
-        rule_id = re.compile(r"\b(BC|CAL|DC|DVK|KN|TC|TCD|VB|XLD)-\d+\b")
-        cited = [
-            entry.msgid
-            for entry in polib.pofile(path)
-            if rule_id.search(entry.msgid) or rule_id.search(entry.msgstr)
-        ]
-        self.assertFalse(cited)
 
 
 @tagged("post_install", "-at_install")
