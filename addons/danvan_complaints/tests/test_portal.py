@@ -574,14 +574,6 @@ class TestPortal(HttpCase, ReceptionCommon):
         logo = self.url_open(f"/web/image/website/{website.id}/logo").content
         self.assertIn("SỞ KHOA HỌC VÀ CÔNG NGHỆ".encode(), logo, "not YourLogo")
 
-    def test_partner_autocomplete_is_not_installed(self):
-        """No company data of the intranet goes to Odoo's autocomplete
-        service: the addon removes the module its dependencies bring in."""
-        module = self.env["ir.module.module"].search(
-            [("name", "=", "partner_autocomplete")]
-        )
-        self.assertNotEqual(module.state, "installed")
-
     # E-mail
 
     def _mails(self, petition):
