@@ -666,7 +666,8 @@ class DanvanPetition(models.Model):
     def _portal_case_status(self, case):
         """The public side of the complaint or denunciation case: its stage,
         its deadline, its dated steps and, once published, its decision or
-        conclusion without the denouncer (TC-10)."""
+        conclusion by number, date and finding, never its text, which may name
+        the denouncer (TC-10, TC-13)."""
         _ = self.env._
         complaint = case._name == "danvan.complaint"
         kind = _("complaint") if complaint else _("denunciation")
@@ -727,7 +728,6 @@ class DanvanPetition(models.Model):
                 "finding": labels["conclusion"].get(case.conclusion, ""),
                 "measure": complaint and labels["measure"].get(case.measure, ""),
                 "date_published": case.date_published,
-                "text": not complaint and self._redact(case.conclusion_text),
             }
         return {
             "state_label": stage,

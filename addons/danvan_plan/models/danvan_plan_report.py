@@ -96,6 +96,7 @@ class DanvanPlanReport(models.Model):
             ]
             report.name = " - ".join(part for part in parts if part)
 
+    @api.depends_context("uid")
     def _compute_can_review(self):
         self.can_review = self.env.user.has_group("danvan_plan.group_danvan_office")
 

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -22,6 +22,7 @@ class DanvanWaitingMixin(models.AbstractModel):
     def _danvan_waiting_domain(self):
         raise NotImplementedError
 
+    @api.depends_context("uid")
     def _compute_danvan_waiting(self):
         waiting = self.filtered_domain(self._danvan_waiting_domain())
         for record in self:
