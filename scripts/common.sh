@@ -99,6 +99,24 @@ ensure_requirements() {
             || die "pip could not install requirements.txt into $ODOO_PYTHON."
         echo "$sum" > "$stamp"
     fi
+    ensure_oca_addons
+}
+
+# The server-wide OCA addons of oca-addons.txt, in .run/oca (once per change
+# of the file), appended to the addons path.
+ensure_oca_addons() {
+    local stamp="$RUN_DIR/oca.stamp" target="$RUN_DIR/oca" sum
+    sum="$(sha256sum "$ROOT/oca-addons.txt" | cut -d' ' -f1)"
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ] || [ ! -d "$target/odoo/addons" ]; then
+        info "Installing the OCA addons of oca-addons.txt into .run/oca"
+        rm -rf "$target"
+        # --no-deps: they require the `odoo` distribution, which is already there.
+        odoo_python -m pip install -q --disable-pip-version-check --no-deps --target "$target" \
+            -r "$ROOT/oca-addons.txt" \
+            || die "pip could not install oca-addons.txt into .run/oca."
+        echo "$sum" > "$stamp"
+    fi
+    ADDONS_PATH="$ADDONS_PATH,$target/odoo/addons"
 }
 
 # PostgreSQL: the server named by PGHOST/PGPORT (default: the local socket),

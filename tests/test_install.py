@@ -83,6 +83,12 @@ def test_addon_installs_alone(addon, odoo, pg, databases, base_template):
     assert not extra, f"Installing {addon} alone also installed {extra}"
     demo = pg.query(db, "SELECT demo FROM ir_module_module WHERE name = %s", [addon])
     assert demo == [(True,)], f"The demo data of {addon} was not loaded: {demo}"
+    # odoo.conf keeps Partner Autocomplete out: it sends what is typed in a
+    # contact's name to Odoo's servers, which an intranet must not do.
+    autocomplete = pg.module_states(db, ["partner_autocomplete"])
+    assert autocomplete["partner_autocomplete"] == "uninstalled", run.report(
+        f"Installing {addon} alone also installed partner_autocomplete"
+    )
 
 
 def test_upgrade_all(odoo, pg, databases, all_installed_template):

@@ -1,12 +1,14 @@
 from datetime import date
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.danvan_plan.tests.browser import VietnameseBrowserCase
 
 from .common import ReceptionCommon
 
 
 @tagged("post_install", "-at_install")
-class TestComplaintsTour(HttpCase, ReceptionCommon):
+class TestComplaintsTour(VietnameseBrowserCase, ReceptionCommon):
     """In Chromium: an officer receives a complainant, registers and classifies
     the petition, accepts the complaint, decides and publishes (issue 5, 11)."""
 

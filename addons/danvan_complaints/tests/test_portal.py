@@ -1,15 +1,16 @@
+import html
 import io
 import re
 import secrets
 import zipfile
-from contextlib import contextmanager
 from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields, http
-from odoo.tests import HttpCase, tagged
-from odoo.tests.common import ChromeBrowser
+from odoo.tests import tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.danvan_plan.tests.browser import VietnameseBrowserCase
 
 from ..controllers.portal import DOCX_MIMETYPE
 from .common import ReceptionCommon
@@ -29,7 +30,7 @@ def _docx():
 
 
 @tagged("post_install", "-at_install")
-class TestPortal(HttpCase, ReceptionCommon):
+class TestPortal(VietnameseBrowserCase, ReceptionCommon):
     """The public website: submit a petition without an account, follow it
     with a code and a secret (issue 5, item 8; XLD-2, XLD-7, TC-4, TC-13),
     and the published reception schedule (TCD-9)."""
@@ -573,6 +574,13 @@ class TestPortal(HttpCase, ReceptionCommon):
                 title = re.search(r"<title>([^<]*)</title>", text)[1]
                 self.assertTrue(title.endswith(f" | {company.name}"), title)
                 self.assertNotRegex(title, "Home|Contact|Petition|Reception")
+                # Link previews (chat apps, social networks) show the same title.
+                for meta in ('property="og:title"', 'name="twitter:title"'):
+                    preview = re.search(rf'<meta {meta} content="([^"]*)"', text)
+                    self.assertTrue(preview, meta)
+                    self.assertEqual(
+                        html.unescape(preview[1]), html.unescape(title), meta
+                    )
         logo = self.url_open(f"/web/image/website/{website.id}/logo").content
         self.assertIn("SỞ KHOA HỌC VÀ CÔNG NGHỆ".encode(), logo, "not YourLogo")
 
@@ -681,40 +689,12 @@ class TestPortal(HttpCase, ReceptionCommon):
 
     # Browser
 
-    @contextmanager
-    def _vietnamese_browser(self):
-        """Chromium as a citizen's browser set to Vietnamese: it asks for
-        ``vi-VN`` and its new session takes its language from that, as a real
-        visitor's does (the test harness would give it English)."""
-        navigate_to = ChromeBrowser.navigate_to
-        authenticate = HttpCase.authenticate
-
-        def navigate_in_vietnamese(browser, url, wait_stop=False):
-            agent = browser._websocket_request("Browser.getVersion")["userAgent"]
-            browser._websocket_request(
-                "Emulation.setUserAgentOverride",
-                params={"userAgent": agent, "acceptLanguage": "vi-VN"},
-            )
-            return navigate_to(browser, url, wait_stop=wait_stop)
-
-        def authenticate_without_lang(case, user, password, browser=None):
-            authenticate(case, user, password, browser=browser)
-            case.session.context.pop("lang")
-            http.root.session_store.save(case.session)
-
-        with (
-            patch.object(ChromeBrowser, "navigate_to", navigate_in_vietnamese),
-            patch.object(HttpCase, "authenticate", authenticate_without_lang),
-        ):
-            yield
-
     def test_tour_citizen_submits_prints_and_follows_to_the_decision(self):
         """In Chromium set to Vietnamese, a visitor without an account submits
         a complaint, prints the receipt and follows it; once the agency has
         accepted, decided and published, the tracking page shows the
         decision (issue 10)."""
-        with self._vietnamese_browser():
-            self.start_tour("/danvan/petition", "danvan_portal_submit_tour")
+        self.start_tour("/danvan/petition", "danvan_portal_submit_tour")
         petition = self.Petition.search(
             [("summary", "=", "Khiếu nại việc thu phí thẩm định tại tổ 5")]
         )
@@ -743,8 +723,7 @@ class TestPortal(HttpCase, ReceptionCommon):
         # The secret was shown once in the browser; give the citizen a new one.
         secret = "TOURSECRET23"
         petition.sudo().portal_secret_hash = petition._portal_hash_secret(secret)
-        with self._vietnamese_browser():
-            self.start_tour(
-                f"/danvan/track?code={petition.portal_code}#secret={secret}",
-                "danvan_portal_decision_tour",
-            )
+        self.start_tour(
+            f"/danvan/track?code={petition.portal_code}#secret={secret}",
+            "danvan_portal_decision_tour",
+        )

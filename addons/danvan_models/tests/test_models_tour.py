@@ -1,7 +1,9 @@
 from datetime import date, timedelta
 from unittest.mock import patch
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.danvan_plan.tests.browser import VietnameseBrowserCase
 
 from .common import ModelsCommon
 
@@ -12,7 +14,7 @@ CERTIFICATE = "danvan_models.report_danvan_model_certificate"
 
 
 @tagged("post_install", "-at_install")
-class TestModelsTour(HttpCase, ModelsCommon):
+class TestModelsTour(VietnameseBrowserCase, ModelsCommon):
     """In Chromium: a unit head registers and submits a model, the Office
     accepts it, two reviewers score it, leadership approves it, the Office
     evaluates it and prints the certificate (issue 4, item 9)."""

@@ -1,10 +1,11 @@
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
+from .browser import VietnameseBrowserCase
 from .test_my_work import MyWorkCommon
 
 
 @tagged("post_install", "-at_install")
-class TestMyWorkTour(HttpCase, MyWorkCommon):
+class TestMyWorkTour(VietnameseBrowserCase, MyWorkCommon):
     """In Chromium, each role starts on its work (issue 10)."""
 
     def setUp(self):

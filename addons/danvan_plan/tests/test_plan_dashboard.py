@@ -2,8 +2,9 @@ from datetime import date, timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, freeze_time, tagged
+from odoo.tests import freeze_time, tagged
 
+from .browser import VietnameseBrowserCase
 from .test_plan_round import RoundCommon
 
 
@@ -318,7 +319,7 @@ class TestPlanDashboardQueries(DashboardCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestPlanDashboardTour(HttpCase, DashboardCommon):
+class TestPlanDashboardTour(VietnameseBrowserCase, DashboardCommon):
     """In Chromium, the Office opens a late unit from the dashboard."""
 
     def test_office_opens_a_late_unit_from_the_dashboard(self):

@@ -1,12 +1,13 @@
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
+from .browser import VietnameseBrowserCase
 from .test_plan_round import RoundCommon
 
 
 @tagged("post_install", "-at_install")
-class TestHolidayTour(HttpCase):
+class TestHolidayTour(VietnameseBrowserCase):
     """In Chromium, the Office generates a year and confirms its Tết."""
 
     def test_office_generates_and_confirms_a_year(self):
@@ -23,7 +24,7 @@ class TestHolidayTour(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestPlanRoundTour(HttpCase, RoundCommon):
+class TestPlanRoundTour(VietnameseBrowserCase, RoundCommon):
     """In Chromium: the Office assigns a task, the unit head reports, the
     Office accepts and compiles, leadership approves and prints (issue 3, 10)."""
 
@@ -85,13 +86,10 @@ class TestPlanRoundTour(HttpCase, RoundCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestFirstDayTour(HttpCase, RoundCommon):
+class TestFirstDayTour(VietnameseBrowserCase, RoundCommon):
     """Issue 10, in Chromium and in Vietnamese, as a new user goes: the unit head
     reports from his task with the evidence attached before saving, the Office
     officer accepts from his to-do, leadership approves from its to-do.
-
-    Odoo 18's HttpCase has no browser-language option: the session (and the
-    interface) takes the language of the user who logs in.
     """
 
     @classmethod
