@@ -11,8 +11,8 @@ from odoo.tests.common import ChromeBrowser
 # Run in the page before the tour: it fails the test unless the browser asks
 # for Vietnamese and the page (website or web client) speaks it.
 CHECK_VIETNAMESE = """
-const session = odoo.loader.modules.get("@web/session")?.session;
-const page = document.documentElement.lang || session?.user_context?.lang || "";
+const user = odoo.loader.modules.get("@web/core/user")?.user;
+const page = document.documentElement.lang || user?.lang || "";
 if (!navigator.language.startsWith("vi") || !page.startsWith("vi")) {
     console.error(`Browser language ${navigator.language}, page language ${page}`);
 } else {
