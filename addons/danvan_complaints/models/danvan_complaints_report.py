@@ -250,7 +250,7 @@ class DanvanComplaintsReport(models.Model):
 
     def action_back_to_draft(self):
         self._transition("action_back_to_draft")
-        self.sudo().activity_unlink(["danvan_plan.mail_activity_danvan_approval"])
+        self._danvan_approval_cancel()
         return True
 
     # Documents ------------------------------------------------------------

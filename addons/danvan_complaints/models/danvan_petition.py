@@ -647,7 +647,7 @@ class DanvanPetition(models.Model):
                 "received": _("Received"),
                 "classified": _("Being processed"),
                 "processed": _("Processed"),
-            }[self.state],
+            }.get(self.state, ""),
             "date_deadline": self.state != "processed" and self.date_deadline,
             "outcome_label": self.state == "processed"
             and outcomes.get(self.outcome)
@@ -670,46 +670,54 @@ class DanvanPetition(models.Model):
         the denouncer (TC-10, TC-13)."""
         _ = self.env._
         complaint = case._name == "danvan.complaint"
-        kind = _("complaint") if complaint else _("denunciation")
         number, date = (
             (case.decision_number, case.decision_date)
             if complaint
             else (case.conclusion_number, case.conclusion_date)
         )
         when = date.strftime("%d/%m/%Y") if date else ""
+        # One whole sentence per kind of case, as translators need them.
         if complaint:
+            examined = _("Being examined for acceptance as a complaint")
+            settling = _("Accepted as a complaint, being settled")
+            accepted = _("Accepted for settlement as a complaint")
+            refused = _("Not accepted for settlement as a complaint")
+            published = _("Decision published")
             decided = _(
                 "Decision on the complaint No. %(number)s of %(date)s",
                 number=number,
                 date=when,
             )
         else:
+            examined = _("Being examined for acceptance as a denunciation")
+            settling = _("Accepted as a denunciation, being settled")
+            accepted = _("Accepted for settlement as a denunciation")
+            refused = _("Not accepted for settlement as a denunciation")
+            published = _("Conclusion published")
             decided = _(
                 "Conclusion on the denunciation No. %(number)s of %(date)s",
                 number=number,
                 date=when,
             )
         stage = {
-            "draft": _("Being examined for acceptance as a %s", kind),
-            "accepted": _("Accepted as a %s, being settled", kind),
+            "draft": examined,
+            "accepted": settling,
             "suspended": _("Settlement suspended"),
             "decided": decided,
             "concluded": decided,
             "closed": decided,
-            "refused": _("Not accepted for settlement as a %s", kind),
+            "refused": refused,
             "terminated": _("Settlement terminated"),
-        }[case.state]
+        }.get(case.state, "")
         events = {
-            "acceptance": _("Accepted for settlement as a %s", kind),
-            "refusal": _("Not accepted for settlement as a %s", kind),
+            "acceptance": accepted,
+            "refusal": refused,
             "extension": _("Time limit of the settlement extended"),
             "suspension": _("Settlement suspended"),
             "resumption": _("Settlement resumed"),
             "termination": _("Settlement terminated"),
             "decision": decided,
-            "publication": _("Decision published")
-            if complaint
-            else _("Conclusion published"),
+            "publication": published,
         }
         steps = [
             (event.date, events[event.kind])

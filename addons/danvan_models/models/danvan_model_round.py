@@ -106,20 +106,13 @@ class DanvanModelRound(models.Model):
             defaults.copy({"round_id": round_.id})
         return rounds
 
-    @api.depends("year")
+    @api.depends("year", "company_id.danvan_lang")
     def _compute_name(self):
         """Stored once for every reader, in the agency's language."""
         for round_ in self:
             round_.name = round_._agency_env()._(
                 "Dân vận khéo models registered in %s", round_.year
             )
-
-    def _agency_env(self):
-        """The environment in the agency's language, for the texts stored once
-        for every reader: names, to-do summaries."""
-        self.ensure_one()
-        company = self.company_id or self.env.company
-        return self.with_context(lang=company._danvan_lang()).env
 
     def _compute_registration_count(self):
         counts = dict(

@@ -25,6 +25,18 @@ class TestModelRound(ModelsCommon):
         default = self.env.ref("danvan_models.danvan_model_criterion_registered")
         self.assertEqual(default.weight, 1, "editing the round keeps the defaults")
 
+    def test_round_name_follows_the_agency_language(self):
+        """The stored name is rebuilt when the agency changes its language."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["res.lang"]._activate_lang("en_US")
+        new_round = self.Round.create(
+            {"year": 2031, "date_deadline": date(2031, 3, 31)}
+        )
+        self.env.company.danvan_lang = "en_US"
+        self.assertEqual(new_round.name, "Dân vận khéo models registered in 2031")
+        self.env.company.danvan_lang = "vi_VN"
+        self.assertEqual(new_round.name, "Mô hình Dân vận khéo đăng ký năm 2031")
+
     def test_round_criteria_keep_the_translations_of_the_defaults(self):
         self.env["res.lang"]._activate_lang("vi_VN")
         default = self.env.ref("danvan_models.danvan_model_criterion_spread")

@@ -29,8 +29,13 @@ DEFAULT_DATES = {
 }
 # The fields the Office may no longer change once the report is issued.
 ISSUED_FIELDS = {"body", "number", "date_issued", "name", "date_from", "date_to"}
-# What a draft holds until someone writes it: "...", "…", "[...]", "xxx".
-PLACEHOLDER_RE = re.compile(r"\[\s*(?:\.{2,}|…)\s*\]|\.{3,}|…|\bx{3,}\b", re.IGNORECASE)
+# What a draft holds until someone writes it: "[...]", a line of dots to fill
+# in ("....../KH"), "xxx", and a paragraph of nothing but "..." or "…"; an
+# ellipsis ending a real sentence ("và các hoạt động khác...") is none.
+PLACEHOLDER_RE = re.compile(
+    r"\[\s*(?:\.{2,}|…)\s*\]|\.{4,}|…{2,}|\bx{3,}\b", re.IGNORECASE
+)
+LONE_ELLIPSIS_RE = re.compile(r"^[\s.…:;-]*$")
 BLOCKS = ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -145,12 +150,6 @@ class DanvanPlanRound(models.Model):
             "There is already a round of this type for this period.",
         ),
     ]
-
-    def _agency_env(self):
-        """The environment in the agency's language, for what the round stores
-        or issues once for every reader (its summary, text, file name)."""
-        company = self.company_id[:1] or self.env.company
-        return self.with_context(lang=company._danvan_lang()).env
 
     def _default_recipients(self):
         env = self._agency_env()
@@ -358,10 +357,11 @@ class DanvanPlanRound(models.Model):
         found, previous = [], ""
         for block in html.fromstring(f"<div>{self.body}</div>").iter(*BLOCKS):
             text = " ".join(block.text_content().split())
-            if not PLACEHOLDER_RE.search(text):
+            lone = LONE_ELLIPSIS_RE.match(text) and ("..." in text or "…" in text)
+            if not lone and not PLACEHOLDER_RE.search(text):
                 previous = text or previous
                 continue
-            if not PLACEHOLDER_RE.sub("", text).strip(" .:;-") and previous:
+            if (lone or not PLACEHOLDER_RE.sub("", text).strip(" .:;-")) and previous:
                 text = f"{previous[:80]}: {text}"
             if text[:160] not in found:
                 found.append(text[:160])

@@ -38,6 +38,13 @@ class DanvanWorkflowMixin(models.AbstractModel):
         self.write(dict(values or {}, state=target))
         return True
 
+    def _agency_env(self):
+        """The environment in the agency's language, for what the record
+        stores or issues once for every reader (names, summaries, to-dos,
+        file names), whoever's language the user works in."""
+        company = self[:1]["company_id"] if "company_id" in self._fields else False
+        return self.with_context(lang=(company or self.env.company)._danvan_lang()).env
+
     def _danvan_approvers(self):
         """Leadership, without those who hold it only as administrators."""
         leaders = self.env.ref("danvan_plan.group_danvan_leadership").sudo().users
@@ -61,6 +68,10 @@ class DanvanWorkflowMixin(models.AbstractModel):
         self._danvan_activities_done(
             "danvan_plan.mail_activity_danvan_approval", feedback
         )
+
+    def _danvan_approval_cancel(self):
+        """The approval to-dos go when the record goes back to its author."""
+        self.sudo().activity_unlink(["danvan_plan.mail_activity_danvan_approval"])
 
     def _danvan_activities_done(self, activity_type, feedback=None):
         """Mark the to-dos done; the chatter's note says so in the agency's

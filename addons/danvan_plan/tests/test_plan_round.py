@@ -516,10 +516,17 @@ class TestPlanRound(RoundCommon):
         round_.body = (
             "<h3>II. ĐÁNH GIÁ</h3><p>…</p><p>Tổ chức [...] hội nghị.</p>"
             "<p>Số Kế hoạch: xxx/KH</p><p>Đăng 12 tin bài.</p>"
+            "<p>Tổ chức hội thảo, tọa đàm và các hoạt động khác...</p>"
+            "<p>Số ....../KH-SKHCN</p>"
         )
         self.assertEqual(
             round_._draft_placeholders(),
-            ["II. ĐÁNH GIÁ: …", "Tổ chức [...] hội nghị.", "Số Kế hoạch: xxx/KH"],
+            [
+                "II. ĐÁNH GIÁ: …",
+                "Tổ chức [...] hội nghị.",
+                "Số Kế hoạch: xxx/KH",
+                "Số ....../KH-SKHCN",
+            ],
         )
         wizard = self._warned(office_round.action_submit())
         wizard.with_user(self.users["office"]).action_continue()
