@@ -299,7 +299,7 @@ class DanvanPetition(models.Model):
         """Tell the citizen who submitted online of the new public status; a
         change of the letter or of its senders makes the confirmed copy
         without the denouncer out of date."""
-        if REDACTION_SOURCES & vals.keys() and "redacted_content" not in vals:
+        if REDACTION_SOURCES & vals.keys() and "date_redacted" not in vals:
             vals = dict(vals, **REDACTION_COPY)
         moved = self.browse()
         if vals.get("state") in PORTAL_NOTIFIED_STATES:
@@ -419,7 +419,7 @@ class DanvanPetition(models.Model):
     def _redaction_outdated(self):
         """Drop the confirmed copy without the denouncer: what it was made
         from changed, the officer previews it again."""
-        self.sudo().filtered("redacted_content").write(REDACTION_COPY)
+        self.sudo().filtered("date_redacted").write(REDACTION_COPY)
 
     def _check_denunciation_copy(self):
         if any(p.petition_type != "denunciation" for p in self):
@@ -430,7 +430,7 @@ class DanvanPetition(models.Model):
     def _check_redacted_copy(self):
         """The copy is printed or sent only once the officer has read and
         confirmed it (TC-13 (2))."""
-        missing = self.sudo().filtered(lambda p: not p.redacted_content)
+        missing = self.sudo().filtered(lambda p: not p.date_redacted)
         if missing:
             raise UserError(
                 self.env._(
