@@ -218,7 +218,7 @@ class DanvanPetition(models.Model):
         copy=False,
         help="The letter without its senders' identity, as the officer previewed "
         "and confirmed it: the copy the verification team reads and the one sent "
-        "with a transferred denunciation (Article 47 of the Law on Denunciations "
+        "with a transferred denunciation (Article 56 of the Law on Denunciations "
         "2018).",
     )
     redacted_by_id = fields.Many2one(
@@ -437,7 +437,7 @@ class DanvanPetition(models.Model):
                     "%s: the copy without the denouncer has not been previewed and "
                     "confirmed yet. The officer handling the petition previews it "
                     "(button 'Preview the Copy') and confirms that it names nobody "
-                    "(Article 47 of the Law on Denunciations 2018).",
+                    "(Article 56 of the Law on Denunciations 2018).",
                     ", ".join(missing.mapped("number")),
                 )
             )
