@@ -6,7 +6,9 @@ from pathlib import Path
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tests import BaseCase, Form, HttpCase, new_test_user, tagged
+
+from odoo.addons.danvan_complaints.tools.redaction import Redactor
 
 from .common import CaseCommon
 
@@ -60,6 +62,30 @@ def _leaks(text, senders, terms=()):
         if (digits and digits in flat) or (not digits and _phrase(term) in words):
             leaks.append(term)
     return leaks
+
+
+@tagged("post_install", "-at_install")
+class TestRedactor(BaseCase):
+    """The rules of ``tools/redaction.py`` on their own (TC-13 (2))."""
+
+    def test_tc13_words_that_only_look_like_the_name_stay(self):
+        redactor = Redactor("[x]", names=["Nguyễn Văn An"])
+        text = "Công an xã vẫn an toàn; Nguyễn Văn Bình ký, thu 150.000.000 đồng."
+        self.assertEqual(redactor.redact_text(text), text)
+        self.assertEqual(
+            redactor.redact_text("van an, AN NGUYEN, ông An, đồng chí AN"),
+            "[x], [x], ông [x], đồng chí [x]",
+        )
+
+    def test_tc13_numbers_however_written_amounts_and_dates_stay(self):
+        redactor = Redactor("[x]", numbers=["0511234"])
+        self.assertEqual(
+            redactor.redact_text(
+                "0905.111.222 / +84 905 111 222 / (0255) 3822 123 / 051-123-4 / "
+                "ngày 02.03.2026, 1.200.000 đồng"
+            ),
+            "[x] / [x] / [x] / [x] / ngày 02.03.2026, 1.200.000 đồng",
+        )
 
 
 @tagged("post_install", "-at_install")
