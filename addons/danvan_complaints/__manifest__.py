@@ -22,6 +22,7 @@
         "report/danvan_complaints_report_reports.xml",
         "wizard/danvan_reception_generate_views.xml",
         "wizard/danvan_case_stop_views.xml",
+        "wizard/danvan_redaction_preview_views.xml",
         "views/danvan_time_limit_views.xml",
         "views/danvan_reception_views.xml",
         "views/danvan_complaint_views.xml",

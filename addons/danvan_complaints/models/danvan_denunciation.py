@@ -250,9 +250,15 @@ class DanvanDenunciation(models.Model):
             case._log_event("publication", case.date_published)
         return True
 
+    def action_preview_redacted(self):
+        """The handler reads and confirms the team's copy (TC-13 (2))."""
+        self.ensure_one()
+        return self.petition_id.action_preview_redacted()
+
     def action_print_redacted(self):
         """The letter without the denouncer's identity, for the verification
-        team (TC-13)."""
+        team (TC-13), as the officer confirmed it."""
+        self.petition_id._check_redacted_copy()
         return self.env.ref(
             "danvan_complaints.action_report_danvan_denunciation_redacted"
         ).report_action(self)

@@ -7,14 +7,13 @@ keep a denouncer's identity to the petition's handler and to leadership
 """
 
 import hashlib
-import re
-
-from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import consteq, html_escape
+from odoo.tools import consteq
 from odoo.tools.misc import hmac
+
+from ..tools.redaction import Redactor
 
 # Letters and digits a citizen cannot confuse (no I, O, 0, 1): 5 bits each.
 PORTAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -22,6 +21,15 @@ PORTAL_CODE_LENGTH = 10  # 50 bits
 PORTAL_SECRET_LENGTH = 12  # 60 bits
 # The changes of status the citizen is told of by e-mail.
 PORTAL_NOTIFIED_STATES = ("classified", "processed")
+# What the copy without the denouncer is made from: a change makes the
+# confirmed copy out of date.
+REDACTION_SOURCES = {"summary", "content", "sender_ids", "redact_terms"}
+REDACTION_COPY = {
+    "redacted_summary": False,
+    "redacted_content": False,
+    "redacted_by_id": False,
+    "date_redacted": False,
+}
 
 TRANSITIONS = {
     "action_classify": ({"received"}, "classified"),
@@ -196,6 +204,29 @@ class DanvanPetition(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True)
+    # TC-13 (2): the copy without the denouncer, as the officer confirmed it.
+    redact_terms = fields.Text(
+        string="Other Persons to Remove",
+        help="Names, addresses or numbers of other citizens named in the letter "
+        "(a witness, a neighbour), one per line: the copy without the denouncer "
+        "removes them too. Kept as confidential as the letter.",
+    )
+    redacted_summary = fields.Char(readonly=True, copy=False)
+    redacted_content = fields.Html(
+        string="Copy Without the Denouncer",
+        readonly=True,
+        copy=False,
+        help="The letter without its senders' identity, as the officer previewed "
+        "and confirmed it: the copy the verification team reads and the one sent "
+        "with a transferred denunciation (Article 56 of the Law on Denunciations "
+        "2018).",
+    )
+    redacted_by_id = fields.Many2one(
+        "res.users", string="Copy Confirmed By", readonly=True, copy=False
+    )
+    date_redacted = fields.Datetime(
+        string="Copy Confirmed On", readonly=True, copy=False
+    )
     # Online submission (XLD-2): the citizen follows the petition with a
     # public code and a secret; only a hash of the secret is kept.
     portal_code = fields.Char(
@@ -265,7 +296,11 @@ class DanvanPetition(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        """Tell the citizen who submitted online of the new public status."""
+        """Tell the citizen who submitted online of the new public status; a
+        change of the letter or of its senders makes the confirmed copy
+        without the denouncer out of date."""
+        if REDACTION_SOURCES & vals.keys() and "date_redacted" not in vals:
+            vals = dict(vals, **REDACTION_COPY)
         moved = self.browse()
         if vals.get("state") in PORTAL_NOTIFIED_STATES:
             moved = self.filtered(lambda p: p.state != vals["state"])
@@ -381,42 +416,73 @@ class DanvanPetition(models.Model):
                 )
         return cases
 
-    def action_print_redacted(self):
-        """A copy of the letter without the denouncer's identity (TC-13)."""
+    def _redaction_outdated(self):
+        """Drop the confirmed copy without the denouncer: what it was made
+        from changed, the officer previews it again."""
+        self.sudo().filtered("date_redacted").write(REDACTION_COPY)
+
+    def _check_denunciation_copy(self):
         if any(p.petition_type != "denunciation" for p in self):
             raise UserError(
                 self.env._("Only a denunciation is copied without its sender.")
             )
+
+    def _check_redacted_copy(self):
+        """The copy is printed or sent only once the officer has read and
+        confirmed it (TC-13 (2))."""
+        missing = self.sudo().filtered(lambda p: not p.date_redacted)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "%s: the copy without the denouncer has not been previewed and "
+                    "confirmed yet. The officer handling the petition previews it "
+                    "(button 'Preview the Copy') and confirms that it names nobody "
+                    "(Article 56 of the Law on Denunciations 2018).",
+                    ", ".join(missing.mapped("number")),
+                )
+            )
+
+    def action_preview_redacted(self):
+        """The copy without the denouncer, to read and confirm (TC-13 (2))."""
+        self.ensure_one()
+        self._check_denunciation_copy()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Copy Without the Denouncer"),
+            "res_model": "danvan.redaction.preview",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_petition_id": self.id,
+                "default_redact_terms": self.redact_terms,
+            },
+        }
+
+    def action_print_redacted(self):
+        """A copy of the letter without the denouncer's identity (TC-13)."""
+        self._check_denunciation_copy()
+        self._check_redacted_copy()
         return self.env.ref(
             "danvan_complaints.action_report_danvan_petition_redacted"
         ).report_action(self)
 
-    def _redacted_content(self):
-        """The letter's content with every piece of its senders' identity
-        removed (TC-13 (2))."""
+    def _redact(self, terms):
+        """The summary and the letter without the senders' identity nor the
+        other persons in ``terms`` (one per line): see ``tools/redaction.py``
+        for what is removed. The senders are read under sudo: their identity
+        is only used to remove it, and shown to nobody."""
         self.ensure_one()
-        return self._redact(self.content)
-
-    def _redact(self, html):
-        """``html`` without any piece of the senders' identity (TC-13 (2))."""
-        self.ensure_one()
-        content = str(html or "")
-        marks = {
-            value.strip()
-            for sender in self.sudo().sender_ids
-            for value in (
-                sender.name,
-                sender.address,
-                sender.identity_number,
-                sender.phone,
-                sender.email,
-            )
-            if value and len(value.strip()) > 2
-        }
-        for mark in sorted(marks, key=len, reverse=True):
-            pattern = re.compile(re.escape(html_escape(mark)), re.IGNORECASE)
-            content = pattern.sub(self.env._("[removed]"), content)
-        return Markup(content)
+        senders = self.sudo().sender_ids
+        agency = self.with_context(lang=self.company_id._danvan_lang())
+        redactor = Redactor(
+            agency.env._("[removed]"),
+            names=senders.mapped("name"),
+            addresses=senders.mapped("address"),
+            numbers=senders.mapped("identity_number") + senders.mapped("phone"),
+            emails=senders.mapped("email"),
+            terms=(terms or "").splitlines(),
+        )
+        return redactor.redact_text(self.summary), redactor.redact_html(self.content)
 
     def action_print_letter(self):
         """The official letter of the outcome (guide, transfer, answer)."""
@@ -519,6 +585,9 @@ class DanvanPetition(models.Model):
                     self.number,
                 )
             )
+        if outcome == "transfer" and self.petition_type == "denunciation":
+            # TC-13 (2): the copy sent on is the one the officer confirmed.
+            self._check_redacted_copy()
 
     # Online submission and tracking (issue 5, item 8)
 

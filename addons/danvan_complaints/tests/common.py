@@ -19,6 +19,19 @@ class ReceptionCommon(DanvanCommon):
             groups="danvan_plan.group_danvan_reception",
         )
 
+    def _confirm_redacted(self, petition, terms="", user=None):
+        """Preview the copy without the denouncer as the officer would, and
+        confirm it (TC-13 (2)); returns the wizard."""
+        action = petition.with_user(user or self.officer).action_preview_redacted()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(user or self.officer)
+            .with_context(action["context"])
+            .create({"redact_terms": terms} if terms else {})
+        )
+        wizard.action_confirm()
+        return wizard
+
 
 class CaseCommon(ReceptionCommon):
     """A petition accepted for settlement, and the case it opens."""

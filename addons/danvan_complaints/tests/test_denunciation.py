@@ -201,7 +201,9 @@ class TestDenunciation(CaseCommon):
             as_verifier.petition_id.read(["content"])
         with self.assertRaises(AccessError):
             as_verifier.write({"verification_result": "<p>x</p>"})
-        # The team works from the copy without the denouncer (TC-13 (2)).
+        # The team works from the copy without the denouncer (TC-13 (2)),
+        # once the officer has confirmed it.
+        self._confirm_redacted(case.petition_id)
         html = self._render(
             "danvan_complaints.action_report_danvan_denunciation_redacted",
             case,
@@ -322,6 +324,7 @@ class TestDenunciationTransfer(HttpCase, CaseCommon):
             )
         )
         petition.action_classify()
+        self._confirm_redacted(petition)
         petition.with_context(force_report_rendering=True).action_process()
         copy = self.env["ir.attachment"].search(
             [("res_model", "=", "danvan.petition"), ("res_id", "=", petition.id)]

@@ -374,6 +374,7 @@ class TestPetition(ReceptionCommon):
             competent_body="Thanh tra tỉnh",
         )
         petition.outcome = "transfer"
+        self._confirm_redacted(petition)
         petition.action_process()
         html = self._letter(petition)
         self.assertIn("Kính gửi: Thanh tra tỉnh", html)

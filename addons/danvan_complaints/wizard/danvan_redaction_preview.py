@@ -1,0 +1,43 @@
+from odoo import api, fields, models
+
+
+class DanvanRedactionPreview(models.TransientModel):
+    """The copy of a denunciation without its denouncer, as the verification
+    team and the competent body will read it: the officer reads it, marks the
+    other persons the letter names, and confirms it (TC-13 (2))."""
+
+    _name = "danvan.redaction.preview"
+    _description = "Preview of the Copy Without the Denouncer"
+
+    petition_id = fields.Many2one(
+        "danvan.petition", required=True, readonly=True, ondelete="cascade"
+    )
+    redact_terms = fields.Text(
+        string="Other Persons to Remove",
+        help="Names, addresses or numbers of other citizens named in the letter, "
+        "one per line.",
+    )
+    summary = fields.Char(compute="_compute_copy")
+    content = fields.Html(string="Copy", compute="_compute_copy")
+
+    @api.depends("petition_id", "redact_terms")
+    def _compute_copy(self):
+        for wizard in self:
+            wizard.summary, wizard.content = wizard.petition_id._redact(
+                wizard.redact_terms
+            )
+
+    def action_confirm(self):
+        """Keep the copy as read: it is the one printed and sent."""
+        self.ensure_one()
+        self.petition_id._check_denunciation_copy()
+        self.petition_id.write(
+            {
+                "redact_terms": self.redact_terms,
+                "redacted_summary": self.summary,
+                "redacted_content": self.content,
+                "redacted_by_id": self.env.uid,
+                "date_redacted": fields.Datetime.now(),
+            }
+        )
+        return {"type": "ir.actions.act_window_close"}
