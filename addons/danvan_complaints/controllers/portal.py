@@ -19,6 +19,8 @@ from odoo.http import request
 from odoo.tools import plaintext2html, single_email_re
 from odoo.tools.mimetypes import guess_mimetype
 
+from ..models.danvan_portal_attempt import WINDOW
+
 DOCX_MIMETYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 )
@@ -303,11 +305,16 @@ class DanvanPortal(http.Controller):
     def petition_track(self, code="", secret="", **kwargs):
         code = _clean_key(code)
         code = f"DV-{code[2:]}" if code.startswith("DV") else code
-        values = {"code": code, "status": False, "error": False}
+        values = {"code": code, "status": False, "error": False, "locked": False}
         if request.httprequest.method == "POST":
-            petition = request.env["danvan.petition"]._portal_find(
-                code, _clean_key(secret)
-            )
+            # A locked-out address or code is not even looked up: it gets the
+            # answer of a wrong try, and is told to come back later.
+            Attempt = request.env["danvan.portal.attempt"]
+            address = request.httprequest.remote_addr
+            locked = Attempt._is_locked(address, code)
+            petition = request.env["danvan.petition"]
+            if not locked:
+                petition = petition._portal_find(code, _clean_key(secret))
             if petition:
                 values["status"] = petition._portal_status()
             else:
@@ -315,6 +322,13 @@ class DanvanPortal(http.Controller):
                 values["error"] = request.env._(
                     "No petition matches this tracking code and secret."
                 )
+            if locked:
+                values["locked"] = request.env._(
+                    "Too many failed attempts: try again in %s minutes.",
+                    WINDOW.seconds // 60,
+                )
+            elif not petition:
+                Attempt._record_failure(address, code)
         return request.render("danvan_complaints.portal_petition_track", values)
 
     # TCD-9: the head's reception schedule, published

@@ -19,3 +19,4 @@ from . import danvan_complaints_report
 from . import danvan_complaints_report_line
 from . import danvan_my_work
 from . import website_seo_metadata
+from . import danvan_portal_attempt

@@ -11,3 +11,4 @@ from . import test_complaints_report
 from . import test_messages
 from . import test_my_work
 from . import test_redaction
+from . import test_reports

@@ -87,7 +87,7 @@ class TestComplaint(CaseCommon):
         case = self._accepted()
         self.assertEqual(
             case.action_print_acceptance()["report_name"],
-            "danvan_complaints.report_danvan_case_acceptance",
+            "danvan_complaints.report_danvan_complaint_acceptance",
         )
         html = self._render(
             "danvan_complaints.action_report_danvan_complaint_acceptance", case

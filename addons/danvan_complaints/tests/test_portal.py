@@ -375,6 +375,69 @@ class TestPortal(VietnameseBrowserCase, ReceptionCommon):
             )
         self.assertEqual(len(messages), 1)
 
+    # Failed attempts (issue 11, item 7)
+
+    def _vi_track(self, code, secret):
+        """A try of a Vietnamese browser, and its page made comparable: the
+        form's CSRF token, the code echoed in the form and the blanks between
+        tags left out."""
+        response = self._browser_track(self._browser("vi-VN"), code, secret)
+        page = response.text.replace(self._hidden(response, "csrf_token"), "")
+        if code:
+            page = page.replace(f'value="{code}"', 'value=""')
+        return response, re.sub(r">\s+<", "><", page)
+
+    def test_a_wrong_code_and_a_wrong_secret_answer_alike(self):
+        code, secret = self._receipt(self._submit())
+        wrong_secret, page = self._vi_track(code, "AAAA-BBBB-CCCC")
+        wrong_code, other_page = self._vi_track("DV-ZZZZZZZZZZ", secret)
+        self.assertEqual(wrong_secret.status_code, wrong_code.status_code)
+        self.assertIn("Không có đơn nào khớp với mã tra cứu và mã bí mật này", page)
+        self.assertEqual(page, other_page)
+
+    def test_five_failures_lock_the_address_out(self):
+        """Five failures in 15 minutes from one address: the right keys get the
+        answer of a wrong try and the advice to come back; once the failures
+        are older than the window, the status shows again."""
+        Attempt = self.env["danvan.portal.attempt"]
+        code, secret = self._receipt(self._submit())
+        __, wrong = self._vi_track(code, "AAAA-BBBB-CCCC")
+        for attempt in range(4):
+            __, page = self._vi_track(f"DV-{attempt:010d}", secret)
+            self.assertNotIn("o_danvan_portal_locked", page)
+        self.assertEqual(Attempt.search_count([]), 5)
+        response, page = self._vi_track(code, secret)
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("o_danvan_portal_status", page)
+        self.assertIn("Bạn đã nhập sai quá nhiều lần", page)
+        locked = re.sub(r"<div[^>]*o_danvan_portal_locked[^>]*>[^<]*</div>", "", page)
+        self.assertEqual(locked, wrong, "a locked try answers as a wrong one")
+        self.assertEqual(Attempt.search_count([]), 5, "a locked try is not counted")
+        # Older than the window: counted no more, then dropped by the cron.
+        Attempt.search([]).date = fields.Datetime.now() - timedelta(minutes=16)
+        __, page = self._vi_track(code, secret)
+        self.assertIn("o_danvan_portal_status", page)
+        Attempt._gc_expired_attempts()
+        self.assertFalse(Attempt.search_count([]))
+
+    def test_five_failures_lock_the_code_out_from_any_address(self):
+        """Five failures on one code from five addresses lock that code, not
+        the others; an IPv6 client is counted by its /64 network."""
+        Attempt = self.env["danvan.portal.attempt"]
+        code, secret = self._receipt(self._submit())
+        other_code, other_secret = self._receipt(self._submit(summary="Khác"))
+        for host in range(1, 6):
+            Attempt._record_failure(f"203.0.113.{host}", code)
+        __, page = self._vi_track(code, secret)
+        self.assertNotIn("o_danvan_portal_status", page)
+        self.assertIn("Bạn đã nhập sai quá nhiều lần", page)
+        __, page = self._vi_track(other_code, other_secret)
+        self.assertIn("o_danvan_portal_status", page)
+        for host in range(1, 6):
+            Attempt._record_failure(f"2001:db8:0:7::{host}", f"DV-{host:010d}")
+        self.assertTrue(Attempt._is_locked("2001:db8:0:7:ffff::1", "DV-0000000009"))
+        self.assertFalse(Attempt._is_locked("2001:db8:0:8::1", "DV-0000000009"))
+
     def test_xld9_processed_petition_shows_its_outcome(self):
         code, secret = self._receipt(self._submit())
         petition = self.Petition.search([("portal_code", "=", code)])

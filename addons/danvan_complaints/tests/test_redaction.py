@@ -180,7 +180,7 @@ class TestRedaction(CaseCommon):
         self.assertEqual(petition.redacted_content, preview.record.content)
         action = petition.action_print_redacted()
         self.assertEqual(
-            action["report_name"], "danvan_complaints.report_danvan_redacted_copy"
+            action["report_name"], "danvan_complaints.report_danvan_petition_redacted"
         )
         html = self._render(
             "danvan_complaints.action_report_danvan_petition_redacted", petition
