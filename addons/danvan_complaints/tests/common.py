@@ -38,6 +38,13 @@ class CaseCommon(ReceptionCommon):
 
     DENOUNCER = "Trần Thị Bảo Mật"
 
+    def _confirm_copy(self, petitions):
+        """The officer previews and confirms each copy without the denouncer,
+        as he must before it is printed or sent (TC-13 (2))."""
+        Preview = self.env["danvan.redaction.preview"].with_user(self.officer)
+        for petition in petitions:
+            Preview.create({"petition_id": petition.id}).action_confirm()
+
     def _case(self, petition_type, received=date(2026, 3, 2), **petition_vals):
         petition = (
             self.env["danvan.petition"]
