@@ -257,6 +257,13 @@ class DanvanDenunciation(models.Model):
             "danvan_complaints.action_report_danvan_denunciation_redacted"
         ).report_action(self)
 
+    def _redacted_content(self):
+        """The letter without the denouncer, which the team may not read: it is
+        made as superuser and logged for the member who prints it (TC-13 (2))."""
+        self.ensure_one()
+        self.env["danvan.identity.access"]._log(self._identity_persons(), "redacted")
+        return self.sudo().petition_id._redacted_content()
+
     def _stop(self, order):
         if order.action == "extend":
             return self._extend(order)

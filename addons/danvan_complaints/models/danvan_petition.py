@@ -393,9 +393,15 @@ class DanvanPetition(models.Model):
 
     def _redacted_content(self):
         """The letter's content with every piece of its senders' identity
-        removed (TC-13 (2))."""
+        removed (TC-13 (2)); making it reads the identity, which is logged."""
         self.ensure_one()
+        self.env["danvan.identity.access"]._log(self._identity_persons(), "redacted")
         return self._redact(self.content)
+
+    def _identity_persons(self):
+        """The persons whose identity the petition's letter and attachments
+        carry, for the access log (TC-13)."""
+        return self.sudo().sender_ids
 
     def _redact(self, html):
         """``html`` without any piece of the senders' identity (TC-13 (2))."""
