@@ -12,11 +12,13 @@ class IrAttachment(models.Model):
 
     def _to_http_stream(self):
         """A file downloaded (``/web/content``, ``/web/image``) is logged for the
-        user it is served to, also when the download is allowed by a token or
-        to the portal (TC-13); its content is then read as superuser so that
-        reading it is not logged a second time."""
-        self.sudo(False)._danvan_log_identity_access()
-        return super(IrAttachment, self.sudo())._to_http_stream()
+        user it is served to, also when a token or the portal allows it (TC-13).
+        A file of the filestore is streamed as it is, and logged here; one kept
+        in the database is read through ``raw``, which logs it, unless under
+        sudo."""
+        if self.env.su or self.store_fname:
+            self.sudo(False)._danvan_log_identity_access()
+        return super()._to_http_stream()
 
     def _danvan_log_identity_access(self):
         if self.env.su:

@@ -297,7 +297,19 @@ class TestIdentityAccessQueries(IdentityAccessCommon):
         self.officer.groups_id = [
             Command.link(self.env.ref("base.group_allow_export").id)
         ]
+        self.env["ir.attachment"].create(
+            [
+                {
+                    "name": "don.png",
+                    "raw": PNG,
+                    "res_model": "danvan.petition",
+                    "res_id": petition.id,
+                }
+                for petition in one | many
+            ]
+        )
         Sender = self.env["danvan.petition.sender"].with_user(self.officer)
+        Attachment = self.env["ir.attachment"].with_user(self.officer)
         channels = {
             "read": lambda p: p.sender_ids.with_user(self.officer).read(["name"]),
             "search": lambda p: Sender.search(
@@ -308,6 +320,9 @@ class TestIdentityAccessQueries(IdentityAccessCommon):
             ),
             "export": lambda p: p.with_user(self.officer).export_data(
                 ["sender_ids/name"]
+            ),
+            "attachment": lambda p: Attachment.search_read(
+                [("res_model", "=", p._name), ("res_id", "in", p.ids)], ["datas"]
             ),
         }
         for channel, action in channels.items():
@@ -324,8 +339,9 @@ class TestIdentityAccessQueries(IdentityAccessCommon):
 
 @tagged("post_install", "-at_install")
 class TestIdentityAccessHttp(HttpCase, IdentityAccessCommon):
-    """A file downloaded and a spreadsheet of the register are logged once,
-    for the user they are served to (TC-13)."""
+    """Over HTTP: reads over RPC, a file downloaded, a printed page and the
+    spreadsheet of the register are logged once, for the user they are served
+    to (TC-13)."""
 
     def test_tc13_a_downloaded_attachment_is_logged_once(self):
         petition = self._denunciations()
