@@ -12,7 +12,8 @@ class DanvanComplaintsController(http.Controller):
         visit_ids = [int(part) for part in ids.split(",") if part.strip().isdigit()]
         visits = request.env["danvan.reception.visit"].browse(visit_ids).exists()
         visits.check_access("read")
-        headers, rows = visits._register_table()
+        with request.env["danvan.identity.access"]._channel("export"):
+            headers, rows = visits._register_table()
         content = build_xlsx("SỔ TIẾP CÔNG DÂN", headers, rows, [5, 11, 30, 16, 40])
         return request.make_response(
             content,

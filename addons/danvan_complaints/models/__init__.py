@@ -20,3 +20,6 @@ from . import danvan_complaints_report_line
 from . import danvan_my_work
 from . import website_seo_metadata
 from . import danvan_portal_attempt
+from . import base
+from . import ir_actions_report
+from . import ir_attachment

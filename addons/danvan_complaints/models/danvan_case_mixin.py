@@ -190,6 +190,11 @@ class DanvanCaseMixin(models.AbstractModel):
         """A case file is kept (archive it)."""
         raise UserError(self.env._("A case cannot be deleted: archive it."))
 
+    def _identity_persons(self):
+        """The persons whose identity the case's attachments carry, for the
+        access log (TC-13)."""
+        return self.sudo().petition_id.sender_ids
+
     def _log_event(self, kind, date, reference=False, note=False):
         self.env["danvan.case.event"].create(
             [

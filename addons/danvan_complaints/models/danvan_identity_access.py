@@ -1,10 +1,20 @@
+from contextlib import contextmanager
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
+CHANNEL_STACK = "danvan_identity_channels"
+
 
 class DanvanIdentityAccess(models.Model):
-    """Who read a denouncer's identity, and when (TC-13): one line each time a
-    confidential identity is loaded from the database for a user."""
+    """Who reached a confidential identity, when, and how (TC-13): one line
+    each time a citizen's identity reaches a user, by whatever channel.
+
+    The lines are written by the code alone and never changed: nobody, the
+    administrator included, adds, edits or deletes one.
+    """
 
     _name = "danvan.identity.access"
     _description = "Access to a Denouncer's Identity"
@@ -18,11 +28,81 @@ class DanvanIdentityAccess(models.Model):
     record_name = fields.Char(
         string="Case", readonly=True, help="The petition or visit, never the person."
     )
+    # The default labels the lines written before the channel was kept: they
+    # were all loads of the identity.
+    channel = fields.Selection(
+        [
+            ("read", "Form or list"),
+            ("search", "Search on the identity"),
+            ("group", "Grouping or totals"),
+            ("export", "Export"),
+            ("report", "Printed document"),
+            ("attachment", "Attachment"),
+            ("redacted", "Copy without the identity"),
+        ],
+        required=True,
+        readonly=True,
+        default="read",
+        help="How the identity reached the user.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise UserError(self._kept_message())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self:
+            raise UserError(self._kept_message())
+        return super().write(vals)
+
+    def unlink(self):
+        if self and not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            raise UserError(self._kept_message())
+        return super().unlink()
+
+    def _kept_message(self):
+        return self.env._(
+            "The log of access to citizens' identity is kept as it was written: "
+            "nobody adds, changes or deletes a line of it (Article 56 of the Law "
+            "on Denunciations 2018)."
+        )
 
     @api.model
-    def _log(self, persons):
-        """Log the reading of ``persons`` (confidential identities) by the
-        current user; sudo, since the reader may not write the log."""
+    @contextmanager
+    def _channel(self, channel):
+        """Label with ``channel`` the identities loaded within the block (an
+        export, a printed document).
+
+        Kept on the cursor rather than in the context, which any RPC call may
+        set: a user cannot relabel his own reads.
+        """
+        channels = self.env.cr.cache.setdefault(CHANNEL_STACK, [])
+        channels.append(channel)
+        try:
+            yield
+        finally:
+            channels.pop()
+
+    @api.model
+    def _log(self, persons, channel=None):
+        """Log that the current user reached the identity of ``persons``:
+        one line for each confidential one, all in one create.
+
+        Nothing is logged under sudo: those loads are the code's own (a
+        redacted copy, this log's own label) and show the identity to nobody.
+        """
+        if self.env.su or not persons:
+            return
+        persons = persons.sudo()
+        # The flag alone: a prefetch would load the identity into the cache.
+        persons.fetch(["is_confidential"])
+        confidential = persons.filtered("is_confidential")
+        if not confidential:
+            return
+        if not channel:
+            channel = (self.env.cr.cache.get(CHANNEL_STACK) or ["read"])[-1]
         self.sudo().create(
             [
                 {
@@ -30,11 +110,8 @@ class DanvanIdentityAccess(models.Model):
                     "res_model": person._name,
                     "res_id": person.id,
                     "record_name": person._identity_case_name(),
+                    "channel": channel,
                 }
-                for person in persons
+                for person in confidential
             ]
         )
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        raise UserError(self.env._("The log of accesses is kept."))

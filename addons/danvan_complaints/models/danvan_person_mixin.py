@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.osv import expression
 
 
 class DanvanPersonMixin(models.AbstractModel):
@@ -6,7 +7,9 @@ class DanvanPersonMixin(models.AbstractModel):
 
     Kept in models of their own, apart from the petition or the visit, so that
     record rules can hide a denouncer's identity (TC-12): each model says when
-    its person is confidential in ``is_confidential``.
+    its person is confidential in ``is_confidential``. Every way the identity
+    leaves the database for a user is logged in ``danvan.identity.access``
+    (TC-13): a load of its fields, a search or a grouping on them.
     """
 
     _name = "danvan.person.mixin"
@@ -32,21 +35,69 @@ class DanvanPersonMixin(models.AbstractModel):
         """The petition or visit the person belongs to, for the access log."""
         raise NotImplementedError
 
-    def _fetch_query(self, query, fields):
-        """Log each load of a denouncer's identity for a user (TC-13).
+    def _identity_persons(self):
+        """The persons whose identity the record shows: itself (see the
+        petition, the visit and the cases)."""
+        return self
 
-        Loads under sudo are the code's own (a redacted copy, the access log's
-        own label) and show the identity to nobody.
-        """
+    def _fetch_query(self, query, fields):
+        """Log each load of a confidential identity for a user (TC-13), with
+        the channel it goes out by (a form or list, an export, a document)."""
         records = super()._fetch_query(query, fields)
         if (
             records
             and not self.env.su
             and any(field.name in self._identity_fields for field in fields)
         ):
-            # Fetch the flag alone: a prefetch of the identity would log twice.
-            records.fetch(["is_confidential"])
-            confidential = records.filtered("is_confidential")
-            if confidential:
-                self.env["danvan.identity.access"]._log(confidential)
+            self.env["danvan.identity.access"]._log(records)
         return records
+
+    def _search(self, domain, offset=0, limit=None, order=None):
+        """Log a search on the identity: which persons it found tells who
+        they are, even when nothing else of them is read (TC-13)."""
+        query = super()._search(domain, offset=offset, limit=limit, order=order)
+        searched = self._identity_fields | {"display_name"}
+        if (
+            not self.env.su
+            and not query.is_empty()
+            and any(
+                isinstance(leaf, (list, tuple))
+                and isinstance(leaf[0], str)
+                and leaf[0].split(".")[0] in searched
+                for leaf in domain
+            )
+        ):
+            found = super()._search(
+                [("is_confidential", "=", True), ("id", "in", query)]
+            )
+            self.env["danvan.identity.access"]._log(self.browse(found), "search")
+        return query
+
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
+        """Log a grouping or a total on the identity (TC-13): its groups show
+        the identities of every confidential person in ``domain``."""
+        result = super()._read_group(
+            domain, groupby, aggregates, having, offset, limit, order
+        )
+        if (
+            result
+            and not self.env.su
+            and any(
+                spec.split(":")[0].split(".")[0] in self._identity_fields
+                for spec in (*groupby, *aggregates)
+            )
+        ):
+            found = super()._search(
+                expression.AND([[("is_confidential", "=", True)], domain])
+            )
+            self.env["danvan.identity.access"]._log(self.browse(found), "group")
+        return result

@@ -470,9 +470,11 @@ class DanvanPetition(models.Model):
         """The summary and the letter without the senders' identity nor the
         other persons in ``terms`` (one per line): see ``tools/redaction.py``
         for what is removed. The senders are read under sudo: their identity
-        is only used to remove it, and shown to nobody."""
+        is only used to remove it, and shown to nobody; making the copy reads
+        it, which is logged."""
         self.ensure_one()
-        senders = self.sudo().sender_ids
+        senders = self._identity_persons()
+        self.env["danvan.identity.access"]._log(senders, "redacted")
         agency = self.with_context(lang=self.company_id._danvan_lang())
         redactor = Redactor(
             agency.env._("[removed]"),
@@ -483,6 +485,11 @@ class DanvanPetition(models.Model):
             terms=(terms or "").splitlines(),
         )
         return redactor.redact_text(self.summary), redactor.redact_html(self.content)
+
+    def _identity_persons(self):
+        """The persons whose identity the petition's letter and attachments
+        carry, for the access log (TC-13)."""
+        return self.sudo().sender_ids
 
     def action_print_letter(self):
         """The official letter of the outcome (guide, transfer, answer)."""

@@ -146,6 +146,11 @@ class DanvanReceptionVisit(models.Model):
             for visit in self
         }
 
+    def _identity_persons(self):
+        """The persons whose identity the visit's attachments carry, for the
+        access log (TC-13)."""
+        return self.sudo().visitor_ids
+
     def _register_table(self):
         """(headers, rows) of the register in the column order of Mẫu 03."""
         # The column names of the legal form, kept as Mẫu 03 writes them.

@@ -1,0 +1,427 @@
+import base64
+from datetime import date
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import CaseCommon
+
+# A 1x1 transparent PNG: a scanned letter, as far as the tests need one.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
+    "60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+class IdentityAccessCommon(CaseCommon):
+    """Denunciations of the officer, who handles them, and a way to see what
+    an action logs."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Log = cls.env["danvan.identity.access"]
+        cls.verifier = new_test_user(
+            cls.env, login="dvc_log_verifier", groups="danvan_plan.group_danvan_staff"
+        )
+
+    def _denunciations(self, count=1):
+        """``count`` petitions received by the officer, each from one denouncer."""
+        return (
+            self.env["danvan.petition"]
+            .with_user(self.officer)
+            .create(
+                [
+                    {
+                        "summary": f"Tố cáo {n}",
+                        "date_received": date(2026, 3, 2),
+                        "petition_type": "denunciation",
+                        "sender_ids": [
+                            Command.create(
+                                {
+                                    "name": f"{self.DENOUNCER} {n}",
+                                    "address": "Thôn 7",
+                                    "identity_number": f"05119000{n:04d}",
+                                }
+                            )
+                        ],
+                    }
+                    for n in range(count)
+                ]
+            )
+        )
+
+    def _accepted(self):
+        case = self._case("denunciation").with_user(self.officer)
+        case.write(
+            {
+                "denounced": "Ông Lê Văn B, kế toán",
+                "accepted_content": "Thu tiền sai quy định",
+                "acceptance_reference": "08/QĐ-SKHCN",
+                "date_accepted": date(2026, 3, 2),
+            }
+        )
+        case.action_accept()
+        return case
+
+    def _logged(self, action):
+        """The lines that ``action`` logs, run with an empty cache as a new
+        request would be."""
+        self.env.invalidate_all()
+        last = self.Log.search([], order="id desc", limit=1).id or 0
+        action()
+        return self.Log.search([("id", ">", last)], order="id")
+
+    def assertLogged(self, lines, persons, channel, user=None):
+        self.assertRecordValues(
+            lines,
+            [
+                {
+                    "user_id": (user or self.officer).id,
+                    "res_model": person._name,
+                    "res_id": person.id,
+                    "channel": channel,
+                }
+                for person in persons
+            ],
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestIdentityAccess(IdentityAccessCommon):
+    """Every way a confidential identity reaches a user is logged, with its
+    channel; the code's own reads under sudo are not; the log is changed by
+    nobody (TC-13)."""
+
+    def test_tc13_a_read_logs_who_when_which_record_and_channel(self):
+        petition = self._denunciations()
+        sender = petition.sender_ids
+        lines = self._logged(
+            lambda: sender.with_user(self.officer).read(["name", "address"])
+        )
+        self.assertLogged(lines, sender, "read")
+        self.assertEqual(lines.record_name, petition.number)
+        self.assertTrue(lines.create_date)
+        # The form of the petition, with its senders' list.
+        lines = self._logged(
+            lambda: petition.with_user(self.officer).web_read(
+                {"sender_ids": {"fields": {"name": {}}}}
+            )
+        )
+        self.assertLogged(lines, sender, "read")
+        # Another field, or the code's own read under sudo: no line.
+        for action in (
+            lambda: sender.with_user(self.officer).read(["is_confidential"]),
+            lambda: sender.with_user(self.officer).sudo().read(["name"]),
+        ):
+            self.assertFalse(self._logged(action))
+
+    def test_tc13_a_search_on_the_identity_is_logged(self):
+        """Who is found tells who wrote, even when nothing else is read."""
+        petition = self._denunciations()
+        sender = petition.sender_ids
+        Sender = self.env["danvan.petition.sender"].with_user(self.officer)
+        Petition = self.env["danvan.petition"].with_user(self.officer)
+        for action in (
+            lambda: Sender.search([("name", "ilike", self.DENOUNCER)]),
+            lambda: Sender.search_count([("identity_number", "=", "051190000000")]),
+            lambda: Petition.search([("sender_ids.name", "ilike", self.DENOUNCER)]),
+        ):
+            self.assertLogged(self._logged(action), sender, "search")
+        # A name search finds the person and shows the name.
+        lines = self._logged(lambda: Sender.name_search(self.DENOUNCER))
+        self.assertEqual(sorted(lines.mapped("channel")), ["read", "search"])
+        # Nothing found, a search on other fields, or under sudo: no line.
+        for action in (
+            lambda: Sender.search([("name", "=", "Không có ai")]),
+            lambda: Sender.search([("petition_id", "=", petition.id)]),
+            lambda: Sender.sudo().search([("name", "ilike", self.DENOUNCER)]),
+        ):
+            self.assertFalse(self._logged(action))
+
+    def test_tc13_a_grouping_or_total_on_the_identity_is_logged(self):
+        sender = self._denunciations().sender_ids
+        Sender = self.env["danvan.petition.sender"].with_user(self.officer)
+        domain = [("id", "=", sender.id)]
+        for action in (
+            lambda: Sender._read_group(domain, ["name"], ["__count"]),
+            lambda: Sender._read_group(domain, ["petition_id"], ["address:array_agg"]),
+            lambda: Sender.read_group(domain, ["identity_number"], ["identity_number"]),
+        ):
+            self.assertLogged(self._logged(action), sender, "group")
+        for action in (
+            lambda: Sender._read_group(domain, ["petition_id"], ["__count"]),
+            lambda: Sender.sudo()._read_group(domain, ["name"], ["__count"]),
+        ):
+            self.assertFalse(self._logged(action))
+
+    def test_tc13_an_export_is_logged_as_such(self):
+        petition = self._denunciations()
+        sender = petition.sender_ids
+        self.officer.groups_id = [
+            Command.link(self.env.ref("base.group_allow_export").id)
+        ]
+        as_officer = petition.with_user(self.officer)
+        lines = self._logged(
+            lambda: as_officer.export_data(["number", "sender_ids/name"])
+        )
+        self.assertLogged(lines, sender, "export")
+        # The channel ends with the export.
+        lines = self._logged(lambda: sender.with_user(self.officer).read(["name"]))
+        self.assertLogged(lines, sender, "read")
+        self.assertFalse(
+            self._logged(lambda: as_officer.sudo().export_data(["sender_ids/name"]))
+        )
+
+    def test_tc13_a_printed_document_is_logged_as_such(self):
+        case = self._accepted()
+        sender = case.petition_id.sender_ids
+        notice = "danvan_complaints.action_report_danvan_denunciation_acceptance"
+        html = []
+        lines = self._logged(lambda: html.append(self._render(notice, case)))
+        self.assertIn(self.DENOUNCER, html[0])
+        self.assertLogged(lines, sender, "report")
+        Report = self.env["ir.actions.report"]
+        self.assertFalse(
+            self._logged(lambda: Report.sudo()._render_qweb_html(notice, case.ids))
+        )
+
+    def test_tc13_making_the_copy_without_the_denouncer_is_logged(self):
+        """The officer's preview reads the identity to remove it: logged for
+        him as the copy, not as a printed identity. The team member prints the
+        confirmed copy, which holds no identity: nothing is logged for him."""
+        case = self._accepted()
+        case.team_member_ids = self.verifier
+        petition = case.petition_id
+        lines = self._logged(lambda: self._confirm_copy(petition))
+        self.assertLogged(lines, petition.sender_ids, "redacted", self.officer)
+        html = []
+        lines = self._logged(
+            lambda: html.append(
+                self._render(
+                    "danvan_complaints.action_report_danvan_denunciation_redacted",
+                    case,
+                    self.verifier,
+                )
+            )
+        )
+        self.assertNotIn(self.DENOUNCER, html[0])
+        self.assertFalse(lines)
+        self.assertFalse(self._logged(lambda: petition.sudo()._redact("")))
+
+    def test_tc13_the_content_of_an_attachment_is_logged(self):
+        """The letter is identity: reading the file of a confidential petition
+        is logged (Odoo reads it even for its size alone)."""
+        petition = self._denunciations()
+        Attachment = self.env["ir.attachment"]
+        attachment = Attachment.create(
+            {
+                "name": "don-to-cao.png",
+                "raw": PNG,
+                "res_model": "danvan.petition",
+                "res_id": petition.id,
+            }
+        )
+        as_officer = attachment.with_user(self.officer)
+        lines = self._logged(lambda: as_officer.read(["datas"]))
+        self.assertLogged(lines, petition.sender_ids, "attachment")
+        partner = Attachment.create(
+            {
+                "name": "other.png",
+                "raw": PNG,
+                "res_model": "res.partner",
+                "res_id": self.officer.partner_id.id,
+            }
+        )
+        for action in (
+            lambda: as_officer.sudo().read(["datas"]),
+            lambda: partner.with_user(self.officer).read(["datas"]),
+        ):
+            self.assertFalse(self._logged(action))
+
+    def test_tc13_the_log_is_read_by_leadership_and_changed_by_nobody(self):
+        sender = self._denunciations().sender_ids
+        line = self._logged(lambda: sender.with_user(self.officer).read(["name"]))
+        self.assertEqual(line.with_user(self.users["leader"]).user_id, self.officer)
+        for user in (self.officer, self.verifier):
+            with self.assertRaises(AccessError):
+                self.Log.with_user(user).search([])
+        kept = "Nhật ký truy cập thông tin nhận dạng của công dân được giữ nguyên"
+        admin = self.env.ref("base.user_admin")
+        self.assertTrue(admin.has_group("base.group_system"))
+        values = {
+            "user_id": self.officer.id,
+            "res_model": sender._name,
+            "res_id": sender.id,
+        }
+        for user in (self.officer, self.users["leader"], self.users["dv_admin"], admin):
+            with self.subTest(user=user.login):
+                as_user = line.with_user(user).with_context(lang="vi_VN")
+                with self.assertRaisesRegex(UserError, kept):
+                    as_user.write({"channel": "export"})
+                with self.assertRaisesRegex(UserError, kept):
+                    as_user.unlink()
+                with self.assertRaisesRegex(UserError, kept):
+                    as_user.create(values)
+        # Not even the code's own sudo changes it.
+        as_root = line.sudo().with_context(lang="vi_VN")
+        with self.assertRaisesRegex(UserError, kept):
+            as_root.write({"user_id": self.users["leader"].id})
+        with self.assertRaisesRegex(UserError, kept):
+            as_root.unlink()
+        self.assertRecordValues(line, [{"user_id": self.officer.id, "channel": "read"}])
+
+
+@tagged("post_install", "-at_install", "is_query_count")
+class TestIdentityAccessQueries(IdentityAccessCommon):
+    """Logging five persons costs the queries of logging one: one create per
+    call, never one per person (TC-13)."""
+
+    def _queries(self, action):
+        self.env.invalidate_all()
+        start = self.cr.sql_log_count
+        action()
+        self.env.flush_all()
+        return self.cr.sql_log_count - start
+
+    def test_tc13_logging_many_costs_what_logging_one_costs(self):
+        one = self._denunciations(1)
+        many = self._denunciations(5)
+        self.officer.groups_id = [
+            Command.link(self.env.ref("base.group_allow_export").id)
+        ]
+        self.env["ir.attachment"].create(
+            [
+                {
+                    "name": "don.png",
+                    "raw": PNG,
+                    "res_model": "danvan.petition",
+                    "res_id": petition.id,
+                }
+                for petition in one | many
+            ]
+        )
+        Sender = self.env["danvan.petition.sender"].with_user(self.officer)
+        Attachment = self.env["ir.attachment"].with_user(self.officer)
+        channels = {
+            "read": lambda p: p.sender_ids.with_user(self.officer).read(["name"]),
+            "search": lambda p: Sender.search(
+                [("petition_id", "in", p.ids), ("name", "ilike", self.DENOUNCER)]
+            ),
+            "group": lambda p: Sender._read_group(
+                [("petition_id", "in", p.ids)], ["name"], ["__count"]
+            ),
+            "export": lambda p: p.with_user(self.officer).export_data(
+                ["sender_ids/name"]
+            ),
+            "attachment": lambda p: Attachment.search_read(
+                [("res_model", "=", p._name), ("res_id", "in", p.ids)], ["datas"]
+            ),
+        }
+        for channel, action in channels.items():
+            with self.subTest(channel=channel):
+                self._queries(lambda action=action: action(one))  # warm the caches
+                expected = self._queries(lambda action=action: action(one))
+                self.env.invalidate_all()
+                last = self.Log.search([], order="id desc", limit=1).id
+                with self.assertQueryCount(expected):
+                    action(many)
+                lines = self.Log.search([("id", ">", last)])
+                self.assertEqual(lines.mapped("channel"), [channel] * 5)
+
+
+@tagged("post_install", "-at_install")
+class TestIdentityAccessHttp(HttpCase, IdentityAccessCommon):
+    """Over HTTP: reads over RPC, a file downloaded, a printed page and the
+    spreadsheet of the register are logged once, for the user they are served
+    to (TC-13)."""
+
+    def test_tc13_a_downloaded_attachment_is_logged_once(self):
+        petition = self._denunciations()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "don-to-cao.png",
+                "raw": PNG,
+                "res_model": "danvan.petition",
+                "res_id": petition.id,
+            }
+        )
+        self.authenticate(self.officer.login, self.officer.login)
+        for url in (f"/web/content/{attachment.id}", f"/web/image/{attachment.id}"):
+            with self.subTest(url=url):
+                lines = self._logged(lambda url=url: self._get(url))
+                self.assertLogged(lines, petition.sender_ids, "attachment")
+
+    def _visit(self):
+        """A denouncer received by the officer."""
+        return (
+            self.env["danvan.reception.visit"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "date": date(2026, 3, 2),
+                    "summary": "Tố cáo cán bộ B",
+                    "petition_type": "denunciation",
+                    "path": "accept",
+                    "visitor_ids": [
+                        Command.create(
+                            {"name": self.DENOUNCER, "identity_number": "051190000123"}
+                        )
+                    ],
+                }
+            )
+        )
+
+    def _get(self, url):
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def test_tc13_reads_over_rpc_are_logged_on_a_read_write_cursor(self):
+        """Odoo 18 serves reads on a read-only cursor, where no line could be
+        written: the reads of identity models get a read-write one."""
+        petition = self._denunciations()
+        sender = petition.sender_ids
+        self.authenticate(self.officer.login, self.officer.login)
+        calls = {
+            "danvan.petition.sender": ("read", [sender.ids, ["name"]], {}),
+            "danvan.petition": (
+                "web_read",
+                [petition.ids],
+                {"specification": {"sender_ids": {"fields": {"name": {}}}}},
+            ),
+        }
+        for model, (method, args, kwargs) in calls.items():
+            with self.subTest(model=model):
+                lines = self._logged(
+                    lambda model=model, method=method, args=args, kwargs=kwargs: (
+                        self.make_jsonrpc_request(
+                            f"/web/dataset/call_kw/{model}/{method}",
+                            {
+                                "model": model,
+                                "method": method,
+                                "args": args,
+                                "kwargs": kwargs,
+                            },
+                        )
+                    )
+                )
+                self.assertLogged(lines, sender, "read")
+
+    def test_tc13_a_printed_receipt_is_logged_as_a_document(self):
+        visit = self._visit()
+        self.authenticate(self.officer.login, self.officer.login)
+        url = (
+            f"/report/html/danvan_complaints.report_danvan_reception_receipt/{visit.id}"
+        )
+        lines = self._logged(lambda: self._get(url))
+        self.assertLogged(lines, visit.visitor_ids, "report")
+
+    def test_tc13_the_register_spreadsheet_is_logged_as_an_export(self):
+        visit = self._visit()
+        self.authenticate(self.officer.login, self.officer.login)
+        lines = self._logged(
+            lambda: self._get(f"/danvan_complaints/register.xlsx?ids={visit.id}")
+        )
+        self.assertLogged(lines, visit.visitor_ids, "export")
