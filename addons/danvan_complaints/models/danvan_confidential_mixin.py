@@ -21,10 +21,14 @@ class DanvanConfidentialMixin(models.AbstractModel):
 
     @api.model
     def _danvan_sticky_vals(self, vals):
-        if (
-            vals.get("petition_type") == "denunciation"
-            and "was_denunciation" in self._fields
-        ):
+        """``vals`` marking a denunciation as one; the mark is the code's own,
+        never unset by a user."""
+        if "was_denunciation" not in self._fields:
+            return vals
+        vals = dict(vals)
+        if not self.env.su:
+            vals.pop("was_denunciation", None)
+        if vals.get("petition_type") == "denunciation":
             vals["was_denunciation"] = True
         return vals
 

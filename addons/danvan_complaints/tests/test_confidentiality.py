@@ -384,6 +384,7 @@ class TestConfidentiality(HttpCase, CaseCommon):
         self.assertEqual(petition.petition_type, "denunciation")
         # Leadership may reclassify it: its sender stays a denouncer.
         petition.with_user(self.users["leader"]).petition_type = "petition"
+        petition.with_user(self.users["leader"]).was_denunciation = False
         self.assertTrue(petition.was_denunciation)
         self.assertTrue(petition.sender_ids.is_confidential)
         self.assertTrue(petition._letter_values()["confidential"])

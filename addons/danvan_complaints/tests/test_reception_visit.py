@@ -195,7 +195,7 @@ class TestReceptionVisit(ReceptionCommon):
 class TestReceptionRegisterFile(HttpCase, ReceptionCommon):
     """The register as a spreadsheet, as the officer may read it (TCD-13)."""
 
-    def test_register_as_spreadsheet_without_a_denouncer_for_others(self):
+    def test_tcd11_register_as_spreadsheet_for_the_receiving_officer_only(self):
         visits = (
             self.env["danvan.reception.visit"]
             .with_user(self.officer)
@@ -216,13 +216,23 @@ class TestReceptionRegisterFile(HttpCase, ReceptionCommon):
                 ]
             )
         )
-        ids = ",".join(str(i) for i in visits.ids)
+        url = "/danvan_complaints/register.xlsx?ids=" + ",".join(
+            str(i) for i in visits.ids
+        )
         self.authenticate("dvc_officer_2", "dvc_officer_2")
-        response = self.url_open(f"/danvan_complaints/register.xlsx?ids={ids}")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 403)
+        for secret in ("Phan Văn Dũng", "Hồ Thị Em", "Tố cáo cán bộ"):
+            self.assertNotIn(secret.encode(), response.content)
+        self.authenticate(self.officer.login, self.officer.login)
+        response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         with zipfile.ZipFile(io.BytesIO(response.content)) as book:
             strings = book.read("xl/sharedStrings.xml").decode()
-        self.assertIn("Phan Văn Dũng", strings)
-        self.assertIn("Tố cáo cán bộ", strings)
-        self.assertNotIn("Hồ Thị Em", strings)
-        self.assertIn("Theo dõi kết quả giải quyết", strings)
+        for expected in (
+            "Phan Văn Dũng",
+            "Hồ Thị Em",
+            "Tố cáo cán bộ",
+            "Theo dõi kết quả giải quyết",
+        ):
+            self.assertIn(expected, strings)
