@@ -8,7 +8,7 @@ class DanvanComplaintsController(http.Controller):
     @http.route("/danvan_complaints/register.xlsx", type="http", auth="user")
     def register_xlsx(self, ids=""):
         """Lines of the reception register as a spreadsheet (Mẫu 03), as far as
-        the user may read them: a denouncer is left out for others (TC-12)."""
+        the user may read them (TCD-11)."""
         visit_ids = [int(part) for part in ids.split(",") if part.strip().isdigit()]
         visits = request.env["danvan.reception.visit"].browse(visit_ids).exists()
         visits.check_access("read")

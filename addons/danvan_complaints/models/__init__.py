@@ -1,6 +1,7 @@
 from . import danvan_time_limit
 from . import danvan_deadline_mixin
 from . import danvan_person_mixin
+from . import danvan_confidential_mixin
 from . import danvan_identity_access
 from . import danvan_reception_place
 from . import danvan_reception_session

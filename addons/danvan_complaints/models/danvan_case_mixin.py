@@ -17,8 +17,10 @@ class DanvanCaseMixin(models.AbstractModel):
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
         "danvan.attachment.mixin",
+        "danvan.confidential.mixin",
     ]
     _order = "date_accepted desc, id desc"
+    _danvan_assignment_fields = ("handler_id", "department_id")
     _rec_name = "number"
     _case_petition_types = ()
     _acceptance_report = None

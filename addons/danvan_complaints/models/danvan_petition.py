@@ -55,8 +55,10 @@ class DanvanPetition(models.Model):
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
         "danvan.attachment.mixin",
+        "danvan.confidential.mixin",
     ]
     _transitions = TRANSITIONS
+    _danvan_assignment_fields = ("handler_id", "department_id")
     _order = "date_received desc, id desc"
     _rec_name = "number"
 
@@ -103,6 +105,13 @@ class DanvanPetition(models.Model):
         string="Content Type",
         tracking=True,
         help="Article 6 of Circular 05/2021/TT-TTCP.",
+    )
+    was_denunciation = fields.Boolean(
+        string="Received as a Denunciation",
+        readonly=True,
+        copy=False,
+        help="Once classified as a denunciation, its sender stays a denouncer, "
+        "whatever its later type (Article 47 of the Law on Denunciations 2018).",
     )
     is_anonymous = fields.Boolean(
         string="Anonymous",
@@ -422,7 +431,7 @@ class DanvanPetition(models.Model):
         self.sudo().filtered("date_redacted").write(REDACTION_COPY)
 
     def _check_denunciation_copy(self):
-        if any(p.petition_type != "denunciation" for p in self):
+        if not all(self.mapped("was_denunciation")):
             raise UserError(
                 self.env._("Only a denunciation is copied without its sender.")
             )
@@ -521,7 +530,7 @@ class DanvanPetition(models.Model):
             "letter_subject": subject,
             "doc_symbol": self.company_id.danvan_agency_code,
             "agency": self.company_id.danvan_agency_name or self.company_id.name,
-            "confidential": self.petition_type == "denunciation",
+            "confidential": self.was_denunciation,
         }
 
     def _check_outcome(self):

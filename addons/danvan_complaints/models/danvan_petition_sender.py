@@ -2,12 +2,13 @@ from odoo import api, fields, models
 
 
 class DanvanPetitionSender(models.Model):
-    """Who sent a petition: a denouncer is seen by the handler and leadership
-    only (TC-12)."""
+    """Who sent a petition: seen by the handlers of the petition and of its
+    case and by leadership only (TCD-11, TC-12)."""
 
     _name = "danvan.petition.sender"
     _description = "Petition Sender"
     _inherit = ["danvan.person.mixin"]
+    _identity_case_field = "petition_id"
     _order = "petition_id, id"
 
     petition_id = fields.Many2one(
@@ -15,11 +16,6 @@ class DanvanPetitionSender(models.Model):
     )
     phone = fields.Char()
     email = fields.Char()
-
-    @api.depends("petition_id.petition_type")
-    def _compute_is_confidential(self):
-        for sender in self:
-            sender.is_confidential = sender.petition_id.petition_type == "denunciation"
 
     @api.model_create_multi
     def create(self, vals_list):

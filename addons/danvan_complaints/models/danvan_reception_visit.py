@@ -11,8 +11,9 @@ REPRESENTATIVES = ((10, 2), (None, 5))
 class DanvanReceptionVisit(models.Model):
     _name = "danvan.reception.visit"
     _description = "Citizen Reception Record"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.confidential.mixin"]
     _order = "date desc, id desc"
+    _danvan_assignment_fields = ("officer_id",)
     _rec_name = "number"
 
     number = fields.Char(
@@ -61,6 +62,14 @@ class DanvanReceptionVisit(models.Model):
         ],
         string="Classification",
         tracking=True,
+    )
+    was_denunciation = fields.Boolean(
+        string="Received as a Denunciation",
+        readonly=True,
+        copy=False,
+        help="Once classified as a denunciation, its citizens stay denouncers, "
+        "whatever its later classification (Article 47 of the Law on "
+        "Denunciations 2018).",
     )
     handled_before_by = fields.Char(
         string="Already Handled By", help="Bodies that have already dealt with it."

@@ -1,13 +1,15 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class DanvanReceptionVisitor(models.Model):
-    """A citizen received in a visit: a denouncer is seen by the receiving
-    officer and leadership only (TCD-11, TC-12)."""
+    """A citizen received in a visit: seen by the receiving officer, the
+    handler of the petition registered from the visit and leadership only
+    (TCD-11, TC-12)."""
 
     _name = "danvan.reception.visitor"
     _description = "Citizen Received"
     _inherit = ["danvan.person.mixin"]
+    _identity_case_field = "visit_id"
     _order = "visit_id, is_representative desc, id"
 
     visit_id = fields.Many2one(
@@ -17,11 +19,6 @@ class DanvanReceptionVisitor(models.Model):
         string="Representative",
         help="Appointed by a group to speak for it (Decree 124/2020/NĐ-CP).",
     )
-
-    @api.depends("visit_id.petition_type")
-    def _compute_is_confidential(self):
-        for visitor in self:
-            visitor.is_confidential = visitor.visit_id.petition_type == "denunciation"
 
     def _identity_case_name(self):
         return self.sudo().visit_id.number

@@ -13,3 +13,4 @@ from . import test_my_work
 from . import test_redaction
 from . import test_reports
 from . import test_identity_access
+from . import test_confidentiality
