@@ -10,3 +10,4 @@ from . import test_complaints_tour
 from . import test_complaints_report
 from . import test_messages
 from . import test_my_work
+from . import test_absurd_dates
