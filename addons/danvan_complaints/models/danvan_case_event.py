@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.danvan_plan.tools.date_checks import check_dates
+
 
 class DanvanCaseEvent(models.Model):
     """A dated step of a case that the law asks to record or notify: acceptance,
@@ -37,6 +39,10 @@ class DanvanCaseEvent(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Recorded By", default=lambda self: self.env.user
     )
+
+    @api.constrains("date")
+    def _check_date(self):
+        check_dates(self, ["date"])
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

@@ -7,6 +7,31 @@ for (TC-11).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.danvan_plan.tools.date_checks import (
+    check_date_order,
+    check_dates,
+    check_not_future,
+    check_order,
+    check_past_dates,
+    field_label,
+    today_of,
+)
+
+# (earlier, later): the order of the dates of every case. It is accepted after
+# its petition was received, suspended (KN-14, TC-9) and published after it
+# was accepted.
+CASE_DATE_ORDER = (
+    ("date_received", "date_accepted"),
+    ("date_accepted", "date_suspended"),
+    ("date_accepted", "date_published"),
+)
+# The dates of what has been done, never after today: a case dated ahead
+# could not be resumed, decided or closed before that day.
+CASE_PAST_DATES = ("date_accepted", "date_suspended", "date_published")
+# The dates after which a step of the case (withdrawal, suspension,
+# resumption, termination, extension) is dated.
+STEP_AFTER = ("date_received", "date_accepted", "date_suspended")
+
 
 class DanvanCaseMixin(models.AbstractModel):
     _name = "danvan.case.mixin"
@@ -24,6 +49,8 @@ class DanvanCaseMixin(models.AbstractModel):
     _rec_name = "number"
     _case_petition_types = ()
     _acceptance_report = None
+    _case_date_order = CASE_DATE_ORDER
+    _case_past_dates = CASE_PAST_DATES
 
     number = fields.Char(
         readonly=True,
@@ -180,6 +207,38 @@ class DanvanCaseMixin(models.AbstractModel):
                     self.env._("%s already has its case.", petition.number)
                 )
 
+    def _case_date_fields(self):
+        """The dates of the case that a person types or a step sets; the
+        receipt is the petition's, checked there."""
+        names = {name for pair in self._case_date_order for name in pair}
+        return sorted((names | set(self._case_past_dates)) - {"date_received"})
+
+    @api.constrains(lambda self: self._case_date_fields())
+    def _check_case_dates(self):
+        """Dates within the years the agency works in, in the order of the
+        procedure, and the dates of what was done not after today."""
+        check_dates(self, self._case_date_fields())
+        check_date_order(self, self._case_date_order)
+        for case in self:
+            check_past_dates(
+                case, self._case_past_dates, case.company_id._danvan_today()
+            )
+
+    def _check_step_date(self, order):
+        """A step of the wizard is dated from the case's last date to today:
+        no suspension before the acceptance, no resumption before the
+        suspension (KN-14, TC-9), no extension before the acceptance (TC-6).
+        Checked before the step, so that a refused one changes nothing."""
+        self.ensure_one()
+        step = dict(order._fields["action"]._description_selection(self.env))[
+            order.action
+        ]
+        for name in STEP_AFTER:
+            check_order(self.env, field_label(self, name), self[name], step, order.date)
+        check_not_future(
+            self.env, step, order.date, today_of(self, self.company_id._danvan_today())
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -233,10 +292,6 @@ class DanvanCaseMixin(models.AbstractModel):
                 self.env._("Give the number of the acceptance notice or decision.")
             )
         accepted_on = self.date_accepted or fields.Date.context_today(self)
-        if accepted_on < self.date_received:
-            raise UserError(
-                self.env._("%s cannot be accepted before it was received.", self.number)
-            )
         self._transition("action_accept", {"date_accepted": accepted_on})
         self._log_event("acceptance", accepted_on, self.acceptance_reference)
 
@@ -273,12 +328,6 @@ class DanvanCaseMixin(models.AbstractModel):
         for case in self:
             if case.state != "suspended":
                 raise UserError(self.env._("%s is not suspended.", case.number))
-            if date < case.date_suspended:
-                raise UserError(
-                    self.env._(
-                        "%s cannot resume before the day it was suspended.", case.number
-                    )
-                )
         for case in self:
             case._transition(
                 "action_resume",

@@ -7,6 +7,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES
+
 # §0.1: the amendment of the complaints law in force since 01/7/2026 (partial
 # withdrawal, KN-4; settlement goes on without an absent complainant, KN-8).
 AMENDMENT_2026 = date(2026, 7, 1)
@@ -39,6 +41,15 @@ class DanvanComplaint(models.Model):
     _transitions = TRANSITIONS
     _acceptance_report = "danvan_complaints.action_report_danvan_complaint_acceptance"
     _case_petition_types = ("complaint", "mixed")
+    _case_date_order = CASE_DATE_ORDER + (
+        ("date_known", "date_received"),
+        ("date_accepted", "dialogue_date"),
+        ("date_accepted", "decision_date"),
+        ("date_accepted", "date_sent"),
+        ("decision_date", "date_sent"),
+        ("decision_date", "date_published"),
+    )
+    _case_past_dates = CASE_PAST_DATES + ("decision_date", "date_sent")
 
     state = fields.Selection(
         [
@@ -321,13 +332,6 @@ class DanvanComplaint(models.Model):
                     )
                 )
             case._check_dialogue()
-            if case.decision_date < case.date_accepted:
-                raise UserError(
-                    self.env._(
-                        "%s: the decision cannot be dated before the acceptance.",
-                        case.number,
-                    )
-                )
         for case in self:
             case._transition("action_decide")
             case._log_event("decision", case.decision_date, case.decision_number)

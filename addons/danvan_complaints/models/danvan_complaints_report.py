@@ -12,6 +12,13 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.danvan_plan.tools.date_checks import (
+    MAX_YEAR,
+    MIN_YEAR,
+    check_dates,
+    check_value,
+)
+
 from .danvan_reception_visit import GROUP_SIZE
 
 TRANSITIONS = {
@@ -163,21 +170,24 @@ class DanvanComplaintsReport(models.Model):
 
     @api.depends("period_kind", "year")
     def _compute_dates(self):
-        """The cut-off dates of BC-1; an ad hoc report keeps its own."""
+        """The cut-off dates of BC-1; an ad hoc report keeps its own, and a
+        year out of range (refused when saved) changes nothing."""
         for report in self:
             dates = PERIOD_DATES.get(report.period_kind)
-            if not dates or not report.year:
-                report.date_from = report.date_from or (
-                    report.year and date(report.year, 1, 1)
-                )
+            if not MIN_YEAR <= report.year <= MAX_YEAR:
+                report.date_from, report.date_to = report.date_from, report.date_to
+            elif not dates:
+                report.date_from = report.date_from or date(report.year, 1, 1)
                 report.date_to = report.date_to or fields.Date.context_today(report)
-                continue
-            report.date_from, report.date_to = (
-                date(report.year + offset, month, day) for offset, month, day in dates
-            )
+            else:
+                report.date_from, report.date_to = (
+                    date(report.year + offset, month, day)
+                    for offset, month, day in dates
+                )
 
-    @api.constrains("date_from", "date_to")
+    @api.constrains("year", "date_from", "date_to")
     def _check_dates(self):
+        check_dates(self, ["year", "date_from", "date_to"])
         for report in self:
             if report.date_to < report.date_from:
                 raise ValidationError(
@@ -186,6 +196,10 @@ class DanvanComplaintsReport(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # The dates are computed from the year before the constraints run.
+        for vals in vals_list:
+            if "year" in vals:
+                check_value(self, "year", vals["year"])
         reports = super().create(vals_list)
         reports._update_figures()
         return reports

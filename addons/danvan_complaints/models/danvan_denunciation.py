@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES
+
 TRANSITIONS = {
     "action_accept": ({"draft"}, "accepted"),
     "action_refuse": ({"draft"}, "refused"),
@@ -29,6 +31,20 @@ class DanvanDenunciation(models.Model):
         "danvan_complaints.action_report_danvan_denunciation_acceptance"
     )
     _case_petition_types = ("denunciation",)
+    _case_date_order = CASE_DATE_ORDER + (
+        ("date_accepted", "date_notified"),
+        ("date_accepted", "team_decision_date"),
+        ("date_accepted", "conclusion_date"),
+        ("date_accepted", "date_conclusion_notified"),
+        ("conclusion_date", "date_conclusion_notified"),
+        ("conclusion_date", "date_published"),
+    )
+    _case_past_dates = CASE_PAST_DATES + (
+        "date_notified",
+        "team_decision_date",
+        "conclusion_date",
+        "date_conclusion_notified",
+    )
 
     state = fields.Selection(
         [
@@ -211,13 +227,6 @@ class DanvanDenunciation(models.Model):
                     self.env._(
                         "%s: give the number, date, finding and text of the "
                         "conclusion (Article 40 of the Law on Denunciations 2018).",
-                        case.number,
-                    )
-                )
-            if case.conclusion_date < case.date_accepted:
-                raise UserError(
-                    self.env._(
-                        "%s: the conclusion cannot be dated before the acceptance.",
                         case.number,
                     )
                 )

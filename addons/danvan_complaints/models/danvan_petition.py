@@ -13,6 +13,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq
 from odoo.tools.misc import hmac
 
+from odoo.addons.danvan_plan.tools.date_checks import check_dates, check_past_dates
+
 from ..tools.redaction import Redactor
 
 # Letters and digits a citizen cannot confuse (no I, O, 0, 1): 5 bits each.
@@ -296,6 +298,20 @@ class DanvanPetition(models.Model):
 
     def _deadline_open_domain(self):
         return [("state", "!=", "processed")]
+
+    @api.constrains("date_received")
+    def _check_date_received(self):
+        """Received on a day that has come, and not after its case was
+        accepted (XLD-3)."""
+        check_dates(self, ["date_received"])
+        for petition in self:
+            check_past_dates(
+                petition, ["date_received"], petition.company_id._danvan_today()
+            )
+        # Only a processed petition has cases: no query for the others.
+        processed = self.filtered(lambda p: p.state == "processed")
+        processed.complaint_ids._check_case_dates()
+        processed.denunciation_ids._check_case_dates()
 
     @api.model_create_multi
     def create(self, vals_list):

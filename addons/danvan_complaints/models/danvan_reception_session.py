@@ -8,6 +8,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.danvan_plan.tools.date_checks import check_dates, check_value
+
 SESSION_START = time(7, 30)
 SESSION_HOURS = 4
 
@@ -107,6 +109,7 @@ class DanvanReceptionSession(models.Model):
     @api.constrains("date")
     def _check_working_day(self):
         """A session is held on a working day (CAL-5)."""
+        check_dates(self, ["date"])
         calendar = self.env["danvan.holiday"]
         for session in self:
             if not calendar.is_working_day(session.date):
@@ -158,6 +161,7 @@ class DanvanReceptionSession(models.Model):
     def _generate_periodic(self, year):
         """One periodic session a month of ``year`` that has none yet, each
         with its calendar event for the presider."""
+        check_value(self.env["danvan.reception.generate"], "year", year)
         company = self.env.company
         if not company.danvan_head_user_id or not company.danvan_reception_place_id:
             raise UserError(

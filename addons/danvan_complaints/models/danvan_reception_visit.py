@@ -3,6 +3,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.danvan_plan.tools.date_checks import check_dates, check_past_dates
+
 # TCD-14: the most representatives a group may appoint, by its size.
 GROUP_SIZE = 5
 REPRESENTATIVES = ((10, 2), (None, 5))
@@ -134,6 +136,13 @@ class DanvanReceptionVisit(models.Model):
             raise UserError(
                 self.env._("A line of the reception register is archived, not deleted.")
             )
+
+    @api.constrains("date")
+    def _check_date(self):
+        """A line of the register records a visit that took place (TCD-13)."""
+        check_dates(self, ["date"])
+        for visit in self:
+            check_past_dates(visit, ["date"], visit.company_id._danvan_today())
 
     @api.constrains("people_count")
     def _check_people_count(self):

@@ -7,6 +7,8 @@ code change; every deadline asks for the limit in force on its start date.
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.danvan_plan.tools.date_checks import check_dates
+
 
 class DanvanTimeLimit(models.Model):
     _name = "danvan.time.limit"
@@ -56,6 +58,7 @@ class DanvanTimeLimit(models.Model):
 
     @api.constrains("duration", "date_from", "date_to")
     def _check_values(self):
+        check_dates(self, ["date_from", "date_to"])
         for limit in self:
             if limit.duration <= 0:
                 raise ValidationError(
@@ -124,8 +127,10 @@ class DanvanTimeLimit(models.Model):
         ``extra_days`` lengthens a period of calendar days by time that does not
         count: a suspension (KN-14, TC-9) or an extension (TC-6) (CAL-8).
         """
-        limit = self._get_limit(code, start, variant)
         calendar = self.env["danvan.holiday"]
+        # A date out of the calendar says so, not that no limit is in force.
+        start = calendar._check_date(start)
+        limit = self._get_limit(code, start, variant)
         if limit.unit == "working_days":
             return calendar.add_working_days(start, limit.duration + extra_days)
         return calendar.add_days(start, limit.duration + extra_days)

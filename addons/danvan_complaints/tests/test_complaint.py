@@ -73,11 +73,9 @@ class TestComplaint(CaseCommon):
         case = self._case("complaint").with_user(self.officer)
         with self.assertRaises(UserError):
             case.action_accept()
-        case.write(
-            {"acceptance_reference": "12/TB-SKHCN", "date_accepted": date(2026, 3, 1)}
-        )
-        with self.assertRaises(UserError):
-            case.action_accept()
+        case.acceptance_reference = "12/TB-SKHCN"
+        with self.assertRaises(ValidationError):
+            case.date_accepted = date(2026, 3, 1)
         self.assertEqual(case.state, "draft")
 
     def test_kn6_notice_of_acceptance(self):

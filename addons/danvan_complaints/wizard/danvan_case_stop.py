@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.danvan_plan.tools.date_checks import check_dates
+
 
 class DanvanCaseStop(models.TransientModel):
     """A step that stops or stretches a case's clock: withdrawal, suspension,
@@ -52,10 +54,15 @@ class DanvanCaseStop(models.TransientModel):
             raise UserError(self.env._("Open this from a complaint or a denunciation."))
         return values
 
+    @api.constrains("date")
+    def _check_date(self):
+        check_dates(self, ["date"])
+
     def action_confirm(self):
         self.ensure_one()
         case = self.env[self.res_model].browse(self.res_id).exists()
         if not case:
             raise UserError(self.env._("The case no longer exists."))
+        case._check_step_date(self)
         case._stop(self)
         return {"type": "ir.actions.act_window_close"}

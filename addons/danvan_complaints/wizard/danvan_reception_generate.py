@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from odoo.addons.danvan_plan.tools.date_checks import check_dates
 
 
 class DanvanReceptionGenerate(models.TransientModel):
@@ -10,6 +12,10 @@ class DanvanReceptionGenerate(models.TransientModel):
     year = fields.Integer(
         required=True, default=lambda self: fields.Date.context_today(self).year
     )
+
+    @api.constrains("year")
+    def _check_year(self):
+        check_dates(self, ["year"])
 
     def action_generate(self):
         sessions = self.env["danvan.reception.session"]._generate_periodic(self.year)

@@ -9,6 +9,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.danvan_plan.tools.date_checks import check_dates
+
 TRANSITIONS = {
     "action_submit": ({"draft", "returned"}, "submitted"),
     "action_return": ({"submitted"}, "returned"),
@@ -363,6 +365,10 @@ class DanvanModelRegistration(models.Model):
                     model=self.name,
                 )
             )
+
+    @api.constrains("decision_date")
+    def _check_decision_date(self):
+        check_dates(self, ["decision_date"])
 
     @api.constrains("evaluation_score")
     def _check_evaluation_score(self):

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.danvan_plan.tools.date_checks import check_dates
+
 TRANSITIONS = {
     "action_open": ({"draft"}, "open"),
     "action_close": ({"open"}, "closed"),
@@ -122,6 +124,10 @@ class DanvanModelRound(models.Model):
         )
         for round_ in self:
             round_.registration_count = counts.get(round_, 0)
+
+    @api.constrains("year", "date_deadline")
+    def _check_dates(self):
+        check_dates(self, ["year", "date_deadline"])
 
     @api.constrains("threshold_excellent", "threshold_good", "threshold_fair")
     def _check_thresholds(self):

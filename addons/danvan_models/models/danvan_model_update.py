@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.danvan_plan.tools.date_checks import check_dates
+
 
 class DanvanModelUpdate(models.Model):
     """A periodic progress update of a model being implemented, with evidence.
@@ -21,6 +23,10 @@ class DanvanModelUpdate(models.Model):
     content = fields.Html(string="Results", required=True)
     progress = fields.Integer(string="Progress (%)")
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence")
+
+    @api.constrains("date")
+    def _check_date(self):
+        check_dates(self, ["date"])
 
     @api.constrains("progress")
     def _check_progress(self):

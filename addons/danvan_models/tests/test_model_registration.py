@@ -305,14 +305,6 @@ class TestModelRegistration(ModelsCommon):
 
     # Implementation, evaluation, recognition ----------------------------
 
-    def _implementing(self):
-        registration = self._in_appraisal()
-        for reviewer in self.reviewers:
-            self._score(registration, reviewer, 0.9)
-        registration.with_user(self.users["office"]).action_close_appraisal()
-        registration.with_user(self.users["leader"]).action_approve()
-        return registration
-
     def test_progress_updates_while_implementing(self):
         registration = self._implementing()
         update = self.env["danvan.model.update"].with_user(self.users["unit_head"])

@@ -12,8 +12,10 @@ from datetime import date, datetime, timedelta
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
-# Inputs beyond these bounds are taken for mistakes, not for deadlines.
-MIN_YEAR = 1990
+from ..tools.date_checks import MIN_YEAR, check_dates, check_value
+
+# The calendar answers for deadlines that run past the last year a person may
+# type (tools/date_checks.py); inputs beyond these bounds are mistakes.
 MAX_YEAR = 2200
 MAX_DAYS = 3660
 MAX_WORKING_DAYS = 2610
@@ -134,6 +136,7 @@ class DanvanHoliday(models.Model):
 
     @api.constrains("date_from", "date_to", "day_type")
     def _check_dates(self):
+        check_dates(self, ["date_from", "date_to"])
         for holiday in self:
             if holiday.date_to < holiday.date_from:
                 raise ValidationError(
@@ -148,10 +151,6 @@ class DanvanHoliday(models.Model):
                         name=holiday.name,
                         max=MAX_RECORD_DAYS,
                     )
-                )
-            if not MIN_YEAR <= holiday.date_from.year <= MAX_YEAR:
-                raise ValidationError(
-                    self.env._("%s: the year is out of range.", holiday.name)
                 )
             if holiday.is_working and any(
                 day.weekday() < 5 for day in holiday._iter_days()
@@ -396,19 +395,7 @@ class DanvanHoliday(models.Model):
         """
         import holidays as holidays_lib
 
-        if (
-            isinstance(year, bool)
-            or not isinstance(year, int)
-            or not (MIN_YEAR <= year <= MAX_YEAR)
-        ):
-            raise UserError(
-                self.env._(
-                    "%(year)r is not a year from %(min)s to %(max)s.",
-                    year=year,
-                    min=MIN_YEAR,
-                    max=MAX_YEAR,
-                )
-            )
+        check_value(self, "year", year)
         calendar = holidays_lib.country_holidays("VN", years=year, language="vi")
         # The names are stored once for every reader: in the agency's language.
         env = self.with_context(lang=self.env.company._danvan_lang()).env

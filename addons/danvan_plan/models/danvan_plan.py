@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import file_open
 
+from ..tools.date_checks import check_dates
 from ..tools.plan_outline import parse_outline
 
 # The states a plan can leave for each action, checked before any write so
@@ -152,13 +153,9 @@ class DanvanPlan(models.Model):
                     )
                 )
 
-    @api.constrains("year")
-    def _check_year(self):
-        for plan in self:
-            if not 2000 <= plan.year <= 2100:
-                raise ValidationError(
-                    self.env._("%s is not a plausible year for a plan.", plan.year)
-                )
+    @api.constrains("year", "date_issued")
+    def _check_dates(self):
+        check_dates(self, ["year", "date_issued"])
 
     def _check_live_plan_free(self, vals):
         """One live plan per company, year and type (the constraint above also

@@ -13,6 +13,8 @@ from lxml import html
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.date_checks import check_dates
+
 TRANSITIONS = {
     "action_open": ({"draft"}, "open"),
     "action_compile": ({"open", "drafting"}, "drafting"),
@@ -230,6 +232,7 @@ class DanvanPlanRound(models.Model):
 
     @api.constrains("date_from", "date_to", "date_cutoff")
     def _check_dates(self):
+        check_dates(self, ["date_from", "date_to", "date_cutoff"])
         for round_ in self:
             if round_.date_to < round_.date_from:
                 raise ValidationError(

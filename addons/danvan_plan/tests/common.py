@@ -1,3 +1,6 @@
+from contextlib import contextmanager
+
+from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
@@ -34,6 +37,15 @@ class DanvanCommon(BaseCommon):
             cls.env, login="dv_outsider", groups="base.group_user"
         )
         cls.Holiday = cls.env["danvan.holiday"]
+
+    @contextmanager
+    def assertRefused(self, pattern="1990 and 2100"):
+        """A ValidationError matching ``pattern``, rolled back to the
+        savepoint of Odoo's ``assertRaises`` (``assertRaisesRegex`` has none):
+        what follows sees what a refused request leaves."""
+        with self.assertRaises(ValidationError) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)
 
     @classmethod
     def _create_plan_2025(cls):

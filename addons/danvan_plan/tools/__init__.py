@@ -1,3 +1,4 @@
 from . import plan_outline
 from . import official_docx
 from . import spreadsheet
+from . import date_checks

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools.date_checks import check_dates
+
 
 class DanvanHolidayGenerate(models.TransientModel):
     _name = "danvan.holiday.generate"
@@ -10,6 +12,10 @@ class DanvanHolidayGenerate(models.TransientModel):
     @api.model
     def _default_year(self):
         return fields.Date.context_today(self).year + 1
+
+    @api.constrains("year")
+    def _check_year(self):
+        check_dates(self, ["year"])
 
     def action_generate(self):
         """Propose the year's days off and show them for confirmation."""
