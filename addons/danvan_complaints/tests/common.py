@@ -26,7 +26,7 @@ class ReceptionCommon(DanvanCommon):
         wizard = (
             self.env[action["res_model"]]
             .with_user(user or self.officer)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"redact_terms": terms} if terms else {})
         )
         wizard.action_confirm()
@@ -37,13 +37,6 @@ class CaseCommon(ReceptionCommon):
     """A petition accepted for settlement, and the case it opens."""
 
     DENOUNCER = "Trần Thị Bảo Mật"
-
-    def _confirm_copy(self, petitions):
-        """The officer previews and confirms each copy without the denouncer,
-        as he must before it is printed or sent (TC-13 (2))."""
-        Preview = self.env["danvan.redaction.preview"].with_user(self.officer)
-        for petition in petitions:
-            Preview.create({"petition_id": petition.id}).action_confirm()
 
     def _case(self, petition_type, received=date(2026, 3, 2), **petition_vals):
         petition = (

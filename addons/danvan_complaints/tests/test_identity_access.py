@@ -194,7 +194,7 @@ class TestIdentityAccess(IdentityAccessCommon):
         case = self._accepted()
         case.team_member_ids = self.verifier
         petition = case.petition_id
-        lines = self._logged(lambda: self._confirm_copy(petition))
+        lines = self._logged(lambda: self._confirm_redacted(petition))
         self.assertLogged(lines, petition.sender_ids, "redacted", self.officer)
         html = []
         lines = self._logged(

@@ -163,7 +163,7 @@ class TestRedaction(CaseCommon):
         with Form(
             self.env[action["res_model"]]
             .with_user(self.officer)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         ) as preview:
             self.assertNotIn(self.DENOUNCER, preview.content)
             self.assertNotIn("0905 111 222", preview.content)
@@ -204,10 +204,20 @@ class TestRedaction(CaseCommon):
         self.assertFalse(petition.redacted_content)
 
     def test_tc13_only_a_denunciation_is_copied_without_its_sender(self):
-        petition = self._denunciation("<p>Kiến nghị</p>", [{"name": "Lê An"}])
-        petition.petition_type = "petition"
+        """A petition that never was a denunciation has no such copy; one
+        reclassified from a denunciation keeps it (its sender stays protected)."""
+        petition = self._denunciation(
+            "<p>Kiến nghị</p>", [{"name": "Lê An"}], petition_type="petition"
+        )
         with self.assertRaisesRegex(UserError, "Only a denunciation"):
             petition.action_preview_redacted()
+        reclassified = self._denunciation("<p>Tố cáo</p>", [{"name": "Lê Bình"}])
+        reclassified.with_user(self.users["leader"]).petition_type = "petition"
+        self.assertTrue(reclassified.was_denunciation)
+        self.assertEqual(
+            reclassified.action_preview_redacted()["res_model"],
+            "danvan.redaction.preview",
+        )
 
     def test_tc13_a_transfer_asks_for_the_preview_first(self):
         petition = self._denunciation(
@@ -264,7 +274,7 @@ class TestRedactedCopyPrint(HttpCase, CaseCommon):
         # The handler previews from the case and confirms.
         action = case.with_user(self.officer).action_preview_redacted()
         self.env[action["res_model"]].with_user(self.officer).with_context(
-            action["context"]
+            **action["context"]
         ).create({}).action_confirm()
         action = as_member.action_print_redacted()
         self.authenticate("dvc_printer", "dvc_printer")
