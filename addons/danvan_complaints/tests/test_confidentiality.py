@@ -388,6 +388,7 @@ class TestConfidentiality(HttpCase, CaseCommon):
         self.assertTrue(petition.was_denunciation)
         self.assertTrue(petition.sender_ids.is_confidential)
         self.assertTrue(petition._letter_values()["confidential"])
+        self._confirm_redacted(petition)
         petition.with_user(self.officer).action_print_redacted()
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
