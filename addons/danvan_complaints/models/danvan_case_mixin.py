@@ -45,7 +45,9 @@ class DanvanCaseMixin(models.AbstractModel):
         "danvan.confidential.mixin",
     ]
     _order = "date_accepted desc, id desc"
-    _danvan_assignment_fields = ("handler_id", "department_id")
+    # The petition too: pointing a case at another petition would show its
+    # letter and senders to the case's handler.
+    _danvan_assignment_fields = ("handler_id", "department_id", "petition_id")
     _rec_name = "number"
     _case_petition_types = ()
     _acceptance_report = None
@@ -200,7 +202,7 @@ class DanvanCaseMixin(models.AbstractModel):
                         petition.number,
                     )
                 )
-            if self.search_count(
+            if self.sudo().search_count(
                 [("petition_id", "=", petition.id), ("id", "!=", case.id)], limit=1
             ):
                 raise ValidationError(
@@ -241,6 +243,12 @@ class DanvanCaseMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # A case opened by hand is only for a petition one may already
+            # read: its handler would otherwise see the letter and the senders.
+            self.env["danvan.petition"].browse(
+                [vals["petition_id"] for vals in vals_list if vals.get("petition_id")]
+            ).check_access("read")
         for vals in vals_list:
             if vals.get("number", self.env._("New")) == self.env._("New"):
                 vals["number"] = self.env["ir.sequence"].next_by_code(self._name)

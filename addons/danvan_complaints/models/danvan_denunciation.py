@@ -272,6 +272,13 @@ class DanvanDenunciation(models.Model):
             "danvan_complaints.action_report_danvan_denunciation_redacted"
         ).report_action(self)
 
+    def _redacted_petition(self):
+        """The petition whose confirmed copy the case prints: read as
+        superuser, since the team may not read the petition itself, but only
+        for one who may read the case (TC-13)."""
+        self.check_access("read")
+        return self.sudo().petition_id
+
     def _stop(self, order):
         if order.action == "extend":
             return self._extend(order)

@@ -402,7 +402,7 @@ class DanvanPetition(models.Model):
             "action_process", {"date_processed": fields.Date.context_today(self)}
         )
         transferred = self.filtered(
-            lambda p: p.outcome == "transfer" and p.petition_type == "denunciation"
+            lambda p: p.outcome == "transfer" and p.was_denunciation
         )
         if transferred:
             # TC-13 (2): the copy sent on is stripped of the denouncer; the report
@@ -617,8 +617,9 @@ class DanvanPetition(models.Model):
                     self.number,
                 )
             )
-        if outcome == "transfer" and self.petition_type == "denunciation":
-            # TC-13 (2): the copy sent on is the one the officer confirmed.
+        if outcome == "transfer" and self.was_denunciation:
+            # TC-13 (2): the copy sent on is the one the officer confirmed,
+            # also for a denunciation since reclassified.
             self._check_redacted_copy()
 
     # Online submission and tracking (issue 5, item 8)

@@ -377,6 +377,46 @@ class TestConfidentiality(HttpCase, CaseCommon):
         with self.assertRaises(AccessError):
             self.env["danvan.identity.access"].with_user(self.other_officer).search([])
 
+    def test_tc12_a_case_opened_by_hand_unmasks_nobody(self):
+        """An unassigned officer opens no case on another's petition to read
+        its letter, and a handler does not point his case at another petition."""
+        petition = self.denunciation.petition_id
+        Denunciation = self.env["danvan.denunciation"]
+        with self.assertRaises(AccessError):
+            Denunciation.with_user(self.other_officer).create(
+                {"petition_id": petition.id}
+            )
+        self.assertEqual(
+            Denunciation.search_count([("petition_id", "=", petition.id)]), 1
+        )
+        with self.assertRaises(AccessError):
+            self.denunciation.with_user(
+                self.officer
+            ).petition_id = self.complaint.petition_id
+        self.assertEqual(self.denunciation.petition_id, petition)
+
+    def test_tc13_the_case_copy_prints_for_who_reads_the_case_only(self):
+        """The copy without the denouncer is printed from the case by those who
+        may read the case, never by naming its report and any case id."""
+        wizard = self._confirm_redacted(self.denunciation.petition_id)
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        name = "danvan_complaints.report_danvan_denunciation_redacted"
+        for login, user in self.attackers.items():
+            # Refused inside the template: QWeb wraps the access error.
+            with self.subTest(user=login), self.assertRaises(Exception) as refused:
+                Report.with_user(user)._render_qweb_html(name, self.denunciation.ids)
+            error = refused.exception
+            self.assertIsInstance(error.__cause__ or error, AccessError)
+            # Nor the officer's preview, with the other persons he removed.
+            with self.subTest(user=login), self.assertRaises(AccessError):
+                wizard.with_user(user).read(["redact_terms", "content"])
+        html = (
+            Report.with_user(self.officer)
+            ._render_qweb_html(name, self.denunciation.ids)[0]
+            .decode()
+        )
+        self.assertNotIn(self.name, html)
+
     def test_tc12_reclassifying_a_denunciation_keeps_it_confidential(self):
         petition = self.petitions[-1]
         with self.assertRaisesRegex(AccessError, "chỉ lãnh đạo"):
