@@ -1,7 +1,10 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 
 from odoo.addons.danvan_plan.tools.date_checks import check_dates
+
+CASE_MODELS = ("danvan.complaint", "danvan.denunciation")
 
 
 class DanvanCaseEvent(models.Model):
@@ -47,3 +50,39 @@ class DanvanCaseEvent(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(self.env._("The events of a case are kept."))
+
+    # An event follows its case: its note (what was withdrawn, why the case
+    # was suspended or ended) names the citizen as the letter does (TC-13).
+
+    def _case_access_domain(self):
+        """The events of the cases the user may read."""
+        return expression.OR(
+            [
+                [
+                    ("res_model", "=", model),
+                    ("res_id", "in", self.env[model]._search([])),
+                ]
+                for model in CASE_MODELS
+                if self.env["ir.model.access"].check(model, "read", False)
+            ]
+        )
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.su:
+            domain = expression.AND([domain, self._case_access_domain()])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        if result or self.env.su or not self:
+            return result
+        forbidden = self - self.browse(self._search([("id", "in", self.ids)]))
+        if not forbidden:
+            return None
+        return forbidden, lambda: AccessError(
+            self.env._(
+                "This step belongs to a case you may not read: the identity of "
+                "its citizens is kept secret (Article 12 of Decree 154/2026/NĐ-CP)."
+            )
+        )

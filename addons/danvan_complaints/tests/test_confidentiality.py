@@ -377,6 +377,35 @@ class TestConfidentiality(HttpCase, CaseCommon):
         with self.assertRaises(AccessError):
             self.env["danvan.identity.access"].with_user(self.other_officer).search([])
 
+    def test_tc13_the_steps_of_a_case_follow_the_case(self):
+        """A step's note (what was withdrawn, why it stopped) names the
+        citizen: only those who read the case read its steps."""
+        Event = self.env["danvan.case.event"]
+        events = Event.sudo().create(
+            [
+                {
+                    "res_model": case._name,
+                    "res_id": case.id,
+                    "kind": "suspension",
+                    "date": date(2026, 7, 20),
+                    "note": f"{self.name} xin tạm dừng, mật{self.token}",
+                }
+                for case in (self.complaint, self.denunciation)
+            ]
+        )
+        domain = [("note", "ilike", self.token)]
+        for login, user in self.attackers.items():
+            with self.subTest(user=login):
+                try:
+                    found = Event.with_user(user).search(domain)
+                except AccessError:  # staff have no right on the steps at all
+                    found = Event
+                self.assertFalse(found)
+                with self.assertRaises(AccessError):
+                    events.with_user(user).read(["note"])
+        self.assertEqual(Event.with_user(self.officer).search(domain), events)
+        self.assertEqual(Event.with_user(self.users["leader"]).search(domain), events)
+
     def test_tc12_a_case_opened_by_hand_unmasks_nobody(self):
         """An unassigned officer opens no case on another's petition to read
         its letter, and a handler does not point his case at another petition."""

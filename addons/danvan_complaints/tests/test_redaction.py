@@ -87,6 +87,17 @@ class TestRedactor(BaseCase):
             "[x] / [x] / [x] / [x] / ngày 02.03.2026, 1.200.000 đồng",
         )
 
+    def test_tc13_a_value_split_by_inline_tags_goes(self):
+        """Letters pasted from a word processor split words into spans."""
+        redactor = Redactor("[x]", names=["Nguyễn Văn An"])
+        html = redactor.redact_html(
+            "<p>Tôi là <b>Nguyễn</b> Văn <span>An</span>, "
+            "số <span>0912</span> 345 678.</p><p>Kính gửi Sở.</p>"
+        )
+        for secret in ("Nguyễn", "An<", "0912", "678"):
+            self.assertNotIn(secret, html)
+        self.assertIn("<p>Kính gửi Sở.</p>", html)
+
 
 @tagged("post_install", "-at_install")
 class TestRedaction(CaseCommon):

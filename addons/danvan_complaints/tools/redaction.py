@@ -28,16 +28,18 @@ tested on its own. The rules, each chosen so that the copy still reads:
   it is one (two to five words of letters), as a number when it holds six
   digits or more.
 
-The HTML is rewritten through its text nodes: a value split by tags is not
-seen. Images, embedded objects, comments and every attribute but the layout
-ones are dropped, since a link or an image (a scan of the letter) carries
-identity the text does not show.
+The HTML is rewritten through its text nodes, once inline tags (span, b,
+i, a...) are stripped so that a value split by them is seen whole; a value
+split across paragraphs is not. Images, embedded objects, comments and
+every attribute but the layout ones are dropped, since a link or an image
+(a scan of the letter) carries identity the text does not show.
 """
 
 import re
 import unicodedata
 from itertools import pairwise
 
+import lxml.etree
 import lxml.html
 
 # Words before a given name that show it is one (ông An, đồng chí An).
@@ -47,6 +49,21 @@ TITLES = {
         "ông bà anh chị em cô chú bác cháu cậu dì thím mợ tên mr mrs ms miss"
     ).split()
 } | {("đồng", "chí"), ("tôi", "là"), ("tên", "là")}
+INLINE_TAGS = (
+    "span",
+    "font",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "s",
+    "small",
+    "sub",
+    "sup",
+    "mark",
+    "a",
+)
 DROPPED_TAGS = ("img", "picture", "svg", "object", "embed", "iframe", "video")
 KEPT_ATTRIBUTES = {"class", "colspan", "rowspan"}
 WORD = re.compile(r"\w+")
@@ -228,6 +245,10 @@ class Redactor:
         for element in list(root.iter()):
             if not isinstance(element.tag, str) or element.tag in DROPPED_TAGS:
                 element.drop_tree()
+        # Text split by inline tags ("<span>0912</span> 345 678", as letters
+        # pasted from a word processor are) is joined before it is read; the
+        # copy loses that formatting, not a piece of identity.
+        lxml.etree.strip_tags(root, *INLINE_TAGS)
         for element in root.iter():
             for attribute in set(element.attrib) - KEPT_ATTRIBUTES:
                 del element.attrib[attribute]
