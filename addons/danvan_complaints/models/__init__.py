@@ -1,5 +1,6 @@
 from . import danvan_time_limit
 from . import danvan_deadline_mixin
+from . import danvan_identity_log_mixin
 from . import danvan_person_mixin
 from . import danvan_confidential_mixin
 from . import danvan_identity_access

@@ -16,6 +16,7 @@ from odoo.tools.misc import hmac
 from odoo.addons.danvan_plan.tools.date_checks import check_dates, check_past_dates
 
 from ..tools.redaction import Redactor
+from .danvan_identity_log_mixin import LOGGED_PREFETCH
 
 # Letters and digits a citizen cannot confuse (no I, O, 0, 1): 5 bits each.
 PORTAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -58,9 +59,12 @@ class DanvanPetition(models.Model):
         "danvan.deadline.mixin",
         "danvan.attachment.mixin",
         "danvan.confidential.mixin",
+        "danvan.identity.log.mixin",
     ]
     _transitions = TRANSITIONS
     _danvan_assignment_fields = ("handler_id", "department_id")
+    # TC-13: the letter names its senders, as real letters do.
+    _danvan_logged_fields = frozenset({"summary", "content", "redact_terms"})
     _order = "date_received desc, id desc"
     _rec_name = "number"
 
@@ -95,8 +99,8 @@ class DanvanPetition(models.Model):
         tracking=True,
         help="Article 5 of Circular 05/2021/TT-TTCP.",
     )
-    summary = fields.Char(required=True, tracking=True)
-    content = fields.Html()
+    summary = fields.Char(required=True, tracking=True, prefetch=LOGGED_PREFETCH)
+    content = fields.Html(prefetch=LOGGED_PREFETCH)
     petition_type = fields.Selection(
         [
             ("complaint", "Complaint (khiếu nại)"),
@@ -221,6 +225,7 @@ class DanvanPetition(models.Model):
         help="Names, addresses or numbers of other citizens named in the letter "
         "(a witness, a neighbour), one per line: the copy without the denouncer "
         "removes them too. Kept as confidential as the letter.",
+        prefetch=LOGGED_PREFETCH,
     )
     redacted_summary = fields.Char(readonly=True, copy=False)
     redacted_content = fields.Html(
@@ -494,12 +499,15 @@ class DanvanPetition(models.Model):
     def _redact(self, terms):
         """The summary and the letter without the senders' identity nor the
         other persons in ``terms`` (one per line): see ``tools/redaction.py``
-        for what is removed. The senders are read under sudo: their identity
-        is only used to remove it, and shown to nobody; making the copy reads
-        it, which is logged."""
+        for what is removed. The letter and its senders are read under sudo:
+        their identity is only used to remove it, and shown to nobody; making
+        the copy reads them, which is logged as such."""
         self.ensure_one()
         senders = self._identity_persons()
-        self.env["danvan.identity.access"]._log(senders, "redacted")
+        Log = self.env["danvan.identity.access"]
+        Log._log(self, "redacted")
+        Log._log(senders, "redacted")
+        letter = self.sudo()
         agency = self.with_context(lang=self.company_id._danvan_lang())
         redactor = Redactor(
             agency.env._("[removed]"),
@@ -509,7 +517,9 @@ class DanvanPetition(models.Model):
             emails=senders.mapped("email"),
             terms=(terms or "").splitlines(),
         )
-        return redactor.redact_text(self.summary), redactor.redact_html(self.content)
+        return redactor.redact_text(letter.summary), redactor.redact_html(
+            letter.content
+        )
 
     def _identity_persons(self):
         """The persons whose identity the petition's letter and attachments
