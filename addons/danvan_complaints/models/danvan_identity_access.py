@@ -19,7 +19,7 @@ class DanvanIdentityAccess(models.Model):
     """
 
     _name = "danvan.identity.access"
-    _description = "Access to a Denouncer's Identity"
+    _description = "Access to a Citizen's Identity"
     _order = "create_date desc, id desc"
 
     user_id = fields.Many2one("res.users", required=True, readonly=True, index=True)
@@ -28,14 +28,16 @@ class DanvanIdentityAccess(models.Model):
         string="Record", model_field="res_model", required=True, readonly=True
     )
     record_name = fields.Char(
-        string="Case", readonly=True, help="The petition or visit, never the person."
+        string="Case",
+        readonly=True,
+        help="The petition, visit or case, never the person.",
     )
     # The default labels the lines written before the channel was kept: they
     # were all loads of the identity.
     channel = fields.Selection(
         [
             ("read", "Form or list"),
-            ("search", "Search on the identity"),
+            ("search", "Search on the identity or the letter"),
             ("group", "Grouping or totals"),
             ("export", "Export"),
             ("report", "Printed document"),
@@ -45,7 +47,7 @@ class DanvanIdentityAccess(models.Model):
         required=True,
         readonly=True,
         default="read",
-        help="How the identity reached the user.",
+        help="How the identity or the letter reached the user.",
     )
 
     @api.model_create_multi
