@@ -4,6 +4,7 @@ import unicodedata
 from datetime import date
 from html import unescape
 from pathlib import Path
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -282,6 +283,78 @@ class TestRedaction(CaseCommon):
             {"sender_ids": [Command.create({"name": "Lê Văn Tám"})]}
         )
         self.assertFalse(petition.redacted_content)
+
+    def test_tc13_each_source_of_the_copy_drops_it_once(self):
+        """The letter, the persons marked and each sender's identity, changed
+        on the petition or on the sender itself: the confirmed copy is
+        dropped, once; a change of anything else keeps it."""
+        petition = self._denunciation(
+            "<p>Tôi là Lê Văn Hai.</p>", [{"name": "Lê Văn Hai"}]
+        )
+        Sender = self.env["danvan.petition.sender"].with_user(self.officer)
+
+        def write_sender(vals):
+            return lambda: petition.sender_ids[0].with_user(self.officer).write(vals)
+
+        changes = {
+            "summary": lambda: petition.write({"summary": "Tố cáo khác"}),
+            "content": lambda: petition.write({"content": "<p>Thêm chứng cứ.</p>"}),
+            "redact_terms": lambda: petition.write({"redact_terms": "Lê Văn Tám"}),
+            "sender added": lambda: petition.write(
+                {"sender_ids": [Command.create({"name": "Lê Thị Ba"})]}
+            ),
+            "sender changed on the petition": lambda: petition.write(
+                {
+                    "sender_ids": [
+                        Command.update(petition.sender_ids[0].id, {"name": "Lê Hai"})
+                    ]
+                }
+            ),
+            "sender removed": lambda: petition.write(
+                {"sender_ids": [Command.delete(petition.sender_ids[-1].id)]}
+            ),
+            "sender created": lambda: Sender.create(
+                {"petition_id": petition.id, "name": "Lê Thị Ba"}
+            ),
+            "sender deleted": lambda: petition.sender_ids[-1]
+            .with_user(self.officer)
+            .unlink(),
+            **{
+                f"sender's {field}": write_sender({field: value})
+                for field, value in (
+                    ("name", "Lê Văn Hai"),
+                    ("address", "Thôn 3"),
+                    ("identity_number", "051190000777"),
+                    ("phone", "0905111222"),
+                    ("email", "hai@example.com"),
+                )
+            },
+        }
+        Petition = type(self.Petition)
+        compute = Petition._compute_redacted_copy
+        dropped = []
+
+        def drop(petitions):
+            # The copy as it stands before this computation drops it.
+            dropped.extend(petitions.filtered("date_redacted").ids)
+            return compute(petitions)
+
+        for source, change in {**changes, "something else": None}.items():
+            with (
+                self.subTest(source=source),
+                patch.object(Petition, "_compute_redacted_copy", drop),
+            ):
+                self._confirm_redacted(petition)
+                dropped.clear()
+                if change:
+                    change()
+                else:
+                    petition.processing_extended = True
+                self.env.flush_all()
+                copy = petition.read(["redacted_content", "date_redacted"])[0]
+                self.assertEqual(bool(copy["date_redacted"]), not change)
+                self.assertEqual(bool(copy["redacted_content"]), not change)
+                self.assertEqual(dropped, [petition.id] if change else [])
 
     def test_tc13_only_a_denunciation_is_copied_without_its_sender(self):
         """A petition that never was a denunciation has no such copy; one
