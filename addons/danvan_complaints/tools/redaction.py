@@ -47,6 +47,7 @@ identity the text does not show.
 
 import re
 import unicodedata
+from bisect import bisect_right
 from itertools import pairwise
 
 import lxml.etree
@@ -80,7 +81,8 @@ WORD = re.compile(r"\w+")
 # Between two HTML blocks, in the text the rules read.
 PARAGRAPH = "\u2029"
 # A line or paragraph break with the spaces around it: read as one "\n".
-LINE_BREAK = re.compile(r"\s*[\n\u2029]\s*")
+BREAK = rf"[^\S\n{PARAGRAPH}]*[\n{PARAGRAPH}]\s*"
+LINE_BREAK = re.compile(BREAK)
 NAME_GAP = re.compile(r"\s{1,3}")
 LINE_GAP = re.compile(r"[^\S\n]{1,3}")
 ADDRESS_GAP = re.compile(r"[\s,.;:/\-]{1,4}")
@@ -88,9 +90,9 @@ ADDRESS_GAP = re.compile(r"[\s,.;:/\-]{1,4}")
 MIN_BROKEN_NAME = 3
 NUMBER = re.compile(
     r"(?<![\w+])(?:\(?\+\s?84\)?[ .\-]?|\(0\d{1,3}\)\s?)?"
-    r"\d+(?:(?:[ .\-]?\s*[\n\u2029]\s*|[ .\-])\d+)*"
+    rf"\d+(?:(?:[ .\-]?{BREAK}|[ .\-])\d+)*"
 )
-NUMBER_BREAK = re.compile(r"[ .\-]?\s*[\n\u2029]\s*")
+NUMBER_BREAK = re.compile(rf"[ .\-]?{BREAK}")
 DATE = re.compile(r"\d{1,2}([.\-])\d{1,2}\1\d{2,4}")
 # How many digits a phone or identity number has (+84 read as 0).
 IDENTITY_DIGITS = range(9, 13)
@@ -270,8 +272,8 @@ class Redactor:
 
     def _is_broken_number(self, match):
         """``match`` goes over a line break and is one number: a stored one,
-        or one of the digits of a phone or identity number (+84 read as 0)
-        whose first line is neither a date nor a whole number."""
+        or one with as many digits as a phone or identity number (+84 read
+        as 0) whose first lines are neither a date nor a whole number."""
         lines = NUMBER_BREAK.split(match.group())
         if len(lines) < 2:
             return False
@@ -293,7 +295,7 @@ class Redactor:
         spans = [match.span() for match in EMAIL.finditer(text)]
         for email in self.emails:
             pattern = re.compile(
-                r"(?:\s*[\n\u2029]\s*)?".join(map(re.escape, email)), re.IGNORECASE
+                f"(?:{BREAK})?".join(map(re.escape, email)), re.IGNORECASE
             )
             spans += [match.span() for match in pattern.finditer(text)]
         return spans
@@ -319,12 +321,15 @@ class Redactor:
         return merged
 
     def _rewrite(self, text, spans, start=0, stop=None):
-        """``text[start:stop]`` with the ``spans`` of ``text`` that fall in
-        it removed; a span that begins there is replaced by the marker."""
+        """``text[start:stop]`` with the ``spans`` of ``text`` (in order) that
+        fall in it removed; a span that begins there is replaced by the
+        marker."""
         stop = len(text) if stop is None else stop
         pieces, position = [], start
         for first, last in spans:
-            if last <= start or first >= stop:
+            if first >= stop:
+                break
+            if last <= start:
                 continue
             pieces.append(text[position : max(first, start)])
             if first >= start:
@@ -365,10 +370,12 @@ class Redactor:
         ]
         text = PARAGRAPH.join(texts)
         spans = self._spans(text)
+        ends = [last for _first, last in spans]
         start = 0
         for (element, kind), node_text in zip(slots, texts, strict=True):
             stop = start + len(node_text)
             if node_text:
-                setattr(element, kind, self._rewrite(text, spans, start, stop))
+                later = spans[bisect_right(ends, start) :]
+                setattr(element, kind, self._rewrite(text, later, start, stop))
             start = stop + len(PARAGRAPH)
         return lxml.html.tostring(root, encoding="unicode")
