@@ -24,15 +24,19 @@ PORTAL_CODE_LENGTH = 10  # 50 bits
 PORTAL_SECRET_LENGTH = 12  # 60 bits
 # The changes of status the citizen is told of by e-mail.
 PORTAL_NOTIFIED_STATES = ("classified", "processed")
-# What the copy without the denouncer is made from: a change makes the
-# confirmed copy out of date.
-REDACTION_SOURCES = {"summary", "content", "sender_ids", "redact_terms"}
-REDACTION_COPY = {
-    "redacted_summary": False,
-    "redacted_content": False,
-    "redacted_by_id": False,
-    "date_redacted": False,
-}
+# What the copy without the denouncer is made from (the letter, the other
+# persons marked, each sender's identity): a change of any makes the
+# confirmed copy out of date (TC-13 (2)).
+REDACTION_SOURCES = (
+    "summary",
+    "content",
+    "redact_terms",
+    "sender_ids.name",
+    "sender_ids.address",
+    "sender_ids.identity_number",
+    "sender_ids.phone",
+    "sender_ids.email",
+)
 
 TRANSITIONS = {
     "action_classify": ({"received"}, "classified"),
@@ -227,10 +231,16 @@ class DanvanPetition(models.Model):
         "removes them too. Kept as confidential as the letter.",
         prefetch=LOGGED_PREFETCH,
     )
-    redacted_summary = fields.Char(readonly=True, copy=False)
+    # The confirmed copy is computed only to be dropped when what it was made
+    # from changes; the preview writes it (with its sources, which wins).
+    redacted_summary = fields.Char(
+        compute="_compute_redacted_copy", store=True, readonly=False, copy=False
+    )
     redacted_content = fields.Html(
         string="Copy Without the Denouncer",
-        readonly=True,
+        compute="_compute_redacted_copy",
+        store=True,
+        readonly=False,
         copy=False,
         help="The letter without its senders' identity, as the officer previewed "
         "and confirmed it: the copy the verification team reads and the one sent "
@@ -238,10 +248,19 @@ class DanvanPetition(models.Model):
         "2018).",
     )
     redacted_by_id = fields.Many2one(
-        "res.users", string="Copy Confirmed By", readonly=True, copy=False
+        "res.users",
+        string="Copy Confirmed By",
+        compute="_compute_redacted_copy",
+        store=True,
+        readonly=False,
+        copy=False,
     )
     date_redacted = fields.Datetime(
-        string="Copy Confirmed On", readonly=True, copy=False
+        string="Copy Confirmed On",
+        compute="_compute_redacted_copy",
+        store=True,
+        readonly=False,
+        copy=False,
     )
     # Online submission (XLD-2): the citizen follows the petition with a
     # public code and a secret; only a hash of the secret is kept.
@@ -325,12 +344,15 @@ class DanvanPetition(models.Model):
                 vals["number"] = self.env["ir.sequence"].next_by_code("danvan.petition")
         return super().create(vals_list)
 
+    @api.depends(*REDACTION_SOURCES)
+    def _compute_redacted_copy(self):
+        """The letter or a sender changed: the confirmed copy may name him
+        now, the officer previews it again (TC-13 (2))."""
+        self.redacted_summary = self.redacted_content = False
+        self.redacted_by_id = self.date_redacted = False
+
     def write(self, vals):
-        """Tell the citizen who submitted online of the new public status; a
-        change of the letter or of its senders makes the confirmed copy
-        without the denouncer out of date."""
-        if REDACTION_SOURCES & vals.keys() and "date_redacted" not in vals:
-            vals = dict(vals, **REDACTION_COPY)
+        """Tell the citizen who submitted online of the new public status."""
         moved = self.browse()
         if vals.get("state") in PORTAL_NOTIFIED_STATES:
             moved = self.filtered(lambda p: p.state != vals["state"])
@@ -445,11 +467,6 @@ class DanvanPetition(models.Model):
                     ]
                 )
         return cases
-
-    def _redaction_outdated(self):
-        """Drop the confirmed copy without the denouncer: what it was made
-        from changed, the officer previews it again."""
-        self.sudo().filtered("date_redacted").write(REDACTION_COPY)
 
     def _check_denunciation_copy(self):
         if not all(self.mapped("was_denunciation")):

@@ -16,3 +16,4 @@ from . import test_identity_access
 from . import test_confidentiality
 from . import test_confidentiality_tour
 from . import test_absurd_dates
+from . import test_migration
