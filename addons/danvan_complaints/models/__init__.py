@@ -25,3 +25,4 @@ from . import danvan_portal_attempt
 from . import base
 from . import ir_actions_report
 from . import ir_attachment
+from . import mail_message

@@ -55,12 +55,19 @@ class DanvanCaseEvent(models.Model):
     # was suspended or ended) names the citizen as the letter does (TC-13).
 
     def _case_access_domain(self):
-        """The events of the cases the user may read."""
+        """The events of the cases whose letter the user reads: not the
+        verification team's (TC-13)."""
         return expression.OR(
             [
                 [
                     ("res_model", "=", model),
-                    ("res_id", "in", self.env[model]._search([])),
+                    (
+                        "res_id",
+                        "in",
+                        self.env[model]._search(
+                            self.env[model]._danvan_letter_domain() or []
+                        ),
+                    ),
                 ]
                 for model in CASE_MODELS
                 if self.env["ir.model.access"].check(model, "read", False)

@@ -39,12 +39,13 @@ class DanvanCaseMixin(models.AbstractModel):
     _name = "danvan.case.mixin"
     _description = "Complaint or Denunciation Case"
     _inherit = [
+        # First: its chatter is sent to the record's readers only.
+        "danvan.confidential.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
         "danvan.attachment.mixin",
-        "danvan.confidential.mixin",
         "danvan.identity.log.mixin",
     ]
     _order = "date_accepted desc, id desc"
@@ -271,6 +272,10 @@ class DanvanCaseMixin(models.AbstractModel):
         """The persons whose identity the case's attachments carry, for the
         access log (TC-13)."""
         return self.sudo().petition_id.sender_ids
+
+    def _danvan_reader_dependents(self):
+        """Its petition is read by the case's handler too."""
+        return [self.sudo().petition_id]
 
     def _log_event(self, kind, date, reference=False, note=False):
         self.env["danvan.case.event"].create(

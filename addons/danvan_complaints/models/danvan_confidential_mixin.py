@@ -13,9 +13,14 @@ class DanvanConfidentialMixin(models.AbstractModel):
     chatter. A content type once given is reclassified by them only, and a
     denunciation stays marked as one (``was_denunciation``) whatever its later
     type, when the model has that flag.
+
+    Its chatter quotes the letter: after a reassignment, the followers who
+    may no longer read the record stop following it, and no message of the
+    record is sent to anyone who may not read it (TCD-11).
     """
 
     _name = "danvan.confidential.mixin"
+    _inherit = ["mail.thread"]
     _description = "Record Seen on a Need-to-Know Basis"
     _danvan_assignment_fields = ()
 
@@ -38,7 +43,72 @@ class DanvanConfidentialMixin(models.AbstractModel):
 
     def write(self, vals):
         self._danvan_check_assignment(vals)
-        return super().write(self._danvan_sticky_vals(vals))
+        reassigned = self._danvan_changed(vals)
+        result = super().write(self._danvan_sticky_vals(vals))
+        reassigned._danvan_follow_readers()
+        return result
+
+    def _danvan_letter_domain(self):
+        """The records of the model whose letter the user reads, when not all
+        those he may read: ``None`` means every reader of the record."""
+        return None
+
+    def _danvan_letter_readable(self):
+        """The records of ``self`` whose letter the user reads."""
+        domain = self._danvan_letter_domain()
+        if domain is None:
+            return self._filtered_access("read")
+        if not self.env["ir.model.access"].check(self._name, "read", False):
+            return self.browse()
+        Model = self.with_context(active_test=False)
+        return self.browse(Model._search([("id", "in", self.ids), *domain]))
+
+    def _danvan_reader_dependents(self):
+        """The confidential records (a list of recordsets) whose readers
+        follow the assignment of ``self``: a petition's visits and cases, a
+        case's petition."""
+        return []
+
+    def _danvan_readers(self, partners):
+        """The ``partners`` with an internal user who may read ``self`` and
+        its letter."""
+        self.ensure_one()
+        return partners.filtered(
+            lambda partner: any(
+                not user.share and self.with_user(user)._danvan_letter_readable()
+                for user in partner.with_context(active_test=True).user_ids
+            )
+        )
+
+    def _danvan_follow_readers(self):
+        """After a reassignment the new assignees follow the record and those
+        who may no longer read it (the previous handler or officer, its
+        creator when not assigned) stop following it and its dependents."""
+        records = [self, *self._danvan_reader_dependents()]
+        for record in (record for recordset in records for record in recordset.sudo()):
+            assignees = self.env["res.users"].union(
+                *(
+                    record[fname]
+                    for fname in record._danvan_assignment_fields
+                    if record._fields[fname].comodel_name == "res.users"
+                )
+            )
+            if assignees:
+                record.message_subscribe(assignees.partner_id.ids)
+            followers = record.message_partner_ids
+            gone = followers - record._danvan_readers(followers)
+            if gone:
+                record.message_unsubscribe(gone.ids)
+
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        """Nobody is sent a message of the record (which may quote the letter)
+        unless he may read the record (TCD-11)."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if len(self) != 1 or not recipients:
+            return recipients
+        partners = self.env["res.partner"].browse([r["id"] for r in recipients])
+        readers = self._danvan_readers(partners.sudo())
+        return [r for r in recipients if r["id"] in readers.ids]
 
     def _danvan_changed(self, vals):
         """The records of ``self`` whose assignment or content type ``vals``

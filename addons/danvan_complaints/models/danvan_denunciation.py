@@ -5,6 +5,7 @@ team that never sees who denounced (TC-13), concluded and published within
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES
@@ -152,9 +153,48 @@ class DanvanDenunciation(models.Model):
         "identity.",
     )
 
+    # TC-13: the team reads the case, never the letter: the summary of the
+    # letter it reads is the one of the copy without the denouncer, once the
+    # officer confirmed it. Computed for the user, so never grouped on.
+    summary = fields.Char(
+        related=False,
+        store=False,
+        compute="_compute_summary",
+        search="_search_summary",
+        compute_sudo=False,
+    )
+
     @api.depends("date_accepted", "suspended_days", "extension_count")
     def _compute_date_deadline(self):
         return super()._compute_date_deadline()
+
+    def _danvan_letter_domain(self):
+        """The cases whose petition the user may read: the verification team
+        reads the case but never the letter nor its senders (TC-13)."""
+        if self.env.su:
+            return None
+        Petition = self.env["danvan.petition"].with_context(active_test=False)
+        if not Petition.has_access("read"):
+            return expression.FALSE_DOMAIN
+        return [("petition_id", "in", Petition._search([]))]
+
+    @api.depends("petition_id.summary", "petition_id.redacted_summary")
+    @api.depends_context("uid")
+    def _compute_summary(self):
+        readable = self._origin._danvan_letter_readable()
+        # The letter's summary reaches the user: logged (TC-13).
+        self.env["danvan.identity.access"]._log(readable)
+        for case in self:
+            petition = case.sudo().petition_id
+            case.summary = (
+                petition.summary
+                if case._origin in readable
+                else petition.redacted_summary
+            )
+
+    def _search_summary(self, operator, value):
+        """On the letter's summary, of the petitions the user may read only."""
+        return [("petition_id.summary", operator, value)]
 
     def _resolution_limit(self):
         return "denunciation_settlement", "normal"

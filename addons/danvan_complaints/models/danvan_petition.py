@@ -57,12 +57,13 @@ class DanvanPetition(models.Model):
     _name = "danvan.petition"
     _description = "Petition"
     _inherit = [
+        # First: its chatter is sent to the record's readers only.
+        "danvan.confidential.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
         "danvan.attachment.mixin",
-        "danvan.confidential.mixin",
         "danvan.identity.log.mixin",
     ]
     _transitions = TRANSITIONS
@@ -542,6 +543,15 @@ class DanvanPetition(models.Model):
         """The persons whose identity the petition's letter and attachments
         carry, for the access log (TC-13)."""
         return self.sudo().sender_ids
+
+    def _danvan_reader_dependents(self):
+        """Its cases and the visits it was registered from are read by its
+        handler too (see the record rules)."""
+        petitions = self.sudo()
+        visits = self.env["danvan.reception.visit"].sudo().search(
+            [("petition_id", "in", petitions.ids)]
+        )
+        return [petitions.complaint_ids, petitions.denunciation_ids, visits]
 
     def action_print_letter(self):
         """The official letter of the outcome (guide, transfer, answer)."""

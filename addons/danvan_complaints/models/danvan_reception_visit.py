@@ -16,9 +16,10 @@ class DanvanReceptionVisit(models.Model):
     _name = "danvan.reception.visit"
     _description = "Citizen Reception Record"
     _inherit = [
+        # First: its chatter goes to its readers only.
+        "danvan.confidential.mixin",
         "mail.thread",
         "mail.activity.mixin",
-        "danvan.confidential.mixin",
         "danvan.identity.log.mixin",
     ]
     _order = "date desc, id desc"

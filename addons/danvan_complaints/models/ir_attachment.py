@@ -1,10 +1,64 @@
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import AccessError
+from odoo.osv import expression
 
 from ..tools.identity_log import logs_identity
 
 
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
+
+    def _danvan_letter_domain(self):
+        """The files the user may read as far as the letter goes: a file of a
+        confidential record some readers of which do not read its letter (the
+        verification team of a denunciation, TC-13) is the letter's, and
+        follows the domain of the records whose letter the user reads."""
+        if self.env.su:
+            return []
+        domains = []
+        for name in self.env.registry.descendants(
+            ["danvan.confidential.mixin"], "_inherit"
+        ):
+            Model = self.env[name].with_context(active_test=False)
+            letter_domain = None if Model._abstract else Model._danvan_letter_domain()
+            if letter_domain is None:
+                continue
+            if Model.has_access("read"):
+                domains.append(
+                    [
+                        "|",
+                        ("res_model", "!=", name),
+                        ("res_id", "in", Model._search(letter_domain)),
+                    ]
+                )
+            else:
+                domains.append([("res_model", "!=", name)])
+        return expression.AND(domains) if domains else []
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        letter_domain = self._danvan_letter_domain()
+        if letter_domain:
+            domain = expression.AND([domain, letter_domain])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def check(self, mode, values=None):
+        """A file of a denunciation is read by who reads its letter, not by
+        its verification team (TC-13)."""
+        result = super().check(mode, values=values)
+        letter_domain = self and mode == "read" and self._danvan_letter_domain()
+        if letter_domain and self.sudo().search_count(
+            [("id", "in", self.ids), *letter_domain]
+        ) < len(set(self.ids)):
+            raise AccessError(
+                self.env._(
+                    "This file belongs to the letter of a denunciation: only "
+                    "those who handle the case read it; the verification team "
+                    "works from the copy without the denouncer (Article 47 of "
+                    "the Law on Denunciations 2018)."
+                )
+            )
+        return result
 
     def _compute_raw(self):
         """The content of an attachment of a petition, visit or case, read by a

@@ -18,7 +18,7 @@ PLANTED = {
     "danvan.petition": ("content", ["summary", "content"]),
     "danvan.petition.sender": ("name", ["name", "phone", "address"]),
     "danvan.complaint": ("petition_id.content", ["summary"]),
-    "danvan.denunciation": ("petition_id.content", ["summary"]),
+    "danvan.denunciation": ("petition_id.content", ["summary", "petition_id"]),
     "danvan.reception.visit": ("summary", ["summary"]),
     "danvan.reception.visitor": ("name", ["name", "identity_number"]),
     "ir.attachment": ("name", ["name", "description"]),
@@ -191,14 +191,16 @@ class TestConfidentiality(HttpCase, CaseCommon):
         Model = self.env[model].with_user(user)
         ids = self._planted_ids(model)
         domain = [(field, "ilike", self.token)]
+        stored = [fname for fname in fnames if Model._fields[fname].store]
         return {
             "read": lambda: Model.browse(ids).read(),
             "search_read": lambda: Model.search_read([]),
             "search_count": lambda: Model.search_count(domain) or "",
             "search on the token": lambda: Model.search(domain).ids,
+            # A field computed for its reader is not grouped on at all.
             "read_group by identity": lambda: [
-                Model.read_group([], [f"{fname}:max" for fname in fnames], [fname])
-                for fname in fnames
+                Model.read_group([], [f"{fname}:max" for fname in stored], [fname])
+                for fname in stored
             ],
             "web_read": lambda: Model.browse(ids).web_read({f: {} for f in fnames}),
             "web_search_read": lambda: Model.web_search_read(
@@ -478,3 +480,186 @@ class TestConfidentiality(HttpCase, CaseCommon):
         unknown = self.petitions[0].with_user(self.officer)
         unknown.petition_type = "complaint"
         self.assertEqual(unknown.petition_type, "complaint")
+
+    # The verification team (TC-13)
+
+    def _team_case(self):
+        """A denunciation whose summary, chatter, steps and files name the
+        denouncer, with its verification team and its confirmed copy."""
+        case = self._case(
+            "denunciation",
+            received=date(2026, 7, 6),
+            summary=f"Ông {self.name} ({self.phone}) tố cáo cán bộ B",
+            content=self.letter,
+            sender_ids=[self._sender()],
+            department_id=self.unit_reception.id,
+        )
+        # A reception officer: he has the rights on petitions and steps, and
+        # only the rules keep him from the letter.
+        member = new_test_user(
+            self.env, login="dvc_team_h2", groups="danvan_plan.group_danvan_reception"
+        )
+        case.team_member_ids = member
+        case.with_user(self.officer).message_post(
+            body=f"Đã gọi {self.name} theo số {self.phone}",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        case.sudo()._log_event(
+            "suspension", date(2026, 7, 20), note=f"{self.name} xin tạm dừng"
+        )
+        self._attach(case)
+        self._confirm_redacted(case.petition_id)
+        self.env.flush_all()
+        return case, member
+
+    def _assert_no_denouncer(self, answer, channel):
+        """Neither the denouncer's name nor his phone: the rest of the letter
+        (the planted token alone) reaches the team in its copy."""
+        for secret in (f"Bímật{self.token}", self.phone):
+            self.assertNotIn(secret, answer, f"the team via {channel}")
+
+    def test_tc13_the_verification_team_reads_no_identity_of_its_case(self):
+        case, member = self._team_case()
+        member.groups_id = [Command.link(self.env.ref("base.group_allow_export").id)]
+        Case = self.env["danvan.denunciation"].with_user(member)
+        mine = Case.browse(case.ids)
+        fnames = [
+            fname
+            for fname, field in Case._fields.items()
+            if field.type not in ("binary", "many2many", "one2many")
+        ]
+        spec = {
+            "summary": {},
+            "petition_id": {"fields": {"display_name": {}, "summary": {}}},
+            "message_ids": {"fields": {"body": {}}},
+            "attachment_ids": {"fields": {"name": {}, "description": {}}},
+            "event_ids": {"fields": {"note": {}}},
+        }
+        domain = [("res_model", "=", case._name), ("res_id", "=", case.id)]
+        on_case = [("model", "=", case._name), ("res_id", "=", case.id)]
+        calls = {
+            "read": lambda: mine.read(fnames),
+            "search_read": lambda: Case.search_read([], fnames),
+            "web_read": lambda: mine.web_read(spec),
+            "read_group": lambda: Case.read_group(
+                [], ["petition_id"], ["petition_id", "state"], lazy=False
+            ),
+            "export_data": lambda: mine.export_data(
+                ["summary", "number", "petition_id", "withdrawn_content"]
+            ),
+            "name_search": lambda: Case.name_search(self.token)
+            + Case.name_search(self.name),
+            "search on the summary": lambda: Case.search(
+                [("summary", "ilike", self.token)]
+            ).ids,
+            "messages": lambda: self.env["mail.message"]
+            .with_user(member)
+            .search_read(on_case, ["body"]),
+            "messages by id": lambda: self.env["mail.message"]
+            .with_user(member)
+            .browse(case.message_ids.ids)
+            .read(["body"]),
+            "files": lambda: self.env["ir.attachment"]
+            .with_user(member)
+            .search_read(domain, ["name", "description", "raw"]),
+            "files by id": lambda: self.env["ir.attachment"]
+            .with_user(member)
+            .browse(self.env["ir.attachment"].search(domain).ids)
+            .read(["name", "description"]),
+            "steps": lambda: self.env["danvan.case.event"]
+            .with_user(member)
+            .search_read([("res_id", "=", case.id)], ["note"]),
+        }
+        calls.update(
+            {
+                f"web_read of {fname}": lambda fname=fname, sub=sub: mine.web_read(
+                    {fname: sub}
+                )
+                for fname, sub in spec.items()
+            }
+        )
+        for channel, call in calls.items():
+            with self.subTest(channel=channel):
+                self._assert_no_denouncer(self._answer(call), channel)
+        # The notice of acceptance, addressed to the denouncer, is refused
+        # to him (inside the template: QWeb wraps the access error).
+        Report = self.env["ir.actions.report"].with_user(member)
+        notice = "danvan_complaints.report_danvan_denunciation_acceptance"
+        with self.assertRaises(Exception) as refused:
+            Report._render_qweb_html(notice, case.ids)
+        error = refused.exception
+        self.assertIsInstance(error.__cause__ or error, AccessError)
+        # His copy, printed over HTTP, names nobody.
+        self.authenticate(member.login, member.login)
+        response = self.url_open(
+            "/report/html/danvan_complaints.report_danvan_denunciation_redacted/"
+            f"{case.id}"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("tố cáo cán bộ B", response.text)
+        self._assert_no_denouncer(response.text, "the copy")
+        # He reads the summary of the copy; the handler reads the letter's.
+        self.env.invalidate_all()
+        self.assertIn("tố cáo cán bộ B", mine.summary)
+        self.assertEqual(mine.summary, case.petition_id.sudo().redacted_summary)
+        handled = case.with_user(self.officer)
+        self.assertIn(self.token, handled.summary)
+        self.assertEqual(
+            handled.search([("summary", "ilike", self.token)]), case.with_user(self.officer)
+        )
+        self.assertIn(self.token, str(handled.message_ids.mapped("body")))
+        self.assertIn(self.token, str(handled.event_ids.mapped("note")))
+        self.assertTrue(handled.attachment_ids | handled.env["ir.attachment"].search(domain))
+
+    # Reassignment leaves no old reader behind (TCD-11)
+
+    def _mails_to(self, message, user):
+        """The notifications and e-mails of ``message`` sent to ``user``."""
+        partner = user.partner_id
+        notifications = self.env["mail.notification"].search(
+            [("mail_message_id", "=", message.id), ("res_partner_id", "=", partner.id)]
+        )
+        mails = self.env["mail.mail"].search(
+            [("mail_message_id", "=", message.id), ("recipient_ids", "in", partner.ids)]
+        )
+        return notifications, mails
+
+    def test_tcd11_reassignment_unsubscribes_who_may_no_longer_read(self):
+        leader = self.users["leader"]
+        petition = self.petitions[-1].with_context(
+            tracking_disable=False, mail_notrack=False
+        )
+        records = (
+            (petition, "handler_id"),
+            (self.complaint.with_context(tracking_disable=False), "handler_id"),
+            (self.visit.with_context(tracking_disable=False), "officer_id"),
+        )
+        for record, fname in records:
+            record = record.sudo()
+            with self.subTest(model=record._name):
+                # The officer follows it, as its creator and handler.
+                record.message_subscribe(self.officer.partner_id.ids)
+                record.with_user(leader)[fname] = self.other_officer
+                if record._name == "danvan.complaint":
+                    # He still handles its petition, so still reads the case:
+                    # the petition too is handed over.
+                    record.petition_id.with_user(leader).handler_id = self.other_officer
+                self.env.flush_all()
+                self.env.invalidate_all()
+                followers = record.message_partner_ids
+                self.assertNotIn(self.officer.partner_id, followers)
+                self.assertIn(self.other_officer.partner_id, followers)
+                with self.assertRaises(AccessError):
+                    record.with_user(self.officer).read([fname])
+                # Named on a later message, he is sent nothing of it.
+                message = record.with_user(leader).message_post(
+                    body=f"Ghi chú về đơn, mật{self.token}",
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                    partner_ids=self.officer.partner_id.ids,
+                )
+                notifications, mails = self._mails_to(message, self.officer)
+                self.assertFalse(notifications)
+                self.assertFalse(mails)
+                self.assertTrue(self._mails_to(message, self.other_officer)[0])

@@ -180,7 +180,8 @@ class TestDenunciation(CaseCommon):
         case = self._accepted()
         case.team_member_ids = self.verifier
         as_verifier = case.with_user(self.verifier)
-        self.assertEqual(as_verifier.summary, "Cán bộ thu tiền sai quy định")
+        # The summary of the letter too is read from the confirmed copy only.
+        self.assertFalse(as_verifier.summary)
         with self.assertRaises(AccessError):
             as_verifier.petition_id.read(["content"])
         with self.assertRaises(AccessError):
@@ -188,6 +189,8 @@ class TestDenunciation(CaseCommon):
         # The team works from the copy without the denouncer (TC-13 (2)),
         # once the officer has confirmed it.
         self._confirm_redacted(case.petition_id)
+        self.env.invalidate_all()
+        self.assertEqual(as_verifier.summary, "Cán bộ thu tiền sai quy định")
         html = self._render(
             "danvan_complaints.action_report_danvan_denunciation_redacted",
             case,
