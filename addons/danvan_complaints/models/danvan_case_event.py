@@ -65,7 +65,7 @@ class DanvanCaseEvent(models.Model):
                         "res_id",
                         "in",
                         self.env[model]._search(
-                            self.env[model]._danvan_letter_domain() or []
+                            self.env[model]._danvan_letter_domain()
                         ),
                     ),
                 ]

@@ -49,14 +49,14 @@ class DanvanConfidentialMixin(models.AbstractModel):
         return result
 
     def _danvan_letter_domain(self):
-        """The records of the model whose letter the user reads, when not all
-        those he may read: ``None`` means every reader of the record."""
-        return None
+        """The domain of the records of the model whose letter the user reads,
+        when not all those he may read; empty: every reader of the record."""
+        return []
 
     def _danvan_letter_readable(self):
         """The records of ``self`` whose letter the user reads."""
         domain = self._danvan_letter_domain()
-        if domain is None:
+        if not domain:
             return self._filtered_access("read")
         if not self.env["ir.model.access"].check(self._name, "read", False):
             return self.browse()

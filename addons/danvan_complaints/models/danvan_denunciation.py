@@ -172,7 +172,7 @@ class DanvanDenunciation(models.Model):
         """The cases whose petition the user may read: the verification team
         reads the case but never the letter nor its senders (TC-13)."""
         if self.env.su:
-            return None
+            return []
         Petition = self.env["danvan.petition"].with_context(active_test=False)
         if not Petition.has_access("read"):
             return expression.FALSE_DOMAIN

@@ -548,8 +548,10 @@ class DanvanPetition(models.Model):
         """Its cases and the visits it was registered from are read by its
         handler too (see the record rules)."""
         petitions = self.sudo()
-        visits = self.env["danvan.reception.visit"].sudo().search(
-            [("petition_id", "in", petitions.ids)]
+        visits = (
+            self.env["danvan.reception.visit"]
+            .sudo()
+            .search([("petition_id", "in", petitions.ids)])
         )
         return [petitions.complaint_ids, petitions.denunciation_ids, visits]
 

@@ -8,7 +8,7 @@ from ..tools.identity_log import logs_identity
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
-    def _danvan_letter_domain(self):
+    def _danvan_letter_files_domain(self):
         """The files the user may read as far as the letter goes: a file of a
         confidential record some readers of which do not read its letter (the
         verification team of a denunciation, TC-13) is the letter's, and
@@ -20,8 +20,8 @@ class IrAttachment(models.Model):
             ["danvan.confidential.mixin"], "_inherit"
         ):
             Model = self.env[name].with_context(active_test=False)
-            letter_domain = None if Model._abstract else Model._danvan_letter_domain()
-            if letter_domain is None:
+            letter_domain = not Model._abstract and Model._danvan_letter_domain()
+            if not letter_domain:
                 continue
             if Model.has_access("read"):
                 domains.append(
@@ -37,7 +37,7 @@ class IrAttachment(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        letter_domain = self._danvan_letter_domain()
+        letter_domain = self._danvan_letter_files_domain()
         if letter_domain:
             domain = expression.AND([domain, letter_domain])
         return super()._search(domain, offset=offset, limit=limit, order=order)
@@ -46,7 +46,7 @@ class IrAttachment(models.Model):
         """A file of a denunciation is read by who reads its letter, not by
         its verification team (TC-13)."""
         result = super().check(mode, values=values)
-        letter_domain = self and mode == "read" and self._danvan_letter_domain()
+        letter_domain = self and mode == "read" and self._danvan_letter_files_domain()
         if letter_domain and self.sudo().search_count(
             [("id", "in", self.ids), *letter_domain]
         ) < len(set(self.ids)):

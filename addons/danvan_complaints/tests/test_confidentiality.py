@@ -606,11 +606,14 @@ class TestConfidentiality(HttpCase, CaseCommon):
         handled = case.with_user(self.officer)
         self.assertIn(self.token, handled.summary)
         self.assertEqual(
-            handled.search([("summary", "ilike", self.token)]), case.with_user(self.officer)
+            handled.search([("summary", "ilike", self.token)]),
+            case.with_user(self.officer),
         )
         self.assertIn(self.token, str(handled.message_ids.mapped("body")))
         self.assertIn(self.token, str(handled.event_ids.mapped("note")))
-        self.assertTrue(handled.attachment_ids | handled.env["ir.attachment"].search(domain))
+        self.assertTrue(
+            handled.attachment_ids | handled.env["ir.attachment"].search(domain)
+        )
 
     # Reassignment leaves no old reader behind (TCD-11)
 
