@@ -599,6 +599,15 @@ class TestConfidentiality(HttpCase, CaseCommon):
         self.assertEqual(response.status_code, 200)
         self.assertIn("tố cáo cán bộ B", response.text)
         self._assert_no_denouncer(response.text, "the copy")
+        # He opens his case's form, its chatter and files empty to him.
+        self.env.invalidate_all()
+        views = Case.get_views([(False, "form")])
+        form_fields = views["models"][case._name]["fields"]
+        form = mine.web_read({fname: {} for fname in form_fields})
+        self.assertEqual(form[0]["number"], case.number)
+        self._assert_no_denouncer(
+            json.dumps(form, default=str, ensure_ascii=False), "the form"
+        )
         # He reads the summary of the copy; the handler reads the letter's.
         self.env.invalidate_all()
         self.assertIn("tố cáo cán bộ B", mine.summary)
