@@ -346,6 +346,10 @@ class TestIdentityAccess(IdentityAccessCommon):
         )
         self.assertNotIn(self.DENOUNCER, html[0])
         self.assertFalse(lines)
+        # The case's summary he reads is the copy's: nothing logged either.
+        as_member = case.with_user(self.verifier)
+        self.assertFalse(self._logged(lambda: as_member.read(["summary"])))
+        self.assertEqual(as_member.summary, petition.sudo().redacted_summary)
         self.assertFalse(self._logged(lambda: petition.sudo()._redact("")))
 
     def test_tc13_the_content_of_an_attachment_is_logged(self):
