@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 from odoo.osv import expression
 
 # The prefetch group of the logged fields: loaded, and so logged, when they
@@ -59,29 +59,61 @@ class DanvanIdentityLogMixin(models.AbstractModel):
             self.env["danvan.identity.access"]._log(records)
         return records
 
-    def _search(self, domain, offset=0, limit=None, order=None):
-        """Log a search on logged fields: which records it finds tells what
-        they hold, even when nothing else of them is read."""
-        query = super()._search(domain, offset=offset, limit=limit, order=order)
+    def _danvan_searches_logged(self, domain):
+        """Whether ``domain`` searches the logged fields of this model, or of
+        a model it reaches by a path (``petition_id.summary``) or by ``any``."""
         searched = self._danvan_searched_fields()
-        if (
-            not self.env.su
-            and searched
-            and not query.is_empty()
-            and any(
-                isinstance(leaf, (list, tuple))
-                and isinstance(leaf[0], str)
-                and leaf[0].split(".")[0] in searched
-                for leaf in domain
+        for leaf in domain:
+            if not isinstance(leaf, (list, tuple)) or not isinstance(leaf[0], str):
+                continue
+            path = leaf[0].split(".")
+            if path[0] in searched:
+                return True
+            field = self._fields.get(path[0])
+            if not field or not field.relational:
+                continue
+            comodel = self.env[field.comodel_name]
+            if not hasattr(comodel, "_danvan_searches_logged"):
+                continue
+            if len(path) > 1 and comodel._danvan_searches_logged(
+                [(".".join(path[1:]), *leaf[1:])]
+            ):
+                return True
+            if (
+                leaf[1] in ("any", "not any")
+                and isinstance(leaf[2], (list, tuple))
+                and comodel._danvan_searches_logged(leaf[2])
+            ):
+                return True
+        return False
+
+    @api.model
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        """Log a search on logged fields (TC-13): which records it finds tells
+        what they hold, even when nothing else of them is read.
+
+        The records logged are those returned to the caller, at most his
+        ``limit``, once: their logged fields loaded by the same search are
+        not logged again as a read. For a path (``petition_id.summary``)
+        they are the records returned, not those of the path that match.
+
+        A count (``search_count``, as the list's pager asks it) is not logged:
+        it ties the letter or the identity to no record, and the records the
+        user may count are those he may open, whose opening or listing is
+        logged."""
+        if self.env.su or not self._danvan_searches_logged(domain):
+            return super().search_fetch(
+                domain, field_names, offset=offset, limit=limit, order=order
             )
-        ):
-            found = super()._search(
-                expression.AND(
-                    [self._danvan_confidential_domain(), [("id", "in", query)]]
-                )
+        Log = self.env["danvan.identity.access"]
+        with Log._channel("search"):
+            records = super().search_fetch(
+                domain, field_names, offset=offset, limit=limit, order=order
             )
-            self.env["danvan.identity.access"]._log(self.browse(found), "search")
-        return query
+        fetched = self._determine_fields_to_fetch(field_names)
+        if not any(field.name in self._danvan_logged_fields for field in fetched):
+            Log._log(records, "search")
+        return records
 
     def _read_group(
         self,
@@ -94,7 +126,8 @@ class DanvanIdentityLogMixin(models.AbstractModel):
         order=None,
     ):
         """Log a grouping or a total on logged fields: its groups show them
-        for every record in ``domain``."""
+        for every record of the groups returned, all of ``domain`` unless the
+        caller asked for a page of groups."""
         result = super()._read_group(
             domain, groupby, aggregates, having, offset, limit, order
         )
@@ -106,8 +139,23 @@ class DanvanIdentityLogMixin(models.AbstractModel):
                 for spec in (*groupby, *aggregates)
             )
         ):
-            found = super()._search(
-                expression.AND([self._danvan_confidential_domain(), domain])
-            )
+            domains = [self._danvan_confidential_domain(), domain]
+            if limit or offset:
+                domains.append(self._danvan_groups_domain(groupby, result))
+            found = super()._search(expression.AND(domains))
             self.env["danvan.identity.access"]._log(self.browse(found), "group")
         return result
+
+    def _danvan_groups_domain(self, groupby, rows):
+        """The records of the groups ``rows`` at most: of their values of each
+        field grouped by as is (a date by month stays unrestricted)."""
+        domain = []
+        for index, spec in enumerate(groupby):
+            if ":" in spec or "." in spec:
+                continue
+            values = {
+                value.id if isinstance(value, models.BaseModel) else value
+                for value in (row[index] for row in rows)
+            }
+            domain.append([(spec, "in", list(values))])
+        return expression.AND(domain) if domain else []
