@@ -48,6 +48,18 @@ class DanvanConfidentialMixin(models.AbstractModel):
         reassigned._danvan_follow_readers()
         return result
 
+    def _track_prepare(self, fields_iter):
+        """The chatter tracks the letter as it was: its initial values are
+        loaded under sudo, so that saving a record logs no read of its letter
+        (TC-13), which the form has loaded and logged already. The tracking
+        messages are read by the record's readers only."""
+        fields_iter = set(fields_iter)
+        logged = getattr(self, "_danvan_logged_fields", frozenset())
+        tracked = logged & fields_iter & self._track_get_fields()
+        if tracked:
+            self.sudo().fetch(list(tracked))
+        return super()._track_prepare(fields_iter)
+
     def _danvan_letter_domain(self):
         """The domain of the records of the model whose letter the user reads,
         when not all those he may read; empty: every reader of the record."""

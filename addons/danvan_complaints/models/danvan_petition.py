@@ -500,9 +500,11 @@ class DanvanPetition(models.Model):
             "res_model": "danvan.redaction.preview",
             "view_mode": "form",
             "target": "new",
+            # The terms are read with the copy the preview makes, and logged
+            # with it (TC-13).
             "context": {
                 "default_petition_id": self.id,
-                "default_redact_terms": self.redact_terms,
+                "default_redact_terms": self.sudo().redact_terms,
             },
         }
 
