@@ -7,12 +7,13 @@ class DanvanRedactionPreview(models.TransientModel):
     other persons the letter names, and confirms it (TC-13 (2)).
 
     Reading it makes the copy, which reads the letter and its senders and so
-    is logged: it is a model whose reading is logged, served on a read-write
-    cursor."""
+    is logged: it is marked as a model whose reading is logged, served on a
+    read-write cursor. Its own fields hold no identity: it logs nothing of
+    them."""
 
     _name = "danvan.redaction.preview"
-    _inherit = ["danvan.identity.log.mixin"]
     _description = "Preview of the Copy Without the Denouncer"
+    _danvan_logs_identity = True
 
     petition_id = fields.Many2one(
         "danvan.petition", required=True, readonly=True, ondelete="cascade"
@@ -46,6 +47,3 @@ class DanvanRedactionPreview(models.TransientModel):
             }
         )
         return {"type": "ir.actions.act_window_close"}
-
-    def _identity_persons(self):
-        return self.sudo().petition_id.sender_ids
