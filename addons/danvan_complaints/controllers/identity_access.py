@@ -17,15 +17,35 @@ def _logs(registry, model):
     return model == "ir.attachment" or logs_identity(registry, model)
 
 
+def _attachment_logs(registry, attachment_id):
+    """Whether the attachment ``attachment_id`` is of a model whose reading is
+    logged, looked up on a read-only cursor. Not cached, unlike the models of
+    a report: a file changes record when the message it was uploaded for is
+    posted, and a stale answer would serve it read-only; the lookup by id
+    costs what a cache's cursor would."""
+    with registry.cursor(readonly=True) as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        attachment = env["ir.attachment"].search_fetch(
+            [("id", "=", attachment_id)], ["res_model"]
+        )
+        return bool(attachment.res_model) and logs_identity(
+            registry, attachment.res_model
+        )
+
+
 def binary_reads_identity(registry, path, args):
     """Whether the file of ``/web/content`` or ``/web/image`` at ``path``,
     with the query ``args``, may be one whose reading is logged: a field of a
-    model that logs, or an attachment, by id or by XML id (whose model is only
-    known once it is read)."""
+    model that logs, an attachment of such a model by id (a website's image
+    is not), or an attachment by XML id (whose model is only known once it is
+    read)."""
     segments = path.strip("/").split("/")[2:]
     if len(segments) >= 3 and segments[1].isdigit():
         return _logs(registry, segments[0])
     if segments:
+        attachment_id = segments[0].split("-", 1)[0]
+        if attachment_id.isdigit():
+            return _attachment_logs(registry, int(attachment_id))
         return True
     return _logs(registry, args.get("model", "ir.attachment"))
 
