@@ -89,6 +89,17 @@ class IdentityAccessCommon(CaseCommon):
             )
         )
 
+    def _petition_file(self, petition):
+        """The scanned letter of ``petition``."""
+        return self.env["ir.attachment"].create(
+            {
+                "name": "don-to-cao.png",
+                "raw": PNG,
+                "res_model": "danvan.petition",
+                "res_id": petition.id,
+            }
+        )
+
     def _logged(self, action):
         """The lines that ``action`` logs, run with an empty cache as a new
         request would be."""
@@ -159,7 +170,7 @@ class TestIdentityAccess(IdentityAccessCommon):
             (
                 "search",
                 visit,
-                lambda: visit.search_count([("summary", "ilike", self.DENOUNCER)]),
+                lambda: visit.search([("summary", "ilike", self.DENOUNCER)]),
             ),
             (
                 "search",
@@ -216,6 +227,8 @@ class TestIdentityAccess(IdentityAccessCommon):
             lambda: petition._read_group(
                 [("id", "=", petition.id)], ["state"], ["__count"]
             ),
+            # A count ties the letter to no record.
+            lambda: petition.search_count([("content", "ilike", self.DENOUNCER)]),
         ):
             self.assertFalse(self._logged(action))
 
@@ -254,20 +267,37 @@ class TestIdentityAccess(IdentityAccessCommon):
         sender = petition.sender_ids
         Sender = self.env["danvan.petition.sender"].with_user(self.officer)
         Petition = self.env["danvan.petition"].with_user(self.officer)
-        for action in (
-            lambda: Sender.search([("name", "ilike", self.DENOUNCER)]),
-            lambda: Sender.search_count([("identity_number", "=", "051190000000")]),
-            lambda: Petition.search([("sender_ids.name", "ilike", self.DENOUNCER)]),
+        for found, action in (
+            (sender, lambda: Sender.search([("name", "ilike", self.DENOUNCER)])),
+            (
+                sender,
+                lambda: Sender.search_read(
+                    [("identity_number", "=", "051190000000")], ["name"]
+                ),
+            ),
+            # Through a path, the petitions found, not the senders matched.
+            (
+                petition,
+                lambda: Petition.search([("sender_ids.name", "ilike", self.DENOUNCER)]),
+            ),
+            (
+                petition,
+                lambda: Petition.search(
+                    [("sender_ids", "any", [("name", "ilike", self.DENOUNCER)])]
+                ),
+            ),
         ):
-            self.assertLogged(self._logged(action), sender, "search")
-        # A name search finds the person and shows the name.
+            self.assertLogged(self._logged(action), found, "search")
+        # A name search finds the person and shows the name: one line.
         lines = self._logged(lambda: Sender.name_search(self.DENOUNCER))
-        self.assertEqual(sorted(lines.mapped("channel")), ["read", "search"])
+        self.assertLogged(lines, sender, "search")
         # Nothing found, a search on other fields, or under sudo: no line.
         for action in (
             lambda: Sender.search([("name", "=", "Không có ai")]),
             lambda: Sender.search([("petition_id", "=", petition.id)]),
             lambda: Sender.sudo().search([("name", "ilike", self.DENOUNCER)]),
+            # A count ties the identity to no record.
+            lambda: Sender.search_count([("identity_number", "=", "051190000000")]),
         ):
             self.assertFalse(self._logged(action))
 
@@ -281,6 +311,14 @@ class TestIdentityAccess(IdentityAccessCommon):
             lambda: Sender.read_group(domain, ["identity_number"], ["identity_number"]),
         ):
             self.assertLogged(self._logged(action), sender, "group")
+        # A page of groups: the records of the groups returned.
+        senders = self._denunciations(4).sender_ids
+        lines = self._logged(
+            lambda: Sender._read_group(
+                [("id", "in", senders.ids)], ["name"], ["__count"], limit=2
+            )
+        )
+        self.assertLogged(lines, senders.sorted("name")[:2], "group")
         for action in (
             lambda: Sender._read_group(domain, ["petition_id"], ["__count"]),
             lambda: Sender.sudo()._read_group(domain, ["name"], ["__count"]),
@@ -326,14 +364,7 @@ class TestIdentityAccess(IdentityAccessCommon):
         case.team_member_ids = self.verifier
         petition = case.petition_id
         lines = self._logged(lambda: self._confirm_redacted(petition))
-        # Confirming writes the petition, whose tracking loads the letter as
-        # it was: a read of the officer's own form.
-        self.assertLogged(
-            lines.filtered(lambda line: line.channel != "read"),
-            [petition, *petition.sender_ids],
-            "redacted",
-            self.officer,
-        )
+        self.assertLogged(lines, [petition, *petition.sender_ids], "redacted")
         html = []
         lines = self._logged(
             lambda: html.append(
@@ -352,19 +383,50 @@ class TestIdentityAccess(IdentityAccessCommon):
         self.assertEqual(as_member.summary, petition.sudo().redacted_summary)
         self.assertFalse(self._logged(lambda: petition.sudo()._redact("")))
 
+    def test_tc13_a_write_logs_no_read_of_the_letter(self):
+        """The form has loaded and logged the letter: saving it, whose
+        tracking loads the summary as it was, logs nothing more; the changes
+        are still tracked."""
+        petition = self._denunciations()
+        as_officer = petition.with_user(self.officer).with_context(
+            tracking_disable=False, mail_notrack=False
+        )
+        for values in (
+            {"summary": "Tố cáo đã sửa"},
+            {"date_received": date(2026, 3, 3)},
+        ):
+            with self.subTest(values=values):
+                self.assertFalse(
+                    self._logged(lambda values=values: self._save(as_officer, values))
+                )
+        self.env.invalidate_all()
+        self.assertIn(
+            "date_received",
+            petition.sudo().message_ids.tracking_value_ids.field_id.mapped("name"),
+        )
+
+    def _save(self, records, values):
+        records.write(values)
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    def test_tc13_a_search_through_a_path_logs_the_records_found(self):
+        """A case searched on its petition's letter logs the case found, not
+        the petitions the path matches."""
+        case = self._accepted()
+        self._denunciations(3)
+        Case = self.env[case._name].with_user(self.officer)
+        lines = self._logged(
+            lambda: Case.search([("petition_id.summary", "ilike", "Cán bộ")])
+        )
+        self.assertLogged(lines, case, "search")
+
     def test_tc13_the_content_of_an_attachment_is_logged(self):
         """The letter is identity: reading the file of a confidential petition
         is logged (Odoo reads it even for its size alone)."""
         petition = self._denunciations()
         Attachment = self.env["ir.attachment"]
-        attachment = Attachment.create(
-            {
-                "name": "don-to-cao.png",
-                "raw": PNG,
-                "res_model": "danvan.petition",
-                "res_id": petition.id,
-            }
-        )
+        attachment = self._petition_file(petition)
         as_officer = attachment.with_user(self.officer)
         lines = self._logged(lambda: as_officer.read(["datas"]))
         self.assertLogged(lines, petition.sender_ids, "attachment")
@@ -498,6 +560,33 @@ class TestIdentityAccessQueries(IdentityAccessCommon):
                 lines = self.Log.search([("id", ">", last)])
                 self.assertEqual(lines.mapped("channel"), [channel] * 5)
 
+    def _list_page(self, Petition, petitions):
+        """The page of the petitions' list the web client asks for, filtered
+        on the letter, with the pager's count."""
+        return Petition.web_search_read(
+            [("id", "in", petitions.ids), ("summary", "ilike", "Tố cáo")],
+            {"number": {}, "summary": {}, "state": {}},
+            limit=80,
+            count_limit=10001,
+        )
+
+    def test_tc13_a_list_page_logs_its_rows_once_whatever_the_matches(self):
+        """A page of 80 rows over more matches logs the 80 rows shown, each
+        once, and its queries do not grow with the matches: the pager's count
+        is not logged."""
+        Petition = self.env["danvan.petition"].with_user(self.officer)
+        few = self._denunciations(81)
+        many = self._denunciations(160)
+        self._queries(lambda: self._list_page(Petition, few))  # warm the caches
+        expected = self._queries(lambda: self._list_page(Petition, few))
+        self.env.invalidate_all()
+        last = self.Log.search([], order="id desc", limit=1).id
+        with self.assertQueryCount(expected):
+            page = self._list_page(Petition, many)
+        self.assertEqual(page["length"], 160)
+        shown = Petition.browse([row["id"] for row in page["records"]])
+        self.assertLogged(self.Log.search([("id", ">", last)]), shown, "search")
+
 
 @tagged("post_install", "-at_install")
 class TestIdentityAccessHttp(HttpCase, IdentityAccessCommon):
@@ -507,14 +596,7 @@ class TestIdentityAccessHttp(HttpCase, IdentityAccessCommon):
 
     def test_tc13_a_downloaded_attachment_is_logged_once(self):
         petition = self._denunciations()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": "don-to-cao.png",
-                "raw": PNG,
-                "res_model": "danvan.petition",
-                "res_id": petition.id,
-            }
-        )
+        attachment = self._petition_file(petition)
         self.authenticate(self.officer.login, self.officer.login)
         for url in (f"/web/content/{attachment.id}", f"/web/image/{attachment.id}"):
             with self.subTest(url=url):
@@ -598,22 +680,20 @@ class TestIdentityAccessHttp(HttpCase, IdentityAccessCommon):
         read-only cursor; the file of a petition is served on a read-write
         one, and its reading logged."""
         petition = self._denunciations()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": "don-to-cao.png",
-                "raw": PNG,
-                "res_model": "danvan.petition",
-                "res_id": petition.id,
-            }
+        attachment = self._petition_file(petition)
+        image = self.env["ir.attachment"].create(
+            {"name": "banner.png", "raw": PNG, "public": True}
         )
         self.authenticate(self.officer.login, self.officer.login)
         avatar = f"/web/image/res.partner/{self.officer.partner_id.id}/avatar_128"
-        lines = self._logged(
-            lambda: self.assertEqual(
-                self._cursor_modes(lambda: self._get(avatar)), [True]
-            )
-        )
-        self.assertFalse(lines)
+        for url in (avatar, f"/web/image/{image.id}"):
+            with self.subTest(url=url):
+                lines = self._logged(
+                    lambda url=url: self.assertEqual(
+                        self._cursor_modes(lambda: self._get(url)), [True]
+                    )
+                )
+                self.assertFalse(lines)
         lines = self._logged(
             lambda: self.assertEqual(
                 self._cursor_modes(
@@ -629,6 +709,13 @@ class TestIdentityAccessHttp(HttpCase, IdentityAccessCommon):
         logged: an attachment (by id or XML id), a field of a petition, visit,
         case or person, a report printing them."""
         registry = self.registry
+        letter = self._petition_file(self._denunciations())
+        image, view_image = self.env["ir.attachment"].create(
+            [
+                {"name": "banner.png", "raw": PNG, "public": True},
+                {"name": "logo.png", "raw": PNG, "res_model": "ir.ui.view"},
+            ]
+        )
         binaries = {
             "/web/image/res.partner/3/avatar_128": False,
             "/web/image/res.users/2/avatar_128/64x64": False,
@@ -637,9 +724,14 @@ class TestIdentityAccessHttp(HttpCase, IdentityAccessCommon):
             "/web/content/danvan.petition/7/content": True,
             "/web/content/danvan.reception.visit/7/summary/visit.txt": True,
             "/web/content/ir.attachment/9/datas": True,
-            "/web/content/9": True,
-            "/web/content/9/don.pdf": True,
-            "/web/image/9-abc123/64x64": True,
+            f"/web/content/{letter.id}": True,
+            f"/web/content/{letter.id}/don.pdf": True,
+            f"/web/image/{letter.id}-abc123/64x64": True,
+            # A website's images: their model logs nothing.
+            f"/web/image/{image.id}": False,
+            f"/web/image/{image.id}-abc123/64x64": False,
+            f"/web/content/{view_image.id}/logo.png": False,
+            f"/web/image/{image.id + view_image.id + letter.id}": False,
             "/web/image/web.image_placeholder": True,
         }
         for path, expected in binaries.items():
