@@ -6,6 +6,43 @@ from odoo.osv import expression
 LOGGED_PREFETCH = "danvan_logged"
 
 
+def _leaves(domain):
+    """The conditions of ``domain``, without its operators."""
+    return [
+        leaf
+        for leaf in domain
+        if isinstance(leaf, (list, tuple)) and isinstance(leaf[0], str)
+    ]
+
+
+def _searches_logged(model, leaf):
+    """Whether the domain's ``leaf`` on ``model`` searches a logged field: of
+    ``model`` or of a model along its path, a condition of an ``any`` or, for
+    a text compared with a relation, the name of the related records."""
+    path, operator, value = leaf
+    for name in path.split("."):
+        if name in _searched_fields(model):
+            return True
+        field = model._fields.get(name)
+        if not field or not field.relational:
+            return False
+        model = model.env[field.comodel_name]
+    if operator in ("any", "not any") and isinstance(value, (list, tuple)):
+        return any(_searches_logged(model, sub) for sub in _leaves(value))
+    texts = value if isinstance(value, (list, tuple)) else [value]
+    return any(isinstance(text, str) for text in texts) and (
+        "display_name" in _searched_fields(model)
+    )
+
+
+def _searched_fields(model):
+    """The fields whose search is logged on ``model``; none on a model that
+    logs nothing."""
+    if hasattr(model, "_danvan_searched_fields"):
+        return model._danvan_searched_fields()
+    return frozenset()
+
+
 class DanvanIdentityLogMixin(models.AbstractModel):
     """A record whose reading shows a citizen to a user: each way the fields
     of ``_danvan_logged_fields`` leave the database for a user is logged in
@@ -61,31 +98,8 @@ class DanvanIdentityLogMixin(models.AbstractModel):
 
     def _danvan_searches_logged(self, domain):
         """Whether ``domain`` searches the logged fields of this model, or of
-        a model it reaches by a path (``petition_id.summary``) or by ``any``."""
-        searched = self._danvan_searched_fields()
-        for leaf in domain:
-            if not isinstance(leaf, (list, tuple)) or not isinstance(leaf[0], str):
-                continue
-            path = leaf[0].split(".")
-            if path[0] in searched:
-                return True
-            field = self._fields.get(path[0])
-            if not field or not field.relational:
-                continue
-            comodel = self.env[field.comodel_name]
-            if not hasattr(comodel, "_danvan_searches_logged"):
-                continue
-            if len(path) > 1 and comodel._danvan_searches_logged(
-                [(".".join(path[1:]), *leaf[1:])]
-            ):
-                return True
-            if (
-                leaf[1] in ("any", "not any")
-                and isinstance(leaf[2], (list, tuple))
-                and comodel._danvan_searches_logged(leaf[2])
-            ):
-                return True
-        return False
+        a model it reaches (``petition_id.summary``, ``any``, a name)."""
+        return any(_searches_logged(self, leaf) for leaf in _leaves(domain))
 
     @api.model
     def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):

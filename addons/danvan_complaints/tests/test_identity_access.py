@@ -286,6 +286,11 @@ class TestIdentityAccess(IdentityAccessCommon):
                     [("sender_ids", "any", [("name", "ilike", self.DENOUNCER)])]
                 ),
             ),
+            # A text compared with the senders: their names.
+            (
+                petition,
+                lambda: Petition.search([("sender_ids", "ilike", self.DENOUNCER)]),
+            ),
         ):
             self.assertLogged(self._logged(action), found, "search")
         # A name search finds the person and shows the name: one line.
@@ -295,6 +300,7 @@ class TestIdentityAccess(IdentityAccessCommon):
         for action in (
             lambda: Sender.search([("name", "=", "Không có ai")]),
             lambda: Sender.search([("petition_id", "=", petition.id)]),
+            lambda: Petition.search([("sender_ids", "in", sender.ids)]),
             lambda: Sender.sudo().search([("name", "ilike", self.DENOUNCER)]),
             # A count ties the identity to no record.
             lambda: Sender.search_count([("identity_number", "=", "051190000000")]),
