@@ -141,13 +141,18 @@ class DanvanIdentityLogMixin(models.AbstractModel):
     ):
         """Log a grouping or a total on logged fields: its groups show them
         for every record of the groups returned, all of ``domain`` unless the
-        caller asked for a page of groups."""
+        caller asked for a page of groups.
+
+        Groups past an offset, without a limit nor an aggregate, are those
+        ``web_read_group`` counts past its page for the pager: a count, not
+        logged, as a search's is not."""
         result = super()._read_group(
             domain, groupby, aggregates, having, offset, limit, order
         )
         if (
             result
             and not self.env.su
+            and (aggregates or limit or not offset)
             and any(
                 spec.split(":")[0].split(".")[0] in self._danvan_logged_fields
                 for spec in (*groupby, *aggregates)

@@ -325,6 +325,13 @@ class TestIdentityAccess(IdentityAccessCommon):
             )
         )
         self.assertLogged(lines, senders.sorted("name")[:2], "group")
+        # The grouped list's page: its groups, not those its pager counts.
+        lines = self._logged(
+            lambda: Sender.web_read_group(
+                [("id", "in", senders.ids)], ["name"], ["name"], limit=2
+            )
+        )
+        self.assertLogged(lines, senders.sorted("name")[:2], "group")
         for action in (
             lambda: Sender._read_group(domain, ["petition_id"], ["__count"]),
             lambda: Sender.sudo()._read_group(domain, ["name"], ["__count"]),
