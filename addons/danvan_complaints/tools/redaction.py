@@ -287,9 +287,7 @@ class Redactor:
         longest = max(map(len, self.numbers))
         groups = [
             (group.start(1), group.end(1), group[1])
-            for group in NUMBER_GROUP.finditer(
-                match.string, match.start(), match.end()
-            )
+            for group in NUMBER_GROUP.finditer(match.string, match.start(), match.end())
         ]
         spans = []
         for first, (start, _end, _digits) in enumerate(groups):
