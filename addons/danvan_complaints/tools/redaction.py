@@ -20,9 +20,10 @@ tested on its own. The rules, each chosen so that the copy still reads:
   and an optional +84 prefix, holding 9 digits or more (identity card 9 or
   12, phone 10, +84 and 9, a landline 11, a bank account) unless it is an
   amount ("150.000.000 đồng"); and the digits of any stored number, however
-  written.
+  written, even after the number ending the line or the cell before
+  ("Tổng 2 0912 / 345678").
 - **E-mails**: ``name@domain.vn`` and the written-out forms ``name [at]
-  domain [dot] vn``, ``name (at) domain.vn``.
+  domain [dot] vn``, ``name (at) domain.vn``, ``an . nguyen @ domain . vn``.
 - **Other terms** the officer marks, one per line (a neighbour, a witness):
   each line removed as a whole wherever it stands, and also as a name when
   it is one (two to five words of letters), as a number when it holds six
