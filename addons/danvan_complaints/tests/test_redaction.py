@@ -200,6 +200,10 @@ class TestRedactor(BaseCase):
             Redactor("[x]").redact_text("thư an . nguyen @ example . com, cảm ơn."),
             "thư [x], cảm ơn.",
         )
+        # A form's dotted line before the e-mail: the e-mail still goes.
+        self.assertEqual(
+            Redactor("[x]").redact_text("Email:..........an@example.vn"), "Email:[x]"
+        )
         # Two numbers that are not the stored one stay apart.
         self.assertEqual(
             redactor.redact_text("Tổng 2 0912\n345 trang"), "Tổng 2 0912\n345 trang"

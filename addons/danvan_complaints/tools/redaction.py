@@ -112,7 +112,7 @@ AT = r"(?:\s*@\s*|\s*[\[({]\s*at\s*[\])}]\s*|\s+at\s+)"
 SPACED_DOT = r"(?:\.| \. )"
 DOT = rf"(?:{SPACED_DOT}|\s*[\[({{]\s*(?:dot|chấm)\s*[\])}}]\s*|\s+(?:dot|chấm)\s+)"
 EMAIL = re.compile(
-    rf"(?<![\w.+\-])(?<! \. )[\w+\-]+(?:{SPACED_DOT}+[\w+\-]+)*"
+    r"(?<![\w.+\-])(?<! \. )[\w.+\-]+(?: \. [\w.+\-]+)*"
     rf"{AT}[\w\-]+(?:{DOT}[\w\-]+)+",
     re.IGNORECASE,
 )
