@@ -425,5 +425,7 @@ class DanvanCaseMixin(models.AbstractModel):
         note = order.reason
         if order.coerced:
             note = self.env._("%s (withdrawn under coercion)", note)
-        self.withdrawn_content = "\n".join(filter(None, [self.withdrawn_content, note]))
+        # What was withdrawn before, whoever records the order (TC-13).
+        before = self.sudo().withdrawn_content
+        self.withdrawn_content = "\n".join(filter(None, [before, note]))
         self._log_event("withdrawal", order.date, order.reference, note)

@@ -8,7 +8,8 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES
+from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES, DanvanCaseMixin
+from .danvan_identity_log_mixin import LOGGED_PREFETCH
 
 TRANSITIONS = {
     "action_accept": ({"draft"}, "accepted"),
@@ -28,6 +29,7 @@ class DanvanDenunciation(models.Model):
     _description = "Denunciation Case"
     _inherit = ["danvan.case.mixin"]
     _transitions = TRANSITIONS
+    _danvan_logged_fields = DanvanCaseMixin._danvan_logged_fields | {"withdrawn_note"}
     _acceptance_report = (
         "danvan_complaints.action_report_danvan_denunciation_acceptance"
     )
@@ -155,13 +157,27 @@ class DanvanDenunciation(models.Model):
 
     # TC-13: the team reads the case, never the letter: the summary of the
     # letter it reads is the one of the copy without the denouncer, once the
-    # officer confirmed it. Computed for the user, so never grouped on.
+    # officer confirmed it, and what the denouncer withdrew, in the officer's
+    # words that may name him, not at all. Computed for the user, so never
+    # grouped on; what was withdrawn is kept in a field no user reads.
     summary = fields.Char(
         related=False,
         store=False,
-        compute="_compute_summary",
+        compute="_compute_letter",
         search="_search_summary",
         compute_sudo=False,
+    )
+    withdrawn_content = fields.Text(
+        store=False,
+        compute="_compute_letter",
+        inverse="_inverse_withdrawn_content",
+        compute_sudo=False,
+    )
+    withdrawn_note = fields.Text(
+        string="Withdrawn Content (Kept)",
+        copy=False,
+        groups="base.group_system",
+        prefetch=LOGGED_PREFETCH,
     )
 
     @api.depends("date_accepted", "suspended_days", "extension_count")
@@ -178,19 +194,26 @@ class DanvanDenunciation(models.Model):
             return expression.FALSE_DOMAIN
         return [("petition_id", "in", Petition._search([]))]
 
-    @api.depends("petition_id.summary", "petition_id.redacted_summary")
+    @api.depends(
+        "petition_id.summary", "petition_id.redacted_summary", "withdrawn_note"
+    )
     @api.depends_context("uid")
-    def _compute_summary(self):
+    def _compute_letter(self):
         readable = self._origin._danvan_letter_readable()
-        # The letter's summary reaches the user: logged (TC-13).
+        # The letter reaches the user: logged (TC-13).
         self.env["danvan.identity.access"]._log(readable)
         for case in self:
             petition = case.sudo().petition_id
-            case.summary = (
-                petition.summary
-                if case._origin in readable
-                else petition.redacted_summary
-            )
+            if case._origin in readable:
+                case.summary = petition.summary
+                case.withdrawn_content = case.sudo().withdrawn_note
+            else:
+                case.summary = petition.redacted_summary
+                case.withdrawn_content = False
+
+    def _inverse_withdrawn_content(self):
+        for case in self:
+            case.sudo().withdrawn_note = case.withdrawn_content
 
     def _search_summary(self, operator, value):
         """On the letter's summary, of the petitions the user may read only."""

@@ -510,6 +510,9 @@ class TestConfidentiality(HttpCase, CaseCommon):
         )
         self._attach(case)
         self._confirm_redacted(case.petition_id)
+        # The officer's words on what the denouncer withdrew name him.
+        withdrawn = f"{self.name} ({self.phone}) rút một phần tố cáo"
+        case.with_user(self.officer).withdrawn_content = withdrawn
         self.env.flush_all()
         return case, member
 
@@ -524,17 +527,20 @@ class TestConfidentiality(HttpCase, CaseCommon):
         member.groups_id = [Command.link(self.env.ref("base.group_allow_export").id)]
         Case = self.env["danvan.denunciation"].with_user(member)
         mine = Case.browse(case.ids)
+        # Every field he may read, and what was withdrawn as it is kept.
         fnames = [
             fname
-            for fname, field in Case._fields.items()
-            if field.type not in ("binary", "many2many", "one2many")
+            for fname, field in Case.fields_get(attributes=["type"]).items()
+            if field["type"] not in ("binary", "many2many", "one2many")
         ]
+        self.assertIn("withdrawn_content", fnames)
         spec = {
             "summary": {},
             "petition_id": {"fields": {"display_name": {}, "summary": {}}},
             "message_ids": {"fields": {"body": {}}},
             "attachment_ids": {"fields": {"name": {}, "description": {}}},
             "event_ids": {"fields": {"note": {}}},
+            "withdrawn_content": {},
         }
         domain = [("res_model", "=", case._name), ("res_id", "=", case.id)]
         on_case = [("model", "=", case._name), ("res_id", "=", case.id)]
@@ -547,6 +553,16 @@ class TestConfidentiality(HttpCase, CaseCommon):
             ),
             "export_data": lambda: mine.export_data(
                 ["summary", "number", "petition_id", "withdrawn_content"]
+            ),
+            "what was withdrawn, as kept": lambda: mine.read(["withdrawn_note"]),
+            "search_read of what was withdrawn, as kept": lambda: Case.search_read(
+                [("withdrawn_note", "ilike", self.token)], ["withdrawn_note"]
+            ),
+            "read_group on what was withdrawn, as kept": lambda: Case.read_group(
+                [], ["withdrawn_note"], ["withdrawn_note"], lazy=False
+            ),
+            "export of what was withdrawn, as kept": lambda: mine.export_data(
+                ["withdrawn_note"]
             ),
             "name_search": lambda: Case.name_search(self.token)
             + Case.name_search(self.name),
@@ -614,6 +630,8 @@ class TestConfidentiality(HttpCase, CaseCommon):
         self.assertEqual(mine.summary, case.petition_id.sudo().redacted_summary)
         handled = case.with_user(self.officer)
         self.assertIn(self.token, handled.summary)
+        self.assertIn(self.token, handled.withdrawn_content)
+        self.assertFalse(mine.withdrawn_content)
         self.assertEqual(
             handled.search([("summary", "ilike", self.token)]),
             case.with_user(self.officer),

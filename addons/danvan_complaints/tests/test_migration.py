@@ -1,5 +1,10 @@
+from datetime import date
+
 from odoo.modules.migration import load_script
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.sql import column_exists
+
+from .common import CaseCommon
 
 # The reception rules as 18.0.1.0.1 shipped them: a branch for a person who
 # is not confidential, which no person is any longer (TCD-11).
@@ -38,3 +43,31 @@ class TestMigration(TransactionCase):
                 self.assertEqual(rule.domain_force, shipped[xmlid])
                 self.assertNotIn("is_confidential", rule.domain_force)
                 self.assertNotIn("not confidential", rule.name)
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationWithdrawal(CaseCommon):
+    """The upgrade to 18.0.1.0.3 moves what a denouncer withdrew, as a case
+    stored it, to the field no user reads (TC-13)."""
+
+    def test_tc13_upgrade_keeps_what_was_withdrawn_from_the_team(self):
+        case = self._case("denunciation", received=date(2026, 7, 6))
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute("ALTER TABLE danvan_denunciation ADD COLUMN withdrawn_content text")
+        cr.execute(
+            "UPDATE danvan_denunciation SET withdrawn_content = %s WHERE id = %s",
+            [f"{self.DENOUNCER} rút một phần", case.id],
+        )
+        migration = load_script(
+            "danvan_complaints/migrations/18.0.1.0.3/post-migrate.py",
+            "danvan_complaints_post_migrate_18_0_1_0_3",
+        )
+        migration.migrate(cr, "18.0.1.0.2")
+        self.assertFalse(column_exists(cr, "danvan_denunciation", "withdrawn_content"))
+        self.env.invalidate_all()
+        self.assertEqual(case.sudo().withdrawn_note, f"{self.DENOUNCER} rút một phần")
+        self.assertEqual(
+            case.with_user(self.officer).withdrawn_content,
+            f"{self.DENOUNCER} rút một phần",
+        )

@@ -10,6 +10,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import BaseCase, Form, HttpCase, tagged
 
+from odoo.addons.danvan_complaints.tools import redaction
 from odoo.addons.danvan_complaints.tools.redaction import Redactor
 
 from .common import CaseCommon
@@ -36,6 +37,18 @@ def _flat(text):
 def _phrase(text):
     """The words of ``text``, flattened, between single spaces."""
     return " " + " ".join(re.findall(r"\w+", _flat(text))) + " "
+
+
+def _entries(pattern, run, end):
+    """How many positions of ``run`` a match of ``pattern`` may start at and
+    read to ``end``, on ``run`` followed by ``end``: each is a position from
+    which the engine reads the rest of the run again when ``end`` is missing,
+    the work of a search growing as the square of the run when they grow
+    with it."""
+    text = run + end
+    return sum(
+        pattern.match(text, position) is not None for position in range(len(run))
+    )
 
 
 def _leaks(text, senders, terms=()):
@@ -167,6 +180,63 @@ class TestRedactor(BaseCase):
             redactor.redact_text("0905 123 456\n2. Tôi, Văn\nAn"),
             "[x]\n2. Tôi, Văn\nAn",
         )
+
+    def test_tc13_a_stored_number_after_a_number_or_a_break_goes(self):
+        """A stored phone after the number ending the line (or the cell)
+        before, a separator after the break, an e-mail with spaced dots."""
+        redactor = Redactor("[x]", numbers=["0912345678"])
+        self.assertEqual(redactor.redact_text("Tổng 2 0912\n345678"), "Tổng 2 [x]")
+        html = redactor.redact_html(
+            "<table><tr><td>1</td><td>0912</td><td>345678</td></tr></table>"
+        )
+        self.assertEqual(
+            html, "<div><table><tr><td>1</td><td>[x]</td><td></td></tr></table></div>"
+        )
+        for letter in ("gọi 0912.345\n.678", "gọi 0912-345\n-678"):
+            with self.subTest(letter=letter):
+                self.assertEqual(redactor.redact_text(letter), "gọi [x]")
+                self.assertEqual(Redactor("[x]").redact_text(letter), "gọi [x]")
+        self.assertEqual(
+            Redactor("[x]").redact_text("thư an . nguyen @ example . com, cảm ơn."),
+            "thư [x], cảm ơn.",
+        )
+        # A form's dotted line before the e-mail: the e-mail still goes.
+        self.assertEqual(
+            Redactor("[x]").redact_text("Email:..........an@example.vn"), "Email:[x]"
+        )
+        # Two numbers that are not the stored one stay apart.
+        self.assertEqual(
+            redactor.redact_text("Tổng 2 0912\n345 trang"), "Tổng 2 0912\n345 trang"
+        )
+
+    def test_tc13_a_long_run_of_spaces_or_letters_is_read_once(self):
+        """The regexes run over a letter start a match at the beginning of a
+        run of what they repeat only, so that 32,000 spaces or letters are
+        read once, not once a position (no timing: the positions counted do
+        not grow with the run)."""
+        nbsp = "\u00a0"
+        cases = {
+            "spaces before a break": (redaction.LINE_BREAK, nbsp, "\n"),
+            "letters before an @": (redaction.EMAIL, "a", "@example.com"),
+            "words between spaced dots": (redaction.EMAIL, "a . ", "a@x.vn"),
+        }
+        for label, (pattern, unit, end) in cases.items():
+            with self.subTest(label):
+                self.assertEqual(
+                    _entries(pattern, unit * 50, end),
+                    _entries(pattern, unit * 200, end),
+                )
+        redactor = Redactor("[x]", names=["Nguyễn Văn An"])
+        long = 32000
+        for letter, copy in (
+            (f"Nguyễn{nbsp * long}Văn An", f"Nguyễn{nbsp * long}[x]"),
+            (f"Nguyễn{' ' * long},\nVăn An", f"Nguyễn{' ' * long},\n[x]"),
+            ("a" * long, "a" * long),
+            ("a" * long + "@example.com", "[x]"),
+            ("a . " * (long // 4), "a . " * (long // 4)),
+        ):
+            with self.subTest(letter=letter[:20]):
+                self.assertEqual(redactor.redact_text(letter), copy)
 
 
 @tagged("post_install", "-at_install")

@@ -20,9 +20,10 @@ tested on its own. The rules, each chosen so that the copy still reads:
   and an optional +84 prefix, holding 9 digits or more (identity card 9 or
   12, phone 10, +84 and 9, a landline 11, a bank account) unless it is an
   amount ("150.000.000 đồng"); and the digits of any stored number, however
-  written.
+  written, even after the number ending the line or the cell before
+  ("Tổng 2 0912 / 345678").
 - **E-mails**: ``name@domain.vn`` and the written-out forms ``name [at]
-  domain [dot] vn``, ``name (at) domain.vn``.
+  domain [dot] vn``, ``name (at) domain.vn``, ``an . nguyen @ domain . vn``.
 - **Other terms** the officer marks, one per line (a neighbour, a witness):
   each line removed as a whole wherever it stands, and also as a name when
   it is one (two to five words of letters), as a number when it holds six
@@ -82,7 +83,10 @@ WORD = re.compile(r"\w+")
 PARAGRAPH = "\u2029"
 # A line or paragraph break with the spaces around it: read as one "\n".
 BREAK = rf"[^\S\n{PARAGRAPH}]*[\n{PARAGRAPH}]\s*"
-LINE_BREAK = re.compile(BREAK)
+# Each regex run over the letter starts a match only where a run of the
+# characters it repeats begins, never inside one: else a long run of spaces or
+# letters is read again from each of its positions (quadratic, TC-13).
+LINE_BREAK = re.compile(rf"(?<![^\S\n{PARAGRAPH}]){BREAK}")
 NAME_GAP = re.compile(r"\s{1,3}")
 LINE_GAP = re.compile(r"[^\S\n]{1,3}")
 ADDRESS_GAP = re.compile(r"[\s,.;:/\-]{1,4}")
@@ -90,9 +94,12 @@ ADDRESS_GAP = re.compile(r"[\s,.;:/\-]{1,4}")
 MIN_BROKEN_NAME = 3
 NUMBER = re.compile(
     r"(?<![\w+])(?:\(?\+\s?84\)?[ .\-]?|\(0\d{1,3}\)\s?)?"
-    rf"\d+(?:(?:[ .\-]?{BREAK}|[ .\-])\d+)*"
+    rf"\d+(?:(?:[ .\-]?{BREAK}[.\-]?|[ .\-])\d+)*"
 )
-NUMBER_BREAK = re.compile(rf"[ .\-]?{BREAK}")
+# A line break inside a number, its separators before or after it.
+NUMBER_BREAK = re.compile(rf"[ .\-]?{BREAK}[.\-]?")
+# A group of digits of a number and the separators before the next.
+NUMBER_GROUP = re.compile(rf"(\d+)(?:[ .\-]?{BREAK}[.\-]?|[ .\-])?")
 DATE = re.compile(r"\d{1,2}([.\-])\d{1,2}\1\d{2,4}")
 # How many digits a phone or identity number has (+84 read as 0).
 IDENTITY_DIGITS = range(9, 13)
@@ -101,8 +108,14 @@ IDENTITY_DIGITS = range(9, 13)
 AMOUNT = re.compile(r"[1-9]\d{0,2}([., ])\d{3}(?:\1\d{3})*")
 CURRENCY = re.compile(r"\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ|nghìn|ngàn)", re.IGNORECASE)
 AT = r"(?:\s*@\s*|\s*[\[({]\s*at\s*[\])}]\s*|\s+at\s+)"
-DOT = r"(?:\.|\s*[\[({]\s*(?:dot|chấm)\s*[\])}]\s*|\s+(?:dot|chấm)\s+)"
-EMAIL = re.compile(rf"[\w.+\-]+{AT}[\w\-]+(?:{DOT}[\w\-]+)+", re.IGNORECASE)
+# A dot, or one between single spaces ("an . nguyen @ example . com").
+SPACED_DOT = r"(?:\.| \. )"
+DOT = rf"(?:{SPACED_DOT}|\s*[\[({{]\s*(?:dot|chấm)\s*[\])}}]\s*|\s+(?:dot|chấm)\s+)"
+EMAIL = re.compile(
+    r"(?<![\w.+\-])(?<! \. )[\w.+\-]+(?: \. [\w.+\-]+)*"
+    rf"{AT}[\w\-]+(?:{DOT}[\w\-]+)+",
+    re.IGNORECASE,
+)
 MIN_DIGITS = 9
 MIN_STORED_DIGITS = 6
 
@@ -129,7 +142,10 @@ def _digits(text):
 def _gap(text, first, second):
     """What separates tokens ``first`` and ``second``, a line break and the
     spaces around it written as one "\\n"."""
-    return LINE_BREAK.sub("\n", text[first[2] : second[1]])
+    gap = text[first[2] : second[1]]
+    if "\n" not in gap and PARAGRAPH not in gap:
+        return gap
+    return LINE_BREAK.sub("\n", gap)
 
 
 def _slots(root):
@@ -247,6 +263,7 @@ class Redactor:
     def _number_spans(self, text):
         spans = []
         for match in NUMBER.finditer(text):
+            spans += self._stored_number_spans(match)
             if self._is_broken_number(match):
                 spans.append(match.span())
                 continue
@@ -259,6 +276,29 @@ class Redactor:
                 if self._is_number(text, start, end):
                     spans.append((start, end))
                 start = next_start
+        return spans
+
+    def _stored_number_spans(self, match):
+        """The stored numbers that ``match`` holds from one of its groups of
+        digits to another, after the end of a number on the line before
+        ("Tổng 2 0912\\n345678"): its groups read from each one on, as far
+        as the longest stored number goes."""
+        if not self.numbers:
+            return []
+        longest = max(map(len, self.numbers))
+        groups = [
+            (group.start(1), group.end(1), group[1])
+            for group in NUMBER_GROUP.finditer(match.string, match.start(), match.end())
+        ]
+        spans = []
+        for first, (start, _end, _digits) in enumerate(groups):
+            digits = ""
+            for _start, end, part in groups[first:]:
+                digits += part
+                if len(digits) > longest:
+                    break
+                if digits in self.numbers:
+                    spans.append((start, end))
         return spans
 
     def _is_number(self, text, start, end):
