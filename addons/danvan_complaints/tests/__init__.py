@@ -15,3 +15,4 @@ from . import test_reports
 from . import test_identity_access
 from . import test_confidentiality
 from . import test_absurd_dates
+from . import test_reception_role

@@ -54,8 +54,8 @@ class TestConfidentiality(HttpCase, CaseCommon):
         head = new_test_user(
             cls.env,
             login=login,
-            groups="danvan_plan.group_danvan_unit_head,"
-            "danvan_plan.group_danvan_reception",
+            groups="danvan_base.group_danvan_unit_head,"
+            "danvan_complaints.group_danvan_reception",
         )
         employee = cls.env["hr.employee"].create(
             {"name": head.name, "user_id": head.id, "department_id": unit.id}

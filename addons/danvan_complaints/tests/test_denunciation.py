@@ -21,7 +21,7 @@ class TestDenunciation(CaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.verifier = new_test_user(
-            cls.env, login="dvc_verifier", groups="danvan_plan.group_danvan_staff"
+            cls.env, login="dvc_verifier", groups="danvan_base.group_danvan_staff"
         )
 
     def _accepted(self, complexity="normal", **petition_vals):

@@ -109,7 +109,7 @@ class TestRedaction(CaseCommon):
         super().setUpClass()
         cls.Petition = cls.env["danvan.petition"]
         cls.verifier = new_test_user(
-            cls.env, login="dvc_team_member", groups="danvan_plan.group_danvan_staff"
+            cls.env, login="dvc_team_member", groups="danvan_base.group_danvan_staff"
         )
 
     def _denunciation(self, content, senders, **vals):
@@ -275,7 +275,7 @@ class TestRedactedCopyPrint(HttpCase, CaseCommon):
 
     def test_tc13_the_team_member_prints_his_copy_from_the_case(self):
         verifier = new_test_user(
-            self.env, login="dvc_printer", groups="danvan_plan.group_danvan_staff"
+            self.env, login="dvc_printer", groups="danvan_base.group_danvan_staff"
         )
         case = self._case("denunciation")
         case.team_member_ids = verifier

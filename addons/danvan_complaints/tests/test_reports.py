@@ -69,7 +69,7 @@ class TestReportsPrintTheirRecord(CaseCommon):
         cls.verifier = new_test_user(
             cls.env,
             login="dvc_report_verifier",
-            groups="danvan_plan.group_danvan_staff",
+            groups="danvan_base.group_danvan_staff",
         )
 
     def _print(self, report_name, records, user):
@@ -209,7 +209,7 @@ class TestReportsPrintTheirRecord(CaseCommon):
         other_verifier = new_test_user(
             self.env,
             login="dvc_report_verifier_2",
-            groups="danvan_plan.group_danvan_staff",
+            groups="danvan_base.group_danvan_staff",
         )
         cases[0].team_member_ids = self.verifier
         cases[1].team_member_ids = other_verifier
@@ -340,7 +340,7 @@ class TestReportsOverHttp(HttpCase, CaseCommon):
     def test_tc13_the_team_member_prints_the_copy_of_his_case(self):
         self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
         verifier = new_test_user(
-            self.env, login="dvc_http_verifier", groups="danvan_plan.group_danvan_staff"
+            self.env, login="dvc_http_verifier", groups="danvan_base.group_danvan_staff"
         )
         cases = [
             self._case(
