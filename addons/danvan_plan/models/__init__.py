@@ -1,4 +1,5 @@
 from . import danvan_waiting_mixin
+from . import danvan_holiday
 from . import danvan_plan
 from . import danvan_plan_item
 from . import danvan_plan_task
@@ -8,3 +9,4 @@ from . import danvan_plan_round
 from . import danvan_plan_round_unit
 from . import danvan_plan_deliverable
 from . import danvan_plan_dashboard
+from . import danvan_my_work
