@@ -407,13 +407,13 @@ def base_template(odoo, databases):
 
 @pytest.fixture(scope="session")
 def all_installed_template(odoo, databases, base_template):
-    """A copy of the base template with the three addons installed."""
+    """A copy of the base template with the four addons installed."""
     name = databases.copy(base_template, "all")
     run = odoo.run(
-        ["-d", name, "-i", "danvan_plan,danvan_models,danvan_complaints"]
+        ["-d", name, "-i", "danvan_base,danvan_plan,danvan_models,danvan_complaints"]
         + ["--stop-after-init"],
         "install_all.log",
         scrub=[name, base_template],
     )
-    run.check("Installing the three addons together")
+    run.check("Installing the four addons together")
     return name

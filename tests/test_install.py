@@ -7,20 +7,24 @@ test costs one Odoo run instead of a full install of its dependencies.
 
 import pytest
 
-ADDONS = ("danvan_plan", "danvan_models", "danvan_complaints")
+ADDONS = ("danvan_base", "danvan_plan", "danvan_models", "danvan_complaints")
+# Each addon's own addons among ours, with their dependencies' (issue 12):
+# danvan_complaints installs without the plan app.
 DEPENDS = {
-    "danvan_plan": set(),
-    "danvan_models": {"danvan_plan"},
-    "danvan_complaints": {"danvan_plan"},
+    "danvan_base": set(),
+    "danvan_plan": {"danvan_base"},
+    "danvan_models": {"danvan_base", "danvan_plan"},
+    "danvan_complaints": {"danvan_base"},
 }
 # The main table of each addon, checked besides those found in the database.
 MAIN_TABLES = {
-    "danvan_plan": "danvan_holiday",
+    "danvan_base": "danvan_holiday",
+    "danvan_plan": "danvan_plan",
     "danvan_models": "danvan_model_field",
-    "danvan_complaints": "danvan_time_limit",
+    "danvan_complaints": "danvan_petition",
 }
 HOLIDAY_ID = (
-    "SELECT res_id FROM ir_model_data WHERE module = 'danvan_plan' "
+    "SELECT res_id FROM ir_model_data WHERE module = 'danvan_base' "
     "AND name = 'danvan_holiday_2025_tet' AND model = 'danvan.holiday'"
 )
 UNINSTALL_SCRIPT = """
@@ -92,7 +96,7 @@ def test_addon_installs_alone(addon, odoo, pg, databases, base_template):
 
 
 def test_upgrade_all(odoo, pg, databases, all_installed_template):
-    """Upgrading the three addons works and keeps a user's edit of noupdate data."""
+    """Upgrading the four addons works and keeps a user's edit of noupdate data."""
     db = databases.copy(all_installed_template, "upgrade")
     edited = "Edited by a user before the upgrade"
     rows = pg.query(
@@ -100,13 +104,13 @@ def test_upgrade_all(odoo, pg, databases, all_installed_template):
         f"UPDATE danvan_holiday SET source = %s WHERE id = ({HOLIDAY_ID}) RETURNING id",
         [edited],
     )
-    assert len(rows) == 1, "Record danvan_plan.danvan_holiday_2025_tet not found"
+    assert len(rows) == 1, "Record danvan_base.danvan_holiday_2025_tet not found"
     run = odoo.run(
         ["-d", db, "-u", ",".join(ADDONS), "--stop-after-init"],
         "upgrade.log",
         scrub=[db, all_installed_template],
     )
-    run.check("Upgrading the three addons")
+    run.check("Upgrading the four addons")
     states = pg.module_states(db, ADDONS)
     assert set(states.values()) == {"installed"}, run.report(
         f"Module states after the upgrade: {states}"
@@ -118,11 +122,13 @@ def test_upgrade_all(odoo, pg, databases, all_installed_template):
     after = pg.query(db, f"SELECT source FROM danvan_holiday WHERE id = ({HOLIDAY_ID})")
     assert after == [(edited,)], (
         "The upgrade overwrote a user's edit of the noupdate record "
-        f"danvan_plan.danvan_holiday_2025_tet: its source is now {after}"
+        f"danvan_base.danvan_holiday_2025_tet: its source is now {after}"
     )
 
 
-@pytest.mark.parametrize("addon", ["danvan_models", "danvan_complaints", "danvan_plan"])
+@pytest.mark.parametrize(
+    "addon", ["danvan_models", "danvan_complaints", "danvan_plan", "danvan_base"]
+)
 def test_uninstall_each(addon, odoo, pg, databases, all_installed_template):
     """Uninstalling the addon (and its dependents) removes its tables and menus."""
     db = databases.copy(all_installed_template, f"uninstall_{addon}")

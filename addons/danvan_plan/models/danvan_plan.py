@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import file_open
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
+
 from ..tools.plan_outline import parse_outline
 
 # The states a plan can leave for each action, checked before any write so

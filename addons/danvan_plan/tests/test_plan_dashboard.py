@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import freeze_time, tagged
 
 from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
+
 from .test_plan_round import RoundCommon
 
 

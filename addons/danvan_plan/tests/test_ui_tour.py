@@ -1,8 +1,9 @@
 from datetime import date
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
+
 from .test_plan_round import RoundCommon
 
 
