@@ -1,4 +1,5 @@
 from . import danvan_deadline_mixin
+from . import danvan_identity_log_mixin
 from . import danvan_person_mixin
 from . import danvan_confidential_mixin
 from . import danvan_identity_access

@@ -17,6 +17,8 @@ from odoo.addons.danvan_base.tools.date_checks import (
     today_of,
 )
 
+from .danvan_identity_log_mixin import LOGGED_PREFETCH
+
 # (earlier, later): the order of the dates of every case. It is accepted after
 # its petition was received, suspended (KN-14, TC-9) and published after it
 # was accepted.
@@ -43,8 +45,11 @@ class DanvanCaseMixin(models.AbstractModel):
         "danvan.deadline.mixin",
         "danvan.attachment.mixin",
         "danvan.confidential.mixin",
+        "danvan.identity.log.mixin",
     ]
     _order = "date_accepted desc, id desc"
+    # TC-13: the case's copies of the letter, and what the sender withdrew of it.
+    _danvan_logged_fields = frozenset({"summary", "withdrawn_content"})
     # The petition too: pointing a case at another petition would show its
     # letter and senders to the case's handler.
     _danvan_assignment_fields = ("handler_id", "department_id", "petition_id")
@@ -69,7 +74,9 @@ class DanvanCaseMixin(models.AbstractModel):
         help="The petition of the register that this case settles (Circular "
         "05/2021/TT-TTCP).",
     )
-    summary = fields.Char(related="petition_id.summary", store=True)
+    summary = fields.Char(
+        related="petition_id.summary", store=True, prefetch=LOGGED_PREFETCH
+    )
     date_received = fields.Date(related="petition_id.date_received", store=True)
     resolver_id = fields.Many2one(
         "res.users",
@@ -127,6 +134,7 @@ class DanvanCaseMixin(models.AbstractModel):
         copy=False,
         help="What the sender withdrew; it is not examined again (Article 10 of the "
         "Law on Complaints 2011, Article 33 of the Law on Denunciations 2018).",
+        prefetch=LOGGED_PREFETCH,
     )
     termination_reason = fields.Selection(
         [

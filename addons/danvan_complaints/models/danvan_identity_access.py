@@ -9,15 +9,17 @@ CHANNEL_STACK = "danvan_identity_channels"
 
 
 class DanvanIdentityAccess(models.Model):
-    """Who reached a confidential identity, when, and how (TC-13): one line
-    each time a citizen's identity reaches a user, by whatever channel.
+    """Who reached a citizen's identity, when, and how (TC-13): one line
+    each time a citizen's identity or letter reaches a user, by whatever
+    channel. Every citizen received is confidential since 01/7/2026 (TCD-11),
+    not only a denouncer.
 
     The lines are written by the code alone and never changed: nobody, the
     administrator included, adds, edits or deletes one.
     """
 
     _name = "danvan.identity.access"
-    _description = "Access to a Denouncer's Identity"
+    _description = "Access to a Citizen's Identity"
     _order = "create_date desc, id desc"
 
     user_id = fields.Many2one("res.users", required=True, readonly=True, index=True)
@@ -26,14 +28,16 @@ class DanvanIdentityAccess(models.Model):
         string="Record", model_field="res_model", required=True, readonly=True
     )
     record_name = fields.Char(
-        string="Case", readonly=True, help="The petition or visit, never the person."
+        string="Case",
+        readonly=True,
+        help="The petition, visit or case, never the person.",
     )
     # The default labels the lines written before the channel was kept: they
     # were all loads of the identity.
     channel = fields.Selection(
         [
             ("read", "Form or list"),
-            ("search", "Search on the identity"),
+            ("search", "Search on the identity or the letter"),
             ("group", "Grouping or totals"),
             ("export", "Export"),
             ("report", "Printed document"),
@@ -43,7 +47,7 @@ class DanvanIdentityAccess(models.Model):
         required=True,
         readonly=True,
         default="read",
-        help="How the identity reached the user.",
+        help="How the identity or the letter reached the user.",
     )
 
     @api.model_create_multi
@@ -86,32 +90,34 @@ class DanvanIdentityAccess(models.Model):
             channels.pop()
 
     @api.model
-    def _log(self, persons, channel=None):
-        """Log that the current user reached the identity of ``persons``:
-        one line for each confidential one, all in one create.
+    def _log(self, records, channel=None):
+        """Log that the current user reached the identity or the letter that
+        ``records`` (persons, or a petition, visit or case) hold: one line
+        for each confidential one, all in one create.
 
         Nothing is logged under sudo: those loads are the code's own (a
         redacted copy, this log's own label) and show the identity to nobody.
         """
-        if self.env.su or not persons:
+        if self.env.su or not records:
             return
-        persons = persons.sudo()
-        # The flag alone: a prefetch would load the identity into the cache.
-        persons.fetch(["is_confidential"])
-        confidential = persons.filtered("is_confidential")
-        if not confidential:
-            return
+        records = records.sudo()
+        if "is_confidential" in records._fields:
+            # The flag alone: a prefetch would load the identity into the cache.
+            records.fetch(["is_confidential"])
+            records = records.filtered("is_confidential")
+            if not records:
+                return
         if not channel:
             channel = (self.env.cr.cache.get(CHANNEL_STACK) or ["read"])[-1]
         self.sudo().create(
             [
                 {
                     "user_id": self.env.uid,
-                    "res_model": person._name,
-                    "res_id": person.id,
-                    "record_name": person._identity_case_name(),
+                    "res_model": record._name,
+                    "res_id": record.id,
+                    "record_name": record._identity_case_name(),
                     "channel": channel,
                 }
-                for person in confidential
+                for record in records
             ]
         )

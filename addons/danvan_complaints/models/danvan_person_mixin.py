@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.osv import expression
 
 
 class DanvanPersonMixin(models.AbstractModel):
@@ -10,14 +9,15 @@ class DanvanPersonMixin(models.AbstractModel):
     record rules can hide the identity (TC-12). Since 01/7/2026 the officer
     keeps secret the identity of every citizen received, not only of a
     denouncer (TCD-11): every person is confidential. Every way the identity
-    leaves the database for a user is logged in ``danvan.identity.access``
-    (TC-13): a load of its fields, a search or a grouping on them.
+    leaves the database for a user is logged (TC-13, see
+    ``danvan.identity.log.mixin``).
     """
 
     _name = "danvan.person.mixin"
     _description = "Citizen Identity"
+    _inherit = ["danvan.identity.log.mixin"]
     _identity_case_field = None  # the petition or the visit
-    _identity_fields = frozenset(
+    _danvan_logged_fields = frozenset(
         {"name", "address", "identity_number", "phone", "email"}
     )
 
@@ -59,65 +59,3 @@ class DanvanPersonMixin(models.AbstractModel):
         """The persons whose identity the record shows: itself (see the
         petition, the visit and the cases)."""
         return self
-
-    def _fetch_query(self, query, fields):
-        """Log each load of a confidential identity for a user (TC-13), with
-        the channel it goes out by (a form or list, an export, a document)."""
-        records = super()._fetch_query(query, fields)
-        if (
-            records
-            and not self.env.su
-            and any(field.name in self._identity_fields for field in fields)
-        ):
-            self.env["danvan.identity.access"]._log(records)
-        return records
-
-    def _search(self, domain, offset=0, limit=None, order=None):
-        """Log a search on the identity: which persons it found tells who
-        they are, even when nothing else of them is read (TC-13)."""
-        query = super()._search(domain, offset=offset, limit=limit, order=order)
-        searched = self._identity_fields | {"display_name"}
-        if (
-            not self.env.su
-            and not query.is_empty()
-            and any(
-                isinstance(leaf, (list, tuple))
-                and isinstance(leaf[0], str)
-                and leaf[0].split(".")[0] in searched
-                for leaf in domain
-            )
-        ):
-            found = super()._search(
-                [("is_confidential", "=", True), ("id", "in", query)]
-            )
-            self.env["danvan.identity.access"]._log(self.browse(found), "search")
-        return query
-
-    def _read_group(
-        self,
-        domain,
-        groupby=(),
-        aggregates=(),
-        having=(),
-        offset=0,
-        limit=None,
-        order=None,
-    ):
-        """Log a grouping or a total on the identity (TC-13): its groups show
-        the identities of every confidential person in ``domain``."""
-        result = super()._read_group(
-            domain, groupby, aggregates, having, offset, limit, order
-        )
-        if (
-            result
-            and not self.env.su
-            and any(
-                spec.split(":")[0].split(".")[0] in self._identity_fields
-                for spec in (*groupby, *aggregates)
-            )
-        ):
-            found = super()._search(
-                expression.AND([[("is_confidential", "=", True)], domain])
-            )
-            self.env["danvan.identity.access"]._log(self.browse(found), "group")
-        return result

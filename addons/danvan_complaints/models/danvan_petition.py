@@ -16,6 +16,7 @@ from odoo.tools.misc import hmac
 from odoo.addons.danvan_base.tools.date_checks import check_dates, check_past_dates
 
 from ..tools.redaction import Redactor
+from .danvan_identity_log_mixin import LOGGED_PREFETCH
 
 # Letters and digits a citizen cannot confuse (no I, O, 0, 1): 5 bits each.
 PORTAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -23,15 +24,19 @@ PORTAL_CODE_LENGTH = 10  # 50 bits
 PORTAL_SECRET_LENGTH = 12  # 60 bits
 # The changes of status the citizen is told of by e-mail.
 PORTAL_NOTIFIED_STATES = ("classified", "processed")
-# What the copy without the denouncer is made from: a change makes the
-# confirmed copy out of date.
-REDACTION_SOURCES = {"summary", "content", "sender_ids", "redact_terms"}
-REDACTION_COPY = {
-    "redacted_summary": False,
-    "redacted_content": False,
-    "redacted_by_id": False,
-    "date_redacted": False,
-}
+# What the copy without the denouncer is made from (the letter, the other
+# persons marked, each sender's identity): a change of any makes the
+# confirmed copy out of date (TC-13 (2)).
+REDACTION_SOURCES = (
+    "summary",
+    "content",
+    "redact_terms",
+    "sender_ids.name",
+    "sender_ids.address",
+    "sender_ids.identity_number",
+    "sender_ids.phone",
+    "sender_ids.email",
+)
 
 TRANSITIONS = {
     "action_classify": ({"received"}, "classified"),
@@ -58,9 +63,12 @@ class DanvanPetition(models.Model):
         "danvan.deadline.mixin",
         "danvan.attachment.mixin",
         "danvan.confidential.mixin",
+        "danvan.identity.log.mixin",
     ]
     _transitions = TRANSITIONS
     _danvan_assignment_fields = ("handler_id", "department_id")
+    # TC-13: the letter names its senders, as real letters do.
+    _danvan_logged_fields = frozenset({"summary", "content", "redact_terms"})
     _order = "date_received desc, id desc"
     _rec_name = "number"
 
@@ -95,8 +103,8 @@ class DanvanPetition(models.Model):
         tracking=True,
         help="Article 5 of Circular 05/2021/TT-TTCP.",
     )
-    summary = fields.Char(required=True, tracking=True)
-    content = fields.Html()
+    summary = fields.Char(required=True, tracking=True, prefetch=LOGGED_PREFETCH)
+    content = fields.Html(prefetch=LOGGED_PREFETCH)
     petition_type = fields.Selection(
         [
             ("complaint", "Complaint (khiếu nại)"),
@@ -221,11 +229,18 @@ class DanvanPetition(models.Model):
         help="Names, addresses or numbers of other citizens named in the letter "
         "(a witness, a neighbour), one per line: the copy without the denouncer "
         "removes them too. Kept as confidential as the letter.",
+        prefetch=LOGGED_PREFETCH,
     )
-    redacted_summary = fields.Char(readonly=True, copy=False)
+    # The confirmed copy is computed only to be dropped when what it was made
+    # from changes; the preview writes it (with its sources, which wins).
+    redacted_summary = fields.Char(
+        compute="_compute_redacted_copy", store=True, readonly=False, copy=False
+    )
     redacted_content = fields.Html(
         string="Copy Without the Denouncer",
-        readonly=True,
+        compute="_compute_redacted_copy",
+        store=True,
+        readonly=False,
         copy=False,
         help="The letter without its senders' identity, as the officer previewed "
         "and confirmed it: the copy the verification team reads and the one sent "
@@ -233,10 +248,19 @@ class DanvanPetition(models.Model):
         "2018).",
     )
     redacted_by_id = fields.Many2one(
-        "res.users", string="Copy Confirmed By", readonly=True, copy=False
+        "res.users",
+        string="Copy Confirmed By",
+        compute="_compute_redacted_copy",
+        store=True,
+        readonly=False,
+        copy=False,
     )
     date_redacted = fields.Datetime(
-        string="Copy Confirmed On", readonly=True, copy=False
+        string="Copy Confirmed On",
+        compute="_compute_redacted_copy",
+        store=True,
+        readonly=False,
+        copy=False,
     )
     # Online submission (XLD-2): the citizen follows the petition with a
     # public code and a secret; only a hash of the secret is kept.
@@ -320,12 +344,15 @@ class DanvanPetition(models.Model):
                 vals["number"] = self.env["ir.sequence"].next_by_code("danvan.petition")
         return super().create(vals_list)
 
+    @api.depends(*REDACTION_SOURCES)
+    def _compute_redacted_copy(self):
+        """The letter or a sender changed: the confirmed copy may name him
+        now, the officer previews it again (TC-13 (2))."""
+        self.redacted_summary = self.redacted_content = False
+        self.redacted_by_id = self.date_redacted = False
+
     def write(self, vals):
-        """Tell the citizen who submitted online of the new public status; a
-        change of the letter or of its senders makes the confirmed copy
-        without the denouncer out of date."""
-        if REDACTION_SOURCES & vals.keys() and "date_redacted" not in vals:
-            vals = dict(vals, **REDACTION_COPY)
+        """Tell the citizen who submitted online of the new public status."""
         moved = self.browse()
         if vals.get("state") in PORTAL_NOTIFIED_STATES:
             moved = self.filtered(lambda p: p.state != vals["state"])
@@ -441,11 +468,6 @@ class DanvanPetition(models.Model):
                 )
         return cases
 
-    def _redaction_outdated(self):
-        """Drop the confirmed copy without the denouncer: what it was made
-        from changed, the officer previews it again."""
-        self.sudo().filtered("date_redacted").write(REDACTION_COPY)
-
     def _check_denunciation_copy(self):
         if not all(self.mapped("was_denunciation")):
             raise UserError(
@@ -494,12 +516,15 @@ class DanvanPetition(models.Model):
     def _redact(self, terms):
         """The summary and the letter without the senders' identity nor the
         other persons in ``terms`` (one per line): see ``tools/redaction.py``
-        for what is removed. The senders are read under sudo: their identity
-        is only used to remove it, and shown to nobody; making the copy reads
-        it, which is logged."""
+        for what is removed. The letter and its senders are read under sudo:
+        their identity is only used to remove it, and shown to nobody; making
+        the copy reads them, which is logged as such."""
         self.ensure_one()
         senders = self._identity_persons()
-        self.env["danvan.identity.access"]._log(senders, "redacted")
+        Log = self.env["danvan.identity.access"]
+        Log._log(self, "redacted")
+        Log._log(senders, "redacted")
+        letter = self.sudo()
         agency = self.with_context(lang=self.company_id._danvan_lang())
         redactor = Redactor(
             agency.env._("[removed]"),
@@ -509,7 +534,9 @@ class DanvanPetition(models.Model):
             emails=senders.mapped("email"),
             terms=(terms or "").splitlines(),
         )
-        return redactor.redact_text(self.summary), redactor.redact_html(self.content)
+        return redactor.redact_text(letter.summary), redactor.redact_html(
+            letter.content
+        )
 
     def _identity_persons(self):
         """The persons whose identity the petition's letter and attachments

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class DanvanPetitionSender(models.Model):
@@ -16,26 +16,6 @@ class DanvanPetitionSender(models.Model):
     )
     phone = fields.Char()
     email = fields.Char()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        senders = super().create(vals_list)
-        senders.petition_id._redaction_outdated()
-        return senders
-
-    def write(self, vals):
-        """A sender changed: the confirmed copy without the denouncer may now
-        name him (TC-13 (2))."""
-        petitions = self.petition_id
-        result = super().write(vals)
-        (petitions | self.petition_id)._redaction_outdated()
-        return result
-
-    def unlink(self):
-        petitions = self.petition_id
-        result = super().unlink()
-        petitions._redaction_outdated()
-        return result
 
     def _identity_case_name(self):
         return self.sudo().petition_id.number

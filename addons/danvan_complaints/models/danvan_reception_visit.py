@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates, check_past_dates
 
+from .danvan_identity_log_mixin import LOGGED_PREFETCH
+
 # TCD-14: the most representatives a group may appoint, by its size.
 GROUP_SIZE = 5
 REPRESENTATIVES = ((10, 2), (None, 5))
@@ -13,9 +15,16 @@ REPRESENTATIVES = ((10, 2), (None, 5))
 class DanvanReceptionVisit(models.Model):
     _name = "danvan.reception.visit"
     _description = "Citizen Reception Record"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.confidential.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.confidential.mixin",
+        "danvan.identity.log.mixin",
+    ]
     _order = "date desc, id desc"
     _danvan_assignment_fields = ("officer_id",)
+    # TC-13: what the citizen said and handed over names him.
+    _danvan_logged_fields = frozenset({"summary", "documents_received"})
     _rec_name = "number"
 
     number = fields.Char(
@@ -54,7 +63,7 @@ class DanvanReceptionVisit(models.Model):
         help="Those who came; five or more with the same content appoint "
         "representatives (Decree 124/2020/NĐ-CP).",
     )
-    summary = fields.Text(string="Content", required=True)
+    summary = fields.Text(string="Content", required=True, prefetch=LOGGED_PREFETCH)
     petition_type = fields.Selection(
         [
             ("complaint", "Complaint (khiếu nại)"),
@@ -89,7 +98,8 @@ class DanvanReceptionVisit(models.Model):
     competent_body = fields.Char()
     documents_received = fields.Text(
         help="Information, documents and evidence handed over (Article 8 of Circular "
-        "04/2021/TT-TTCP)."
+        "04/2021/TT-TTCP).",
+        prefetch=LOGGED_PREFETCH,
     )
     result_followup = fields.Text(string="Follow-up of the Result")
     note = fields.Text()

@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models, tools
 
 
 class IrActionsReport(models.Model):
@@ -9,3 +9,12 @@ class IrActionsReport(models.Model):
         printed document (TC-13)."""
         with self.env["danvan.identity.access"]._channel("report"):
             return super()._render_qweb_html(report_ref, docids, data=data)
+
+    @api.model
+    @tools.ormcache("report_name")
+    def _danvan_report_models(self, report_name):
+        """The models printed by the report ``report_name``, for the cursor of
+        its route (TC-13). Cached: a report changed clears the cache."""
+        return frozenset(
+            self.sudo().search([("report_name", "=", report_name)]).mapped("model")
+        )

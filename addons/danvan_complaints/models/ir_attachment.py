@@ -1,5 +1,7 @@
 from odoo import models
 
+from ..tools.identity_log import logs_identity
+
 
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
@@ -21,11 +23,20 @@ class IrAttachment(models.Model):
         return super()._to_http_stream()
 
     def _danvan_log_identity_access(self):
+        """Log the persons of the records whose files are read: nothing to do,
+        at once, for the files of other models (avatars, logos, assets)."""
         if self.env.su:
             return
+        attachments = self.sudo()
+        models = {
+            res_model
+            for res_model in set(attachments.mapped("res_model"))
+            if logs_identity(self.env.registry, res_model)
+        }
+        if not models:
+            return
         Log = self.env["danvan.identity.access"]
-        for res_model, attachments in self.sudo().grouped("res_model").items():
-            Owner = self.env.get(res_model)
-            if Owner is not None and hasattr(Owner, "_identity_persons"):
-                owners = Owner.browse(attachments.mapped("res_id")).exists()
-                Log._log(owners._identity_persons(), "attachment")
+        logged = attachments.filtered(lambda attachment: attachment.res_model in models)
+        for res_model, files in logged.grouped("res_model").items():
+            owners = self.env[res_model].browse(files.mapped("res_id")).exists()
+            Log._log(owners._identity_persons(), "attachment")

@@ -14,5 +14,7 @@ from . import test_redaction
 from . import test_reports
 from . import test_identity_access
 from . import test_confidentiality
+from . import test_confidentiality_tour
 from . import test_absurd_dates
+from . import test_migration
 from . import test_reception_role

@@ -30,6 +30,14 @@ class ReceptionCommon(DanvanCommon):
             groups="danvan_complaints.group_danvan_reception",
         )
 
+    @classmethod
+    def _team_member(cls, login):
+        """A member of staff with no other role, as a verification team's
+        member is: he reads the case, never the letter nor the citizen."""
+        return new_test_user(
+            cls.env, login=login, groups="danvan_base.group_danvan_staff"
+        )
+
     def _confirm_redacted(self, petition, terms="", user=None):
         """Preview the copy without the denouncer as the officer would, and
         confirm it (TC-13 (2)); returns the wizard."""
@@ -99,6 +107,29 @@ class CaseCommon(ReceptionCommon):
             )
         )
         return wizard.action_confirm()
+
+    def _write_conclusion(self, case):
+        """The conclusion of a denunciation, dated Tuesday 31/03/2026 (TC-10)."""
+        case.write(
+            {
+                "conclusion_number": "30/KL-SKHCN",
+                "conclusion_date": date(2026, 3, 31),
+                "conclusion": "partly",
+                "conclusion_text": "<p>Tố cáo đúng một phần.</p>",
+            }
+        )
+
+    def _close_concluded(self, case):
+        """Notify the denouncer of the conclusion, publish it and close the
+        case (TC-10)."""
+        case.write(
+            {
+                "date_conclusion_notified": date(2026, 4, 2),
+                "publication_method": "website",
+                "date_published": date(2026, 4, 3),
+            }
+        )
+        case.action_close()
 
     def _render(self, report_xmlid, records, user=None):
         """The HTML of a report as ``user`` (the officer by default) prints it."""

@@ -249,26 +249,12 @@ class TestAbsurdDates(CaseCommon):
         ):
             with self.assertRaises(ValidationError, msg=name):
                 case[name] = day
-        case.write(
-            {
-                "conclusion_number": "30/KL-SKHCN",
-                "conclusion_date": date(2026, 3, 31),
-                "conclusion": "partly",
-                "conclusion_text": "<p>Tố cáo đúng một phần.</p>",
-            }
-        )
+        self._write_conclusion(case)
         for name in ("date_conclusion_notified", "date_published"):
             with self.assertRaises(ValidationError, msg=name):
                 case[name] = date(2026, 3, 30)
         case.action_conclude()
-        case.write(
-            {
-                "date_conclusion_notified": date(2026, 4, 2),
-                "publication_method": "website",
-                "date_published": date(2026, 4, 3),
-            }
-        )
-        case.action_close()
+        self._close_concluded(case)
         self.assertEqual(case.state, "closed")
 
     # Reports and time limits ------------------------------------------------

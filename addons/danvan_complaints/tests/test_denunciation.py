@@ -6,7 +6,7 @@ from PyPDF2 import PdfReader
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import CaseCommon
 
@@ -20,9 +20,7 @@ class TestDenunciation(CaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.verifier = new_test_user(
-            cls.env, login="dvc_verifier", groups="danvan_base.group_danvan_staff"
-        )
+        cls.verifier = cls._team_member("dvc_verifier")
 
     def _accepted(self, complexity="normal", **petition_vals):
         case = self._case("denunciation", **petition_vals).with_user(self.officer)
@@ -167,14 +165,7 @@ class TestDenunciation(CaseCommon):
             UserError, "Article 40 of the Law on Denunciations 2018"
         ):
             case.action_conclude()
-        case.write(
-            {
-                "conclusion_number": "30/KL-SKHCN",
-                "conclusion_date": date(2026, 3, 31),
-                "conclusion": "partly",
-                "conclusion_text": "<p>Tố cáo đúng một phần.</p>",
-            }
-        )
+        self._write_conclusion(case)
         case.action_conclude()
         self.assertEqual(case.state, "concluded")
         self.assertFalse(case.concluded_late)
@@ -182,14 +173,7 @@ class TestDenunciation(CaseCommon):
             UserError, "Article 40 of the Law on Denunciations 2018"
         ):
             case.action_close()
-        case.write(
-            {
-                "date_conclusion_notified": date(2026, 4, 2),
-                "publication_method": "website",
-                "date_published": date(2026, 4, 3),
-            }
-        )
-        case.action_close()
+        self._close_concluded(case)
         self.assertEqual(case.state, "closed")
 
     def test_tc13_the_verification_team_never_sees_the_denouncer(self):

@@ -1,10 +1,13 @@
 import base64
 from datetime import date
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.http import Request
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from ..controllers.identity_access import binary_reads_identity, report_reads_identity
 from .common import CaseCommon
 
 # A 1x1 transparent PNG: a scanned letter, as far as the tests need one.
@@ -65,6 +68,27 @@ class IdentityAccessCommon(CaseCommon):
         case.action_accept()
         return case
 
+    def _visit(self):
+        """A denouncer received by the officer."""
+        return (
+            self.env["danvan.reception.visit"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "date": date(2026, 3, 2),
+                    "summary": f"{self.DENOUNCER} tố cáo cán bộ B",
+                    "documents_received": f"Bản sao căn cước của {self.DENOUNCER}",
+                    "petition_type": "denunciation",
+                    "path": "accept",
+                    "visitor_ids": [
+                        Command.create(
+                            {"name": self.DENOUNCER, "identity_number": "051190000123"}
+                        )
+                    ],
+                }
+            )
+        )
+
     def _logged(self, action):
         """The lines that ``action`` logs, run with an empty cache as a new
         request would be."""
@@ -73,18 +97,16 @@ class IdentityAccessCommon(CaseCommon):
         action()
         return self.Log.search([("id", ">", last)], order="id")
 
-    def assertLogged(self, lines, persons, channel, user=None):
-        self.assertRecordValues(
-            lines,
-            [
-                {
-                    "user_id": (user or self.officer).id,
-                    "res_model": person._name,
-                    "res_id": person.id,
-                    "channel": channel,
-                }
-                for person in persons
-            ],
+    def assertLogged(self, lines, records, channel, user=None):
+        """``lines`` are one for each of ``records`` (persons, or a petition,
+        visit or case), of ``channel``, for ``user``."""
+        user = user or self.officer
+        self.assertEqual(
+            sorted(
+                (line.res_model, line.res_id, line.channel, line.user_id.id)
+                for line in lines
+            ),
+            sorted((record._name, record.id, channel, user.id) for record in records),
         )
 
 
@@ -116,6 +138,115 @@ class TestIdentityAccess(IdentityAccessCommon):
             lambda: sender.with_user(self.officer).sudo().read(["name"]),
         ):
             self.assertFalse(self._logged(action))
+
+    def _letter_channels(self, user, case, visit):
+        """(channel, record, action): the ways ``user`` reaches the letter of
+        the case's petition, of the case and of the visit."""
+        petition = case.petition_id.with_user(user)
+        visit = visit.with_user(user)
+        summary = petition.sudo().summary
+        register = "danvan_complaints.action_report_danvan_reception_register"
+        return [
+            ("read", petition, lambda: petition.read(["summary"])),
+            ("read", petition, lambda: petition.web_read({"content": {}})),
+            ("read", visit, lambda: visit.read(["summary"])),
+            ("read", case, lambda: case.with_user(user).read(["summary"])),
+            (
+                "search",
+                petition,
+                lambda: petition.search([("content", "ilike", self.DENOUNCER)]),
+            ),
+            (
+                "search",
+                visit,
+                lambda: visit.search_count([("summary", "ilike", self.DENOUNCER)]),
+            ),
+            (
+                "search",
+                case,
+                lambda: case.with_user(user).search([("summary", "=", summary)]),
+            ),
+            (
+                "group",
+                petition,
+                lambda: petition._read_group(
+                    [("id", "=", petition.id)], ["summary"], ["__count"]
+                ),
+            ),
+            (
+                "group",
+                visit,
+                lambda: visit._read_group(
+                    [("id", "=", visit.id)], ["state"], ["documents_received:array_agg"]
+                ),
+            ),
+            ("export", petition, lambda: petition.export_data(["number", "content"])),
+            ("report", visit, lambda: self._render(register, visit, user)),
+        ]
+
+    def test_tc13_reading_the_letter_is_logged_on_every_channel(self):
+        """The letter names its senders, as real letters do: its reading, a
+        search or a grouping on it, its export and its printing are logged
+        for the petition, the visit or the case, for its officer and for
+        leadership."""
+        case = self._accepted()
+        visit = self._visit()
+        export = self.env.ref("base.group_allow_export")
+        for user in (self.officer, self.users["leader"]):
+            user.groups_id = [Command.link(export.id)]
+            for channel, record, action in self._letter_channels(user, case, visit):
+                with self.subTest(user=user.login, channel=channel, model=record._name):
+                    lines = self._logged(action).filtered(
+                        lambda line, record=record: line.res_model == record._name
+                    )
+                    self.assertLogged(lines, record, channel, user)
+                    self.assertEqual(lines.record_name, record.sudo().number)
+
+    def test_tc13_the_letter_is_logged_only_when_read_for_a_user(self):
+        """Another field of the petition, the code's own read under sudo, a
+        search on other fields: nothing is logged."""
+        case = self._accepted()
+        petition = case.petition_id.with_user(self.officer)
+        for action in (
+            lambda: petition.read(["state", "number", "petition_type"]),
+            lambda: petition.web_read({"sender_ids": {}, "date_received": {}}),
+            lambda: case.with_user(self.officer).read(["state", "date_deadline"]),
+            lambda: petition.sudo().read(["summary", "content"]),
+            lambda: petition.search([("number", "=", petition.number)]),
+            lambda: petition._read_group(
+                [("id", "=", petition.id)], ["state"], ["__count"]
+            ),
+        ):
+            self.assertFalse(self._logged(action))
+
+    def test_tc13_an_officer_not_assigned_reaches_no_letter_and_no_line(self):
+        """The record rules hide the letter from the officer who does not
+        handle it: no read, no search, no grouping finds it, and nothing is
+        logged for him, so that no line of his names the record either."""
+        case = self._accepted()
+        petition = case.petition_id
+        summary = petition.sudo().summary
+        visit = self._visit()
+        other = self.other_officer
+        other.groups_id = [Command.link(self.env.ref("base.group_allow_export").id)]
+        Petition = self.env["danvan.petition"].with_user(other)
+        Visit = self.env["danvan.reception.visit"].with_user(other)
+        Case = self.env["danvan.denunciation"].with_user(other)
+        for record in (petition, visit, case):
+            with self.assertRaises(AccessError):
+                record.with_user(other).read(["summary"])
+        self.assertFalse(Petition.search([("content", "ilike", self.DENOUNCER)]))
+        self.assertFalse(Visit.search_count([("summary", "ilike", self.DENOUNCER)]))
+        self.assertFalse(Case.search([("summary", "=", summary)]))
+        self.assertFalse(
+            Petition._read_group([("id", "=", petition.id)], ["summary"], ["__count"])
+        )
+        self.assertFalse(
+            Petition.search([("id", "=", petition.id)]).export_data(["content"])[
+                "datas"
+            ]
+        )
+        self.assertFalse(self.Log.search([("user_id", "=", other.id)]))
 
     def test_tc13_a_search_on_the_identity_is_logged(self):
         """Who is found tells who wrote, even when nothing else is read."""
@@ -195,7 +326,14 @@ class TestIdentityAccess(IdentityAccessCommon):
         case.team_member_ids = self.verifier
         petition = case.petition_id
         lines = self._logged(lambda: self._confirm_redacted(petition))
-        self.assertLogged(lines, petition.sender_ids, "redacted", self.officer)
+        # Confirming writes the petition, whose tracking loads the letter as
+        # it was: a read of the officer's own form.
+        self.assertLogged(
+            lines.filtered(lambda line: line.channel != "read"),
+            [petition, *petition.sender_ids],
+            "redacted",
+            self.officer,
+        )
         html = []
         lines = self._logged(
             lambda: html.append(
@@ -304,23 +442,49 @@ class TestIdentityAccessQueries(IdentityAccessCommon):
         )
         Sender = self.env["danvan.petition.sender"].with_user(self.officer)
         Attachment = self.env["ir.attachment"].with_user(self.officer)
-        channels = {
-            "read": lambda p: p.sender_ids.with_user(self.officer).read(["name"]),
-            "search": lambda p: Sender.search(
-                [("petition_id", "in", p.ids), ("name", "ilike", self.DENOUNCER)]
+        Petition = self.env["danvan.petition"].with_user(self.officer)
+        channels = [
+            ("read", lambda p: p.sender_ids.with_user(self.officer).read(["name"])),
+            (
+                "search",
+                lambda p: Sender.search(
+                    [("petition_id", "in", p.ids), ("name", "ilike", self.DENOUNCER)]
+                ),
             ),
-            "group": lambda p: Sender._read_group(
-                [("petition_id", "in", p.ids)], ["name"], ["__count"]
+            (
+                "group",
+                lambda p: Sender._read_group(
+                    [("petition_id", "in", p.ids)], ["name"], ["__count"]
+                ),
             ),
-            "export": lambda p: p.with_user(self.officer).export_data(
-                ["sender_ids/name"]
+            (
+                "export",
+                lambda p: p.with_user(self.officer).export_data(["sender_ids/name"]),
             ),
-            "attachment": lambda p: Attachment.search_read(
-                [("res_model", "=", p._name), ("res_id", "in", p.ids)], ["datas"]
+            (
+                "attachment",
+                lambda p: Attachment.search_read(
+                    [("res_model", "=", p._name), ("res_id", "in", p.ids)], ["datas"]
+                ),
             ),
-        }
-        for channel, action in channels.items():
-            with self.subTest(channel=channel):
+            # The letter's, as a list of petitions loads it.
+            ("read", lambda p: p.with_user(self.officer).read(["summary"])),
+            (
+                "search",
+                lambda p: Petition.search(
+                    [("id", "in", p.ids), ("summary", "ilike", "Tố cáo")]
+                ),
+            ),
+            (
+                "group",
+                lambda p: Petition._read_group(
+                    [("id", "in", p.ids)], ["summary"], ["__count"]
+                ),
+            ),
+            ("export", lambda p: p.with_user(self.officer).export_data(["content"])),
+        ]
+        for index, (channel, action) in enumerate(channels):
+            with self.subTest(channel=channel, index=index):
                 self._queries(lambda action=action: action(one))  # warm the caches
                 expected = self._queries(lambda action=action: action(one))
                 self.env.invalidate_all()
@@ -352,26 +516,6 @@ class TestIdentityAccessHttp(HttpCase, IdentityAccessCommon):
             with self.subTest(url=url):
                 lines = self._logged(lambda url=url: self._get(url))
                 self.assertLogged(lines, petition.sender_ids, "attachment")
-
-    def _visit(self):
-        """A denouncer received by the officer."""
-        return (
-            self.env["danvan.reception.visit"]
-            .with_user(self.officer)
-            .create(
-                {
-                    "date": date(2026, 3, 2),
-                    "summary": "Tố cáo cán bộ B",
-                    "petition_type": "denunciation",
-                    "path": "accept",
-                    "visitor_ids": [
-                        Command.create(
-                            {"name": self.DENOUNCER, "identity_number": "051190000123"}
-                        )
-                    ],
-                }
-            )
-        )
 
     def _get(self, url):
         response = self.url_open(url)
@@ -416,7 +560,8 @@ class TestIdentityAccessHttp(HttpCase, IdentityAccessCommon):
             f"/report/html/danvan_complaints.report_danvan_reception_receipt/{visit.id}"
         )
         lines = self._logged(lambda: self._get(url))
-        self.assertLogged(lines, visit.visitor_ids, "report")
+        # The documents handed over, as the receipt lists them, and who.
+        self.assertLogged(lines, [visit, *visit.visitor_ids], "report")
 
     def test_tc13_the_register_spreadsheet_is_logged_as_an_export(self):
         visit = self._visit()
@@ -424,4 +569,126 @@ class TestIdentityAccessHttp(HttpCase, IdentityAccessCommon):
         lines = self._logged(
             lambda: self._get(f"/danvan_complaints/register.xlsx?ids={visit.id}")
         )
-        self.assertLogged(lines, visit.visitor_ids, "export")
+        self.assertLogged(lines, [visit, *visit.visitor_ids], "export")
+
+    def _cursor_modes(self, action):
+        """Whether each request that ``action`` makes was served read-only,
+        as the route decided it, and whether one had to be served again on
+        a read-write cursor."""
+        modes = []
+        serve = Request._transactioning
+
+        def spy(request, func, readonly):
+            modes.append(readonly)
+            return serve(request, func, readonly)
+
+        with (
+            patch.object(Request, "_transactioning", spy),
+            self.assertNoLogs("odoo.http", "WARNING"),
+        ):
+            action()
+        return modes
+
+    def test_tc13_other_files_are_served_on_a_read_only_cursor(self):
+        """An avatar, an icon, a logo is served as Odoo serves it, on a
+        read-only cursor; the file of a petition is served on a read-write
+        one, and its reading logged."""
+        petition = self._denunciations()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "don-to-cao.png",
+                "raw": PNG,
+                "res_model": "danvan.petition",
+                "res_id": petition.id,
+            }
+        )
+        self.authenticate(self.officer.login, self.officer.login)
+        avatar = f"/web/image/res.partner/{self.officer.partner_id.id}/avatar_128"
+        lines = self._logged(
+            lambda: self.assertEqual(
+                self._cursor_modes(lambda: self._get(avatar)), [True]
+            )
+        )
+        self.assertFalse(lines)
+        lines = self._logged(
+            lambda: self.assertEqual(
+                self._cursor_modes(
+                    lambda: self._get(f"/web/content/{attachment.id}?download=1")
+                ),
+                [False],
+            )
+        )
+        self.assertLogged(lines, petition.sender_ids, "attachment")
+
+    def test_tc13_the_cursor_of_a_file_or_a_report_follows_its_model(self):
+        """Read-write only for what may be of a record whose reading is
+        logged: an attachment (by id or XML id), a field of a petition, visit,
+        case or person, a report printing them."""
+        registry = self.registry
+        binaries = {
+            "/web/image/res.partner/3/avatar_128": False,
+            "/web/image/res.users/2/avatar_128/64x64": False,
+            "/web/content/res.company/1/logo/logo.png": False,
+            "/web/image/danvan.petition.sender/1/name": True,
+            "/web/content/danvan.petition/7/content": True,
+            "/web/content/danvan.reception.visit/7/summary/visit.txt": True,
+            "/web/content/ir.attachment/9/datas": True,
+            "/web/content/9": True,
+            "/web/content/9/don.pdf": True,
+            "/web/image/9-abc123/64x64": True,
+            "/web/image/web.image_placeholder": True,
+        }
+        for path, expected in binaries.items():
+            with self.subTest(path=path):
+                self.assertEqual(binary_reads_identity(registry, path, {}), expected)
+        # The model and the id given as parameters.
+        self.assertFalse(
+            binary_reads_identity(registry, "/web/content", {"model": "res.partner"})
+        )
+        self.assertTrue(binary_reads_identity(registry, "/web/content", {"id": "9"}))
+        reports = {
+            "/report/html/danvan_complaints.report_danvan_reception_receipt/1": True,
+            "/report/pdf/danvan_complaints.report_danvan_petition_letter/1,2": True,
+            "/report/pdf/danvan_complaints.report_danvan_complaints_report/1": False,
+            "/report/pdf/base.report_irmodulereference/1": False,
+            "/report/pdf/no.such_report/1": False,
+        }
+        for path, expected in reports.items():
+            with self.subTest(path=path):
+                self.assertEqual(report_reads_identity(registry, path), expected)
+
+    def test_tc13_the_preview_of_the_copy_is_read_on_a_read_write_cursor(self):
+        """The web client reads the preview (``web_read``, read-only in Odoo
+        18): making the copy reads the letter and its senders and logs it, so
+        the request gets a read-write cursor at once, not after a failed
+        write."""
+        case = self._accepted()
+        petition = case.petition_id
+        action = petition.action_preview_redacted()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.officer)
+            .with_context(**action["context"])
+            .create({})
+        )
+        self.authenticate(self.officer.login, self.officer.login)
+        url = "/web/dataset/call_kw/danvan.redaction.preview/web_read"
+        params = {
+            "model": "danvan.redaction.preview",
+            "method": "web_read",
+            "args": [wizard.ids],
+            "kwargs": {"specification": {"summary": {}, "content": {}}},
+        }
+        result = []
+        lines = self._logged(
+            lambda: result.extend(
+                self._cursor_modes(
+                    lambda: result.append(self.make_jsonrpc_request(url, params))
+                )
+            )
+        )
+        copy, mode = result
+        self.assertEqual(mode, False)
+        self.assertIn("cán bộ B thu tiền sai quy định", copy[0]["content"])
+        self.assertNotIn(self.DENOUNCER, copy[0]["content"])
+        self.assertLogged(lines, [petition, *petition.sender_ids], "redacted")

@@ -4,7 +4,7 @@ from datetime import date
 from PyPDF2 import PdfReader
 
 from odoo import Command
-from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
 
 from .common import CaseCommon
 
@@ -66,11 +66,7 @@ class TestReportsPrintTheirRecord(CaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.leader = cls.users["leader"]
-        cls.verifier = new_test_user(
-            cls.env,
-            login="dvc_report_verifier",
-            groups="danvan_base.group_danvan_staff",
-        )
+        cls.verifier = cls._team_member("dvc_report_verifier")
 
     def _print(self, report_name, records, user):
         """The HTML of ``records`` as ``user`` prints it from the web client:
@@ -83,11 +79,31 @@ class TestReportsPrintTheirRecord(CaseCommon):
             .decode()
         )
 
-    def _assert_names(self, html, own, others):
-        for text in own:
-            self.assertIn(text, html)
-        for text in others:
-            self.assertNotIn(text, html)
+    def _assert_prints_own(self, records, action, marks, users, absent=(), readers=()):
+        """Each of ``users`` prints each of ``records`` (and each of
+        ``readers`` the record of the same rank) as the web client does, by
+        the button method ``action`` or the report ``action``: the document
+        holds the ``marks`` of its record (one tuple a record), none of the
+        other records' nor any of ``absent``; returns the documents."""
+        printed = []
+        for index, record in enumerate(records):
+            others = [
+                text for rank, own in enumerate(marks) if rank != index for text in own
+            ]
+            for user in (*users, *readers[index : index + 1]):
+                with self.subTest(user=user.login, record=index):
+                    report_name = (
+                        getattr(record.with_user(user), action)()["report_name"]
+                        if isinstance(action, str)
+                        else action.report_name
+                    )
+                    html = self._print(report_name, record, user)
+                    for text in marks[index]:
+                        self.assertIn(text, html)
+                    for text in (*others, *absent):
+                        self.assertNotIn(text, html)
+                    printed.append(html)
+        return printed
 
     def _letter_vals(self, index):
         citizen = self.CITIZENS[index]
@@ -132,35 +148,29 @@ class TestReportsPrintTheirRecord(CaseCommon):
         return cases
 
     def test_notice_of_acceptance_of_a_complaint(self):
-        cases = self._accepted_complaints()
-        for user in (self.officer, self.leader):
-            for index, case in enumerate(cases):
-                with self.subTest(user=user.login, case=index):
-                    action = case.with_user(user).action_print_acceptance()
-                    html = self._print(action["report_name"], case, user)
-                    self._assert_names(
-                        html,
-                        [f"1{index}/TB-SKHCN", self.CITIZENS[index]],
-                        [f"1{1 - index}/TB-SKHCN", self.CITIZENS[1 - index]],
-                    )
+        self._assert_prints_own(
+            self._accepted_complaints(),
+            "action_print_acceptance",
+            list(zip(("10/TB-SKHCN", "11/TB-SKHCN"), self.CITIZENS, strict=True)),
+            (self.officer, self.leader),
+        )
 
     def test_tc5_notice_of_acceptance_of_a_denunciation(self):
-        cases = self._accepted_denunciations()
-        for user in (self.officer, self.leader):
-            for index, case in enumerate(cases):
-                with self.subTest(user=user.login, case=index):
-                    action = case.with_user(user).action_print_acceptance()
-                    html = self._print(action["report_name"], case, user)
-                    self._assert_names(
-                        html,
-                        [f"2{index}/TB-SKHCN", self.CITIZENS[index], self.MARKS[index]],
-                        [
-                            f"2{1 - index}/TB-SKHCN",
-                            self.CITIZENS[1 - index],
-                            self.MARKS[1 - index],
-                        ],
-                    )
-                    self.assertIn("thụ lý giải quyết tố cáo", html)
+        printed = self._assert_prints_own(
+            self._accepted_denunciations(),
+            "action_print_acceptance",
+            list(
+                zip(
+                    ("20/TB-SKHCN", "21/TB-SKHCN"),
+                    self.CITIZENS,
+                    self.MARKS,
+                    strict=True,
+                )
+            ),
+            (self.officer, self.leader),
+        )
+        for html in printed:
+            self.assertIn("thụ lý giải quyết tố cáo", html)
 
     def test_kn9_decision_on_a_complaint(self):
         cases = self._accepted_complaints()
@@ -176,57 +186,45 @@ class TestReportsPrintTheirRecord(CaseCommon):
                 }
             )
             case.with_user(self.officer).action_decide()
-        for user in (self.officer, self.leader):
-            for index, case in enumerate(cases):
-                with self.subTest(user=user.login, case=index):
-                    action = case.with_user(user).action_print_decision()
-                    html = self._print(action["report_name"], case, user)
-                    self._assert_names(
-                        html,
-                        [f"4{index}/QĐ-SKHCN", self.CITIZENS[index]],
-                        [f"4{1 - index}/QĐ-SKHCN", self.CITIZENS[1 - index]],
-                    )
+        self._assert_prints_own(
+            cases,
+            "action_print_decision",
+            list(zip(("40/QĐ-SKHCN", "41/QĐ-SKHCN"), self.CITIZENS, strict=True)),
+            (self.officer, self.leader),
+        )
 
     def test_tc13_copy_without_the_denouncer_from_the_petition(self):
         petitions = [case.petition_id for case in self._cases("denunciation")]
         for petition in petitions:
             self._confirm_redacted(petition)
-        for user in (self.officer, self.leader):
-            for index, petition in enumerate(petitions):
-                with self.subTest(user=user.login, petition=index):
-                    action = petition.with_user(user).action_print_redacted()
-                    html = self._print(action["report_name"], petition, user)
-                    self._assert_names(
-                        html,
-                        [petition.number, self.MARKS[index]],
-                        [petitions[1 - index].number, *self.CITIZENS],
-                    )
+        self._assert_prints_own(
+            petitions,
+            "action_print_redacted",
+            [(p.number, mark) for p, mark in zip(petitions, self.MARKS, strict=True)],
+            (self.officer, self.leader),
+            absent=self.CITIZENS,
+        )
 
     def test_tc13_copy_without_the_denouncer_from_the_case(self):
         """The verification team's copy (TC-13 (2)): each member of a team
         prints the letter of his own case."""
         cases = self._accepted_denunciations()
-        other_verifier = new_test_user(
-            self.env,
-            login="dvc_report_verifier_2",
-            groups="danvan_base.group_danvan_staff",
-        )
+        other_verifier = self._team_member("dvc_report_verifier_2")
         cases[0].team_member_ids = self.verifier
         cases[1].team_member_ids = other_verifier
         for case in cases:
             self._confirm_redacted(case.petition_id)
-        members = (self.verifier, other_verifier)
-        for index, case in enumerate(cases):
-            petition, other = case.petition_id, cases[1 - index].petition_id
-            for user in (members[index], self.officer, self.leader):
-                with self.subTest(user=user.login, case=index):
-                    action = case.with_user(user).action_print_redacted()
-                    html = self._print(action["report_name"], case, user)
-                    self._assert_names(
-                        html,
-                        [petition.sudo().number, self.MARKS[index]],
-                        [other.sudo().number, *self.CITIZENS],
-                    )
+        self._assert_prints_own(
+            cases,
+            "action_print_redacted",
+            [
+                (case.petition_id.sudo().number, mark)
+                for case, mark in zip(cases, self.MARKS, strict=True)
+            ],
+            (self.officer, self.leader),
+            absent=self.CITIZENS,
+            readers=(self.verifier, other_verifier),
+        )
 
     def test_outcome_letter_of_a_petition(self):
         petitions = []
@@ -249,16 +247,12 @@ class TestReportsPrintTheirRecord(CaseCommon):
             petition.action_classify()
             petition.action_process()
             petitions.append(petition)
-        for user in (self.officer, self.leader):
-            for index, petition in enumerate(petitions):
-                with self.subTest(user=user.login, petition=index):
-                    action = petition.with_user(user).action_print_letter()
-                    html = self._print(action["report_name"], petition, user)
-                    self._assert_names(
-                        html,
-                        [self.CITIZENS[index], self.MARKS[index]],
-                        [self.CITIZENS[1 - index], self.MARKS[1 - index]],
-                    )
+        self._assert_prints_own(
+            petitions,
+            "action_print_letter",
+            list(zip(self.CITIZENS, self.MARKS, strict=True)),
+            (self.officer, self.leader),
+        )
 
     def _visits(self):
         return [
@@ -286,32 +280,20 @@ class TestReportsPrintTheirRecord(CaseCommon):
         ]
 
     def test_tcd12_receipt_of_a_visit(self):
-        visits = self._visits()
-        for user in (self.officer, self.leader):
-            for index, visit in enumerate(visits):
-                with self.subTest(user=user.login, visit=index):
-                    action = visit.with_user(user).action_print_receipt()
-                    html = self._print(action["report_name"], visit, user)
-                    self._assert_names(
-                        html,
-                        [self.CITIZENS[index], f"Giấy tờ số {index}"],
-                        [self.CITIZENS[1 - index], f"Giấy tờ số {1 - index}"],
-                    )
+        self._assert_prints_own(
+            self._visits(),
+            "action_print_receipt",
+            list(zip(self.CITIZENS, ("Giấy tờ số 0", "Giấy tờ số 1"), strict=True)),
+            (self.officer, self.leader),
+        )
 
     def test_tcd13_register_of_the_visits_chosen(self):
-        visits = self._visits()
-        report = self.env.ref(
-            "danvan_complaints.action_report_danvan_reception_register"
+        self._assert_prints_own(
+            self._visits(),
+            self.env.ref("danvan_complaints.action_report_danvan_reception_register"),
+            list(zip(self.CITIZENS, self.MARKS, strict=True)),
+            (self.officer, self.leader),
         )
-        for user in (self.officer, self.leader):
-            for index, visit in enumerate(visits):
-                with self.subTest(user=user.login, visit=index):
-                    html = self._print(report.report_name, visit, user)
-                    self._assert_names(
-                        html,
-                        [self.CITIZENS[index], self.MARKS[index]],
-                        [self.CITIZENS[1 - index], self.MARKS[1 - index]],
-                    )
 
     def test_bc1_report_on_reception_and_complaints(self):
         reports = [
@@ -320,16 +302,12 @@ class TestReportsPrintTheirRecord(CaseCommon):
             .create({"period_kind": "half_year", "year": year})
             for year in (2030, 2031)
         ]
-        for user in (self.officer, self.leader):
-            for index, report in enumerate(reports):
-                with self.subTest(user=user.login, report=index):
-                    action = report.with_user(user).action_print()
-                    html = self._print(action["report_name"], report, user)
-                    self._assert_names(
-                        html,
-                        [f"14/06/{2030 + index}"],
-                        [f"14/06/{2031 - index}"],
-                    )
+        self._assert_prints_own(
+            reports,
+            "action_print",
+            [("14/06/2030",), ("14/06/2031",)],
+            (self.officer, self.leader),
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -339,9 +317,7 @@ class TestReportsOverHttp(HttpCase, CaseCommon):
 
     def test_tc13_the_team_member_prints_the_copy_of_his_case(self):
         self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
-        verifier = new_test_user(
-            self.env, login="dvc_http_verifier", groups="danvan_base.group_danvan_staff"
-        )
+        verifier = self._team_member("dvc_http_verifier")
         cases = [
             self._case(
                 "denunciation",

@@ -1,1 +1,2 @@
+from . import identity_log
 from . import redaction

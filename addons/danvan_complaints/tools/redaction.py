@@ -28,15 +28,26 @@ tested on its own. The rules, each chosen so that the copy still reads:
   it is one (two to five words of letters), as a number when it holds six
   digits or more.
 
+A value split over two lines or paragraphs (a line break, a ``<br>``, two
+``<p>``) is seen whole, without gluing the end of one line to the start of
+the next: a name broken across lines goes when the run holds the whole name
+or three of its words ("Nguyễn Văn / An", not "công văn / An ninh"), a
+title and its given name stay on one line, a number is joined across lines
+when it is a stored one or has the shape of a phone or identity number (not
+a date, not years in a table), a stored e-mail wherever it is broken, a
+written one around its "@".
+
 The HTML is rewritten through its text nodes, once inline tags (span, b,
-i, a...) are stripped so that a value split by them is seen whole; a value
-split across paragraphs is not. Images, embedded objects, comments and
-every attribute but the layout ones are dropped, since a link or an image
-(a scan of the letter) carries identity the text does not show.
+i, a...) are stripped so that a value split by them is seen whole; the text
+of the remaining blocks is read as one text, a paragraph break between two
+nodes. Images, embedded objects, comments and every attribute but the layout
+ones are dropped, since a link or an image (a scan of the letter) carries
+identity the text does not show.
 """
 
 import re
 import unicodedata
+from bisect import bisect_right
 from itertools import pairwise
 
 import lxml.etree
@@ -67,11 +78,24 @@ INLINE_TAGS = (
 DROPPED_TAGS = ("img", "picture", "svg", "object", "embed", "iframe", "video")
 KEPT_ATTRIBUTES = {"class", "colspan", "rowspan"}
 WORD = re.compile(r"\w+")
+# Between two HTML blocks, in the text the rules read.
+PARAGRAPH = "\u2029"
+# A line or paragraph break with the spaces around it: read as one "\n".
+BREAK = rf"[^\S\n{PARAGRAPH}]*[\n{PARAGRAPH}]\s*"
+LINE_BREAK = re.compile(BREAK)
 NAME_GAP = re.compile(r"\s{1,3}")
+LINE_GAP = re.compile(r"[^\S\n]{1,3}")
 ADDRESS_GAP = re.compile(r"[\s,.;:/\-]{1,4}")
+# A name broken across lines: three of its words at least, or all of them.
+MIN_BROKEN_NAME = 3
 NUMBER = re.compile(
-    r"(?<![\w+])(?:\(?\+\s?84\)?[ .\-]?|\(0\d{1,3}\)\s?)?\d+(?:[ .\-]\d+)*"
+    r"(?<![\w+])(?:\(?\+\s?84\)?[ .\-]?|\(0\d{1,3}\)\s?)?"
+    rf"\d+(?:(?:[ .\-]?{BREAK}|[ .\-])\d+)*"
 )
+NUMBER_BREAK = re.compile(rf"[ .\-]?{BREAK}")
+DATE = re.compile(r"\d{1,2}([.\-])\d{1,2}\1\d{2,4}")
+# How many digits a phone or identity number has (+84 read as 0).
+IDENTITY_DIGITS = range(9, 13)
 # An amount of money: groups of three after a first digit that is not 0
 # (a phone number and an identity card number start with 0), then its unit.
 AMOUNT = re.compile(r"[1-9]\d{0,2}([., ])\d{3}(?:\1\d{3})*")
@@ -100,6 +124,22 @@ def _same_word(written, wanted):
 
 def _digits(text):
     return re.sub(r"\D", "", text or "")
+
+
+def _gap(text, first, second):
+    """What separates tokens ``first`` and ``second``, a line break and the
+    spaces around it written as one "\\n"."""
+    return LINE_BREAK.sub("\n", text[first[2] : second[1]])
+
+
+def _slots(root):
+    """The text nodes of ``root`` in the order they are read: each element's
+    text, then its children's, then its tail."""
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            yield element, "text"
+        elif element is not root:
+            yield element, "tail"
 
 
 class Redactor:
@@ -140,39 +180,53 @@ class Redactor:
 
     # Spans of the text to remove
 
-    @staticmethod
-    def _spaced(text, first, second):
-        """Tokens ``first`` and ``second`` are separated by spaces only."""
-        return bool(NAME_GAP.fullmatch(text[first[2] : second[1]]))
-
     def _name_spans(self, text, tokens):
         spans = []
         for name in self.names:
-            given = name[-1]
             run = []
             for position, token in enumerate(tokens + [("", len(text), len(text))]):
                 in_name = any(_same_word(token[0], word) for word in name)
-                if in_name and run and self._spaced(text, run[-1], token):
+                if in_name and run and NAME_GAP.fullmatch(_gap(text, run[-1], token)):
                     run.append(token)
                     continue
-                if len(run) >= 2 and any(_same_word(t[0], given) for t in run):
-                    spans.append((run[0][1], run[-1][2]))
+                spans += self._run_spans(text, run, name)
                 run = [token] if in_name else []
-                if _same_word(token[0], given) and self._after_title(
+                if _same_word(token[0], name[-1]) and self._after_title(
                     text, tokens, position
                 ):
                     spans.append((token[1], token[2]))
         return spans
 
+    @staticmethod
+    def _run_spans(text, run, name):
+        """The run of words of ``name`` to remove: two of its words or more
+        with its given name, on one line; across lines, only when it holds
+        the whole name or three of its words (else each line on its own)."""
+
+        def is_name(words):
+            return len(words) >= 2 and any(_same_word(t[0], name[-1]) for t in words)
+
+        lines = [run[:1]] if run else []
+        for previous, token in pairwise(run):
+            if "\n" in _gap(text, previous, token):
+                lines.append([])
+            lines[-1].append(token)
+        whole = all(any(_same_word(t[0], word) for t in run) for word in name)
+        if len(lines) > 1 and not (whole or len(run) >= MIN_BROKEN_NAME):
+            return [(line[0][1], line[-1][2]) for line in lines if is_name(line)]
+        return [(run[0][1], run[-1][2])] if is_name(run) else []
+
     def _after_title(self, text, tokens, position):
-        """The word at ``position`` follows a title, spaces between."""
+        """The word at ``position`` follows a title, spaces between, on the
+        same line ("anh" ending a line and "An ninh" starting the next are
+        not a title and a name)."""
         for title in TITLES:
             first = position - len(title)
             if first < 0:
                 continue
             words = [token[0] for token in tokens[first:position]]
             if all(map(_same_word, words, title)) and all(
-                self._spaced(text, a, b)
+                LINE_GAP.fullmatch(_gap(text, a, b))
                 for a, b in pairwise(tokens[first : position + 1])
             ):
                 return True
@@ -185,7 +239,7 @@ class Redactor:
             for index in range(len(tokens) - size + 1):
                 run = tokens[index : index + size]
                 if all(map(_same_word, (t[0] for t in run), phrase)) and all(
-                    ADDRESS_GAP.fullmatch(text[a[2] : b[1]]) for a, b in pairwise(run)
+                    ADDRESS_GAP.fullmatch(_gap(text, a, b)) for a, b in pairwise(run)
                 ):
                     spans.append((run[0][1], run[-1][2]))
         return spans
@@ -193,29 +247,61 @@ class Redactor:
     def _number_spans(self, text):
         spans = []
         for match in NUMBER.finditer(text):
-            digits = _digits(match.group())
-            if digits in self.numbers or (
-                len(digits) >= MIN_DIGITS
-                and not (
-                    AMOUNT.fullmatch(match.group())
-                    and CURRENCY.match(text, match.end())
-                )
-            ):
+            if self._is_broken_number(match):
                 spans.append(match.span())
+                continue
+            # Each line on its own: the end of one is not the start of the next.
+            start = match.start()
+            for end, next_start in [
+                *(b.span() for b in NUMBER_BREAK.finditer(text, start, match.end())),
+                (match.end(), None),
+            ]:
+                if self._is_number(text, start, end):
+                    spans.append((start, end))
+                start = next_start
         return spans
 
+    def _is_number(self, text, start, end):
+        """``text[start:end]``, on one line, is a stored number, or 9 digits
+        or more that are not an amount of money."""
+        digits = _digits(text[start:end])
+        return digits in self.numbers or (
+            len(digits) >= MIN_DIGITS
+            and not (AMOUNT.fullmatch(text, start, end) and CURRENCY.match(text, end))
+        )
+
+    def _is_broken_number(self, match):
+        """``match`` goes over a line break and is one number: a stored one,
+        or one with as many digits as a phone or identity number (+84 read
+        as 0) whose first lines are neither a date nor a whole number."""
+        lines = NUMBER_BREAK.split(match.group())
+        if len(lines) < 2:
+            return False
+        digits = _digits(match.group())
+        if digits in self.numbers:
+            return True
+        if match.group().lstrip("(").startswith("+"):
+            digits = "0" + digits[2:]
+        return (
+            digits.startswith("0")
+            and len(digits) in IDENTITY_DIGITS
+            and not DATE.fullmatch(lines[0])
+            and all(len(_digits(line)) < MIN_DIGITS for line in lines[:-1])
+        )
+
     def _email_spans(self, text):
+        """Written e-mails, a line break around their "@"; the stored ones
+        however broken across lines."""
         spans = [match.span() for match in EMAIL.finditer(text)]
         for email in self.emails:
-            pattern = re.compile(re.escape(email), re.IGNORECASE)
+            pattern = re.compile(
+                f"(?:{BREAK})?".join(map(re.escape, email)), re.IGNORECASE
+            )
             spans += [match.span() for match in pattern.finditer(text)]
         return spans
 
-    def redact_text(self, text):
-        """``text`` with each piece of identity replaced by the marker."""
-        if not text or not text.strip():
-            return text
-        text = unicodedata.normalize("NFC", text)
+    def _spans(self, text):
+        """The pieces of ``text`` (NFC) to remove, merged, in order."""
         tokens = [
             (match.group().lower(), match.start(), match.end())
             for match in WORD.finditer(text)
@@ -232,9 +318,32 @@ class Redactor:
                 merged[-1][1] = max(merged[-1][1], stop)
             else:
                 merged.append([start, stop])
-        for start, stop in reversed(merged):
-            text = text[:start] + self.marker + text[stop:]
-        return text
+        return merged
+
+    def _rewrite(self, text, spans, start=0, stop=None):
+        """``text[start:stop]`` with the ``spans`` of ``text`` (in order) that
+        fall in it removed; a span that begins there is replaced by the
+        marker."""
+        stop = len(text) if stop is None else stop
+        pieces, position = [], start
+        for first, last in spans:
+            if first >= stop:
+                break
+            if last <= start:
+                continue
+            pieces.append(text[position : max(first, start)])
+            if first >= start:
+                pieces.append(self.marker)
+            position = min(last, stop)
+        pieces.append(text[position:stop])
+        return "".join(pieces)
+
+    def redact_text(self, text):
+        """``text`` with each piece of identity replaced by the marker."""
+        if not text or not text.strip():
+            return text
+        text = unicodedata.normalize("NFC", text)
+        return self._rewrite(text, self._spans(text))
 
     def redact_html(self, html):
         """``html`` with its text redacted, its images, objects, comments and
@@ -252,6 +361,21 @@ class Redactor:
         for element in root.iter():
             for attribute in set(element.attrib) - KEPT_ATTRIBUTES:
                 del element.attrib[attribute]
-            element.text = self.redact_text(element.text)
-            element.tail = self.redact_text(element.tail)
+        # The blocks left are read as one text, a paragraph break between two
+        # of their nodes, so that a value split across them is seen whole.
+        slots = list(_slots(root))
+        texts = [
+            unicodedata.normalize("NFC", getattr(element, kind) or "")
+            for element, kind in slots
+        ]
+        text = PARAGRAPH.join(texts)
+        spans = self._spans(text)
+        ends = [last for _first, last in spans]
+        start = 0
+        for (element, kind), node_text in zip(slots, texts, strict=True):
+            stop = start + len(node_text)
+            if node_text:
+                later = spans[bisect_right(ends, start) :]
+                setattr(element, kind, self._rewrite(text, later, start, stop))
+            start = stop + len(PARAGRAPH)
         return lxml.html.tostring(root, encoding="unicode")

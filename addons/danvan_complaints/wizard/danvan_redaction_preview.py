@@ -4,9 +4,14 @@ from odoo import api, fields, models
 class DanvanRedactionPreview(models.TransientModel):
     """The copy of a denunciation without its denouncer, as the verification
     team and the competent body will read it: the officer reads it, marks the
-    other persons the letter names, and confirms it (TC-13 (2))."""
+    other persons the letter names, and confirms it (TC-13 (2)).
+
+    Reading it makes the copy, which reads the letter and its senders and so
+    is logged: it is a model whose reading is logged, served on a read-write
+    cursor."""
 
     _name = "danvan.redaction.preview"
+    _inherit = ["danvan.identity.log.mixin"]
     _description = "Preview of the Copy Without the Denouncer"
 
     petition_id = fields.Many2one(
@@ -41,3 +46,6 @@ class DanvanRedactionPreview(models.TransientModel):
             }
         )
         return {"type": "ir.actions.act_window_close"}
+
+    def _identity_persons(self):
+        return self.sudo().petition_id.sender_ids

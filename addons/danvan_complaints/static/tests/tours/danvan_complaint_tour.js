@@ -2,8 +2,11 @@ import { formatDate } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
-// Dates typed as the user's language writes them.
-const typed = (iso) => `edit ${formatDate(luxon.DateTime.fromISO(iso))}`;
+// A date `offset` days after the letter was received (30 days ago), typed
+// as the user's language writes it; the test checks the same offsets.
+const RECEIVED_DAYS_AGO = 30;
+const typed = (offset) =>
+    `edit ${formatDate(luxon.DateTime.now().startOf("day").minus({ days: RECEIVED_DAYS_AGO - offset }))}`;
 
 // A reception officer receives a complainant, registers and classifies the
 // petition, accepts the complaint, records the decision and its publication
@@ -12,7 +15,7 @@ registry.category("web_tour.tours").add("danvan_complaints_case_tour", {
     steps: () => [
         { trigger: ".o_list_view" },
         { trigger: ".o_list_button_add", run: "click" },
-        { trigger: '.o_field_widget[name="date"] input', run: typed("2026-04-01") },
+        { trigger: '.o_field_widget[name="date"] input', run: typed(0) },
         { trigger: '.o_field_widget[name="petition_type"] select', run: 'select "complaint"' },
         { trigger: '.o_field_widget[name="path"] select', run: 'select "accept"' },
         { trigger: '.o_notebook a[name="visitors"]', run: "click" },
@@ -38,8 +41,8 @@ registry.category("web_tour.tours").add("danvan_complaints_case_tour", {
         { trigger: '.o_form_view button[name="action_process"]', run: "click" },
         // The complaint case it opened: accepted with its notice (KN-6).
         { trigger: '.o_form_view .o_field_widget[name="acceptance_reference"] input', run: "edit 77/TB-SKHCN" },
-        { trigger: '.o_field_widget[name="date_known"] input', run: typed("2026-03-20") },
-        { trigger: '.o_field_widget[name="date_accepted"] input', run: typed("2026-04-06") },
+        { trigger: '.o_field_widget[name="date_known"] input', run: typed(-12) },
+        { trigger: '.o_field_widget[name="date_accepted"] input', run: typed(5) },
         { trigger: '.o_field_widget[name="respondent"] input', run: "edit Phòng Thử nghiệm" },
         ...stepUtils.saveForm(),
         { trigger: '.o_form_view button[name="action_accept"]', run: "click" },
@@ -52,7 +55,7 @@ registry.category("web_tour.tours").add("danvan_complaints_case_tour", {
         },
         { trigger: '.o_notebook a[name="decision"]', run: "click" },
         { trigger: '.o_field_widget[name="decision_number"] input', run: "edit 80/QĐ-SKHCN" },
-        { trigger: '.o_field_widget[name="decision_date"] input', run: typed("2026-04-27") },
+        { trigger: '.o_field_widget[name="decision_date"] input', run: typed(26) },
         { trigger: '.o_field_widget[name="conclusion"] select', run: 'select "wrong"' },
         { trigger: '.o_field_widget[name="measure"] select', run: 'select "keep"' },
         {
@@ -64,9 +67,9 @@ registry.category("web_tour.tours").add("danvan_complaints_case_tour", {
         { trigger: '.o_statusbar_status .o_arrow_button_current[data-value="decided"]' },
         // Sent to the parties and published (KN-13).
         { trigger: '.o_notebook a[name="decision"]', run: "click" },
-        { trigger: '.o_field_widget[name="date_sent"] input', run: typed("2026-04-28") },
+        { trigger: '.o_field_widget[name="date_sent"] input', run: typed(27) },
         { trigger: '.o_field_widget[name="publication_method"] select', run: 'select "posting"' },
-        { trigger: '.o_field_widget[name="date_published"] input', run: typed("2026-04-29") },
+        { trigger: '.o_field_widget[name="date_published"] input', run: typed(28) },
         ...stepUtils.saveForm(),
         { trigger: '.o_form_view button[name="action_close"]', run: "click" },
         { trigger: '.o_statusbar_status .o_arrow_button_current[data-value="closed"]' },

@@ -146,9 +146,9 @@ tours.add("danvan_models_evaluate_tour", {
             run: "edit 88/QĐ-TOURTHU",
         },
         {
-            // Typed as the user's language writes dates.
+            // Today, typed as the user's language writes dates.
             trigger: '.o_field_widget[name="decision_date"] input',
-            run: `edit ${formatDate(luxon.DateTime.fromISO("2026-12-15"))}`,
+            run: `edit ${formatDate(luxon.DateTime.now())}`,
         },
         {
             trigger: '.o_field_widget[name="decision_signer"] input',
