@@ -7,7 +7,7 @@ code change; every deadline asks for the limit in force on its start date.
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.danvan_base.tools.date_checks import check_dates
+from ..tools.date_checks import check_dates
 
 
 class DanvanTimeLimit(models.Model):

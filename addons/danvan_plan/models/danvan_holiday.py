@@ -6,5 +6,6 @@ class DanvanHoliday(models.Model):
 
     def _calendar_changed(self):
         """The open tasks' due dates follow the edited calendar (CAL-4, CAL-5)."""
-        super()._calendar_changed()
+        result = super()._calendar_changed()
         self.env["danvan.plan.task"]._recompute_due_dates()
+        return result
