@@ -28,7 +28,8 @@ MOVED_MODELS = {
 }
 # The models that danvan_plan extended with fields that moved, all of them.
 MOVED_FIELDS_OF = ("res.company", "res.config.settings")
-# The reception role and its demo user stay with the reception addon.
+# The reception role and its demo user go to the reception addon; in a
+# database without it, the role keeps its members until it is installed.
 TO_COMPLAINTS = (
     "group_danvan_reception",
     "user_danvan_reception_demo",
