@@ -27,6 +27,8 @@ HOLIDAY_ID = (
     "SELECT res_id FROM ir_model_data WHERE module = 'danvan_base' "
     "AND name = 'danvan_holiday_2025_tet' AND model = 'danvan.holiday'"
 )
+# The addons of the release before danvan_base.
+PREVIOUS_RELEASE = ("danvan_plan", "danvan_models", "danvan_complaints")
 UNINSTALL_SCRIPT = """
 module = env["ir.module.module"].search([("name", "=", {addon!r})])
 assert module.state == "installed", module.state
@@ -169,3 +171,75 @@ def test_uninstall_each(addon, odoo, pg, databases, all_installed_template):
     rows = pg.query(db, "SELECT id FROM ir_ui_menu WHERE id IN %s", [tuple(menus)])
     left_menus = sorted(menus[menu_id] for (menu_id,) in rows)
     assert not left_menus, f"Menus left after uninstalling {addon}: {left_menus}"
+
+
+def snapshot(pg, db):
+    """What an upgrade must keep: the rows of every danvan table, who holds
+    each Dân vận role, and the record rules with their groups. Roles and
+    groups are named without their module: the upgrade moves them."""
+    tables = pg.query(
+        db,
+        "SELECT m.model FROM ir_model m WHERE m.model LIKE 'danvan.%%' "
+        "AND m.transient IS NOT TRUE "
+        "AND to_regclass(replace(m.model, '.', '_')) IS NOT NULL",
+    )
+    counts = {}
+    for (model,) in tables:
+        table = model.replace(".", "_")
+        counts[table] = pg.query(db, f'SELECT count(*) FROM "{table}"')[0][0]
+    roles = pg.query(
+        db,
+        "SELECT d.name, u.login FROM res_groups_users_rel r "
+        "JOIN res_users u ON u.id = r.uid "
+        "JOIN ir_model_data d ON d.model = 'res.groups' AND d.res_id = r.gid "
+        "WHERE d.name LIKE 'group_danvan%%' ORDER BY 1, 2",
+    )
+    rules = pg.query(
+        db,
+        "SELECT m.model, r.name, r.domain_force, r.active, r.perm_read, "
+        "r.perm_write, r.perm_create, r.perm_unlink, "
+        "(SELECT string_agg(d.name, ',' ORDER BY d.name) FROM rule_group_rel g "
+        "JOIN ir_model_data d ON d.model = 'res.groups' AND d.res_id = g.group_id "
+        "WHERE g.rule_group_id = r.id) "
+        "FROM ir_rule r JOIN ir_model m ON m.id = r.model_id "
+        "WHERE m.model LIKE 'danvan.%%' ORDER BY 1, 2, 3",
+    )
+    return {"counts": counts, "roles": roles, "rules": rules}
+
+
+def test_upgrade_from_the_previous_release(
+    odoo, pg, databases, base_template, all_installed_template, previous_release
+):
+    """A database of the release before danvan_base, with its demo data, is
+    upgraded with ``-u all`` and keeps its records, roles and rules, which
+    are those of a fresh install (issue 12, item 5)."""
+    db = databases.copy(base_template, "previous")
+    old_path = odoo.addons_path.replace(
+        str(odoo.root / "addons"), str(previous_release)
+    )
+    assert old_path != odoo.addons_path, odoo.addons_path
+    run = odoo.run(
+        ["-d", db, "-i", ",".join(PREVIOUS_RELEASE), "--stop-after-init"],
+        "install_previous.log",
+        addons_path=old_path,
+        scrub=[db, base_template, str(previous_release)],
+    )
+    run.check("Installing the previous release")
+    before = snapshot(pg, db)
+    run = odoo.run(
+        ["-d", db, "-u", "all", "--stop-after-init"],
+        "upgrade_previous.log",
+        scrub=[db, base_template],
+    )
+    run.check("Upgrading the previous release to the working tree")
+    states = pg.module_states(db, ADDONS)
+    assert set(states.values()) == {"installed"}, run.report(
+        f"Module states after the upgrade: {states}"
+    )
+    after = snapshot(pg, db)
+    for key in ("counts", "roles", "rules"):
+        assert after[key] == before[key], f"The upgrade changed the {key}"
+    fresh = snapshot(pg, all_installed_template)
+    assert after["roles"] == fresh["roles"], "Roles differ from a fresh install"
+    assert after["rules"] == fresh["rules"], "Rules differ from a fresh install"
+    assert after["counts"].keys() == fresh["counts"].keys(), "Tables differ"
