@@ -38,5 +38,6 @@
         "web.assets_backend": ["danvan_plan/static/src/dashboard/*"],
         "web.assets_tests": ["danvan_plan/static/tests/tours/*.js"],
     },
+    "uninstall_hook": "uninstall_hook",
     "application": True,
 }
