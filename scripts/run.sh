@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make run`: the database `danvan` with the three addons, their demo data and
+# `make run`: the database `danvan` with the four addons, their demo data and
 # Vietnamese, served on http://localhost:8069 (admin / admin). Reused if present.
 source "$(dirname "$0")/common.sh"
 

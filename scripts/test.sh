@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make test`: the three addons installed with their tests on a fresh
+# `make test`: the four addons installed with their tests on a fresh
 # database, then the project tests of tests/ (install, upgrade, uninstall,
 # static checks), then one closing line "N passed, N failed".
 # `make lint` (--lint-only): the static checks alone.

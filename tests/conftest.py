@@ -16,6 +16,7 @@ import re
 import shutil
 import socket
 import subprocess
+import tarfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -198,12 +199,14 @@ class Odoo:
         own_data_dir=True,
         timeout=1200,
         scrub=(),
+        addons_path=None,
     ):
         """Run ``python -m odoo [command] <our options> args``; never raises on
         a failure of Odoo: the caller checks the returned OdooRun.
 
         ``own_data_dir``: keep filestores and sessions under DANVAN_OUT (for
         the databases of the tests) rather than in Odoo's default folder.
+        ``addons_path``: another one than the project's (a previous release).
         """
         cmd = [self.python, "-m", "odoo"]
         if command:
@@ -211,7 +214,7 @@ class Odoo:
         cmd += [
             "-c",
             str(self.root / "odoo.conf"),
-            f"--addons-path={self.addons_path}",
+            f"--addons-path={addons_path or self.addons_path}",
             "--http-interface=127.0.0.1",
             f"--http-port={free_port()}",
             "--max-cron-threads=0",
@@ -406,14 +409,42 @@ def base_template(odoo, databases):
 
 
 @pytest.fixture(scope="session")
+def previous_release(root, out_dir):
+    """The addons folder of the release before danvan_base (issue 12), taken
+    from git history: the parent of the commit that added danvan_base."""
+    added = subprocess.run(
+        ["git", "-C", str(root), "log", "--diff-filter=A", "--format=%H", "--"]
+        + ["addons/danvan_base/__manifest__.py"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    if not added:
+        pytest.skip("no git history with the commit that added danvan_base")
+    target = Path(out_dir) / "previous-release"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    archive = target / "addons.tar"
+    with open(archive, "wb") as out:
+        subprocess.run(
+            ["git", "-C", str(root), "archive", f"{added[-1]}^", "addons"],
+            stdout=out,
+            check=True,
+        )
+    with tarfile.open(archive) as tar:
+        tar.extractall(target, filter="data")
+    return target / "addons"
+
+
+@pytest.fixture(scope="session")
 def all_installed_template(odoo, databases, base_template):
-    """A copy of the base template with the three addons installed."""
+    """A copy of the base template with the four addons installed."""
     name = databases.copy(base_template, "all")
     run = odoo.run(
-        ["-d", name, "-i", "danvan_plan,danvan_models,danvan_complaints"]
+        ["-d", name, "-i", "danvan_base,danvan_plan,danvan_models,danvan_complaints"]
         + ["--stop-after-init"],
         "install_all.log",
         scrub=[name, base_template],
     )
-    run.check("Installing the three addons together")
+    run.check("Installing the four addons together")
     return name

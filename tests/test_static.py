@@ -15,7 +15,7 @@ import polib
 import pytest
 from lxml import etree
 
-ADDONS = ("danvan_plan", "danvan_models", "danvan_complaints")
+ADDONS = ("danvan_base", "danvan_plan", "danvan_models", "danvan_complaints")
 LINTED = ("addons", "tests", "scripts")
 MAX_OUTPUT = 20000
 # Ids of the rules of the domain notes (KN-7, TCD-5...): for code comments and

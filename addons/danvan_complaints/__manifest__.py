@@ -7,8 +7,9 @@
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",
     "license": "LGPL-3",
-    "depends": ["danvan_plan", "calendar", "website"],
+    "depends": ["danvan_base", "calendar", "website"],
     "data": [
+        "security/danvan_complaints_groups.xml",
         "security/ir.model.access.csv",
         "security/danvan_complaints_security.xml",
         "data/danvan_time_limit_data.xml",
@@ -23,7 +24,6 @@
         "wizard/danvan_reception_generate_views.xml",
         "wizard/danvan_case_stop_views.xml",
         "wizard/danvan_redaction_preview_views.xml",
-        "views/danvan_time_limit_views.xml",
         "views/danvan_reception_views.xml",
         "views/danvan_complaint_views.xml",
         "views/danvan_denunciation_views.xml",
@@ -37,6 +37,7 @@
         "views/website_templates.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/res_company_demo.xml",
         "demo/danvan_reception_demo.xml",
         "demo/danvan_case_demo.xml",

@@ -1,7 +1,7 @@
 from odoo import http
 from odoo.http import content_disposition, request
 
-from odoo.addons.danvan_plan.tools.spreadsheet import XLSX_MIMETYPE, build_xlsx
+from odoo.addons.danvan_base.tools.spreadsheet import XLSX_MIMETYPE, build_xlsx
 
 
 class DanvanComplaintsController(http.Controller):

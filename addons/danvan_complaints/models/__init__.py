@@ -1,4 +1,3 @@
-from . import danvan_time_limit
 from . import danvan_deadline_mixin
 from . import danvan_identity_log_mixin
 from . import danvan_person_mixin

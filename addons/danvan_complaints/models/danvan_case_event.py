@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
-from odoo.addons.danvan_plan.tools.date_checks import check_dates
+from odoo.addons.danvan_base.tools.date_checks import check_dates
 
 CASE_MODELS = ("danvan.complaint", "danvan.denunciation")
 

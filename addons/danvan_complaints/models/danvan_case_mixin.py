@@ -7,7 +7,7 @@ for (TC-11).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.danvan_plan.tools.date_checks import (
+from odoo.addons.danvan_base.tools.date_checks import (
     check_date_order,
     check_dates,
     check_not_future,

@@ -12,7 +12,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.danvan_plan.tools.date_checks import (
+from odoo.addons.danvan_base.tools.date_checks import (
     MAX_YEAR,
     MIN_YEAR,
     check_dates,
@@ -251,7 +251,7 @@ class DanvanComplaintsReport(models.Model):
 
     def action_issue(self):
         """Leadership issues the report with its number and date (VB-7)."""
-        if not self.env.user.has_group("danvan_plan.group_danvan_leadership"):
+        if not self.env.user.has_group("danvan_base.group_danvan_leadership"):
             raise AccessError(self.env._("Only the leadership issues a report."))
         today = fields.Date.context_today(self)
         for report in self:

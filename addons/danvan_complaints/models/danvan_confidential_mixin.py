@@ -140,7 +140,7 @@ class DanvanConfidentialMixin(models.AbstractModel):
 
     def _danvan_check_assignment(self, vals):
         if self.env.su or self.env.user.has_group(
-            "danvan_plan.group_danvan_leadership"
+            "danvan_base.group_danvan_leadership"
         ):
             return
         for record in self._danvan_changed(vals):

@@ -9,7 +9,7 @@ class DanvanMyWork(models.AbstractModel):
         """The reception officer's petitions and cases whose legal deadline
         is missed or comes within the warning days of the deadline cron."""
         blocks = super()._my_work_blocks()
-        if not self.env.user.has_group("danvan_plan.group_danvan_reception"):
+        if not self.env.user.has_group("danvan_complaints.group_danvan_reception"):
             return blocks
         today = fields.Date.context_today(self)
         due = self.env["danvan.holiday"].add_working_days(

@@ -13,7 +13,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq
 from odoo.tools.misc import hmac
 
-from odoo.addons.danvan_plan.tools.date_checks import check_dates, check_past_dates
+from odoo.addons.danvan_base.tools.date_checks import check_dates, check_past_dates
 
 from ..tools.redaction import Redactor
 from .danvan_identity_log_mixin import LOGGED_PREFETCH

@@ -8,7 +8,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.danvan_plan.tools.date_checks import check_dates, check_value
+from odoo.addons.danvan_base.tools.date_checks import check_dates, check_value
 
 SESSION_START = time(7, 30)
 SESSION_HOURS = 4

@@ -3,7 +3,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.danvan_plan.tools.date_checks import check_dates, check_past_dates
+from odoo.addons.danvan_base.tools.date_checks import check_dates, check_past_dates
 
 from .danvan_identity_log_mixin import LOGGED_PREFETCH
 

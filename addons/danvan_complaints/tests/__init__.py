@@ -17,3 +17,4 @@ from . import test_confidentiality
 from . import test_confidentiality_tour
 from . import test_absurd_dates
 from . import test_migration
+from . import test_reception_role

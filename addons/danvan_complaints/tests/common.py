@@ -3,7 +3,18 @@ from datetime import date
 from odoo import Command
 from odoo.tests import new_test_user
 
-from odoo.addons.danvan_plan.tests.common import DanvanCommon
+from odoo.addons.danvan_base.tests.common import DanvanCommon as BaseDanvanCommon
+
+
+class DanvanCommon(BaseDanvanCommon):
+    """The common roles, and a reception officer of the Office."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._add_role_user(
+            "reception", "danvan_complaints.group_danvan_reception", cls.unit_office
+        )
 
 
 class ReceptionCommon(DanvanCommon):
@@ -16,7 +27,7 @@ class ReceptionCommon(DanvanCommon):
         cls.other_officer = new_test_user(
             cls.env,
             login="dvc_officer_2",
-            groups="danvan_plan.group_danvan_reception",
+            groups="danvan_complaints.group_danvan_reception",
         )
 
     @classmethod
@@ -24,7 +35,7 @@ class ReceptionCommon(DanvanCommon):
         """A member of staff with no other role, as a verification team's
         member is: he reads the case, never the letter nor the citizen."""
         return new_test_user(
-            cls.env, login=login, groups="danvan_plan.group_danvan_staff"
+            cls.env, login=login, groups="danvan_base.group_danvan_staff"
         )
 
     def _confirm_redacted(self, petition, terms="", user=None):

@@ -244,7 +244,7 @@ class TestComplaintsReport(ReportCommon):
 
     def test_submitted_report_waits_in_leadership_to_dos(self):
         report = self._submitted()
-        approval = self.env.ref("danvan_plan.mail_activity_danvan_approval")
+        approval = self.env.ref("danvan_base.mail_activity_danvan_approval")
         todos = report.activity_ids.filtered(lambda a: a.activity_type_id == approval)
         self.assertIn(self.users["leader"], todos.user_id)
         self.assertNotIn(self.officer, todos.user_id)

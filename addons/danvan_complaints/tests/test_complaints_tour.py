@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from odoo.tests import tagged
 
-from odoo.addons.danvan_plan.tests.browser import VietnameseBrowserCase
+from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
 
 from .common import ReceptionCommon
 

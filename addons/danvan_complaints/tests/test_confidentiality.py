@@ -54,8 +54,8 @@ class TestConfidentiality(HttpCase, CaseCommon):
         head = new_test_user(
             cls.env,
             login=login,
-            groups="danvan_plan.group_danvan_unit_head,"
-            "danvan_plan.group_danvan_reception",
+            groups="danvan_base.group_danvan_unit_head,"
+            "danvan_complaints.group_danvan_reception",
         )
         employee = cls.env["hr.employee"].create(
             {"name": head.name, "user_id": head.id, "department_id": unit.id}
@@ -497,7 +497,7 @@ class TestConfidentiality(HttpCase, CaseCommon):
         # A reception officer: he has the rights on petitions and steps, and
         # only the rules keep him from the letter.
         member = new_test_user(
-            self.env, login="dvc_team_h2", groups="danvan_plan.group_danvan_reception"
+            self.env, login="dvc_team_h2", groups="danvan_complaints.group_danvan_reception"
         )
         case.team_member_ids = member
         case.with_user(self.officer).message_post(

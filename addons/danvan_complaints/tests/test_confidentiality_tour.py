@@ -4,7 +4,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import JsonRpcException, tagged
 
-from odoo.addons.danvan_plan.tests.browser import VietnameseBrowserCase
+from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
 
 from .common import CaseCommon
 from .test_redaction import _leaks

@@ -26,7 +26,7 @@ class IdentityAccessCommon(CaseCommon):
         super().setUpClass()
         cls.Log = cls.env["danvan.identity.access"]
         cls.verifier = new_test_user(
-            cls.env, login="dvc_log_verifier", groups="danvan_plan.group_danvan_staff"
+            cls.env, login="dvc_log_verifier", groups="danvan_base.group_danvan_staff"
         )
 
     def _denunciations(self, count=1):

@@ -10,7 +10,7 @@ from odoo import fields, http
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.danvan_plan.tests.browser import VietnameseBrowserCase
+from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
 
 from ..controllers.portal import DOCX_MIMETYPE
 from .common import ReceptionCommon

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.danvan_plan.tests.common import DanvanCommon
+from .common import DanvanCommon
 
 
 @tagged("post_install", "-at_install")
@@ -18,7 +18,7 @@ class TestReceptionSchedule(DanvanCommon):
         )
         cls.head = cls.users["leader"]
         cls.deputy = new_test_user(
-            cls.env, login="dvc_deputy", groups="danvan_plan.group_danvan_leadership"
+            cls.env, login="dvc_deputy", groups="danvan_base.group_danvan_leadership"
         )
         cls.env.company.write(
             {

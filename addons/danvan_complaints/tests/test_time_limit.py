@@ -15,7 +15,9 @@ class TestTimeLimit(BaseCommon):
         super().setUpClass()
         cls.Limit = cls.env["danvan.time.limit"]
         cls.reception = new_test_user(
-            cls.env, login="dvc_reception", groups="danvan_plan.group_danvan_reception"
+            cls.env,
+            login="dvc_reception",
+            groups="danvan_complaints.group_danvan_reception",
         )
 
     def test_kn7_first_resolution_limits(self):

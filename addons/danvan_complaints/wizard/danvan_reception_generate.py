@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from odoo.addons.danvan_plan.tools.date_checks import check_dates
+from odoo.addons.danvan_base.tools.date_checks import check_dates
 
 
 class DanvanReceptionGenerate(models.TransientModel):

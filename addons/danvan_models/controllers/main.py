@@ -1,8 +1,8 @@
 from odoo import http
 from odoo.http import content_disposition, request
 
-from odoo.addons.danvan_plan.tools.official_docx import DOCX_MIMETYPE
-from odoo.addons.danvan_plan.tools.spreadsheet import XLSX_MIMETYPE, build_xlsx
+from odoo.addons.danvan_base.tools.official_docx import DOCX_MIMETYPE
+from odoo.addons.danvan_base.tools.spreadsheet import XLSX_MIMETYPE, build_xlsx
 
 MIMETYPES = {"docx": DOCX_MIMETYPE, "xlsx": XLSX_MIMETYPE}
 # The files are named in Vietnamese, as the PDF reports are.

@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.danvan_plan.tools.date_checks import check_dates
+from odoo.addons.danvan_base.tools.date_checks import check_dates
 
 TRANSITIONS = {
     "action_submit": ({"draft", "returned"}, "submitted"),
@@ -323,8 +323,8 @@ class DanvanModelRegistration(models.Model):
         """The users offered as reviewers: Dân vận users of the agency, but not
         the accounts that hold the roles only as administrators (Odoo's admin,
         OdooBot), nor the model's leader or anyone of its unit."""
-        staff = self.env.ref("danvan_plan.group_danvan_staff")
-        admin = self.env.ref("danvan_plan.group_danvan_admin")
+        staff = self.env.ref("danvan_base.group_danvan_staff")
+        admin = self.env.ref("danvan_base.group_danvan_admin")
         return (
             f"[('share', '=', False), ('groups_id', 'in', {staff.id}), "
             f"('groups_id', 'not in', {admin.id}), "
@@ -341,7 +341,7 @@ class DanvanModelRegistration(models.Model):
             reviewers = registration.reviewer_ids
             outsiders = reviewers.filtered(
                 lambda user: user.share
-                or not user.has_group("danvan_plan.group_danvan_staff")
+                or not user.has_group("danvan_base.group_danvan_staff")
             )
             if outsiders:
                 raise ValidationError(
@@ -389,7 +389,7 @@ class DanvanModelRegistration(models.Model):
         if (
             locked
             and content
-            and not self.env.user.has_group("danvan_plan.group_danvan_office")
+            and not self.env.user.has_group("danvan_base.group_danvan_office")
         ):
             raise UserError(
                 self.env._(
@@ -413,7 +413,7 @@ class DanvanModelRegistration(models.Model):
     def _check_round_open(self):
         """Units register while the round is open; the Office may record a
         registration at any time (one received on paper, an earlier year's)."""
-        if self.env.user.has_group("danvan_plan.group_danvan_office"):
+        if self.env.user.has_group("danvan_base.group_danvan_office"):
             return
         today = fields.Date.context_today(self)
         for registration in self:
@@ -438,7 +438,7 @@ class DanvanModelRegistration(models.Model):
     def action_submit(self):
         """The unit head sends the registration to the Office."""
         self._check_group(
-            "danvan_plan.group_danvan_unit_head",
+            "danvan_base.group_danvan_unit_head",
             self.env._("Only the head of the unit submits its registration."),
         )
         self._check_round_open()
@@ -464,7 +464,7 @@ class DanvanModelRegistration(models.Model):
 
     def _check_office(self):
         self._check_group(
-            "danvan_plan.group_danvan_office",
+            "danvan_base.group_danvan_office",
             self.env._("Only the Office does this on a registration."),
         )
 
@@ -521,7 +521,7 @@ class DanvanModelRegistration(models.Model):
 
     def _check_leadership(self):
         self._check_group(
-            "danvan_plan.group_danvan_leadership",
+            "danvan_base.group_danvan_leadership",
             self.env._("Only the leadership approves or rejects a model."),
         )
 
@@ -576,9 +576,9 @@ class DanvanModelRegistration(models.Model):
             "danvan_models.danvan_model_registration_action"
         )
         user = self.env.user
-        leadership = user.has_group("danvan_plan.group_danvan_leadership")
+        leadership = user.has_group("danvan_base.group_danvan_leadership")
         roles = {
-            "filter_to_review": user.has_group("danvan_plan.group_danvan_office")
+            "filter_to_review": user.has_group("danvan_base.group_danvan_office")
             and not leadership,
             "filter_to_score": True,
             "filter_to_approve": leadership,

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.danvan_plan.tools.date_checks import check_dates
+from odoo.addons.danvan_base.tools.date_checks import check_dates
 
 TRANSITIONS = {
     "action_open": ({"draft"}, "open"),
@@ -201,7 +201,7 @@ class DanvanModelRound(models.Model):
         return self._transition("action_done")
 
     def _check_office(self):
-        if not self.env.user.has_group("danvan_plan.group_danvan_office"):
+        if not self.env.user.has_group("danvan_base.group_danvan_office"):
             raise AccessError(
                 self.env._("Only the Office manages registration rounds.")
             )

@@ -76,7 +76,7 @@ class DanvanModelScore(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """A reviewer scores in their own name; the Office may record for one."""
-        is_office = self.env.user.has_group("danvan_plan.group_danvan_office")
+        is_office = self.env.user.has_group("danvan_base.group_danvan_office")
         for vals in vals_list:
             reviewer = vals.get("reviewer_id", self.env.uid)
             if reviewer != self.env.uid and not is_office:

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.danvan_plan.tools.date_checks import check_dates
+from odoo.addons.danvan_base.tools.date_checks import check_dates
 
 
 class DanvanModelUpdate(models.Model):

@@ -25,7 +25,7 @@ class DanvanMyWork(models.AbstractModel):
         # Only the users named reviewers of a model see the block.
         if to_score and to_score["count"]:
             blocks.append(to_score)
-        if user.has_group("danvan_plan.group_danvan_office"):
+        if user.has_group("danvan_base.group_danvan_office"):
             blocks.append(
                 self._my_work_block(
                     "registrations_to_review",
@@ -36,7 +36,7 @@ class DanvanMyWork(models.AbstractModel):
                     empty=self.env._("No model registration waits for your review."),
                 )
             )
-        elif user.has_group("danvan_plan.group_danvan_unit_head"):
+        elif user.has_group("danvan_base.group_danvan_unit_head"):
             blocks.append(
                 self._my_work_block(
                     "registrations_to_send",

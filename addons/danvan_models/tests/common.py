@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import new_test_user
 
-from odoo.addons.danvan_plan.tests.common import DanvanCommon
+from odoo.addons.danvan_base.tests.common import DanvanCommon
 
 FULL_REGISTRATION = {
     "situation": "<p>Doanh nghiệp nhỏ chưa biết đến chính sách hỗ trợ.</p>",
@@ -24,7 +24,7 @@ class ModelsCommon(DanvanCommon):
         super().setUpClass()
         cls.unit_smq = cls.env["hr.department"].create({"name": "Chi cục TĐC thử"})
         cls.head_smq = new_test_user(
-            cls.env, login="dvm_head_smq", groups="danvan_plan.group_danvan_unit_head"
+            cls.env, login="dvm_head_smq", groups="danvan_base.group_danvan_unit_head"
         )
         cls.env["hr.employee"].create(
             {
@@ -37,7 +37,7 @@ class ModelsCommon(DanvanCommon):
             new_test_user(
                 cls.env,
                 login=f"dvm_reviewer_{n}",
-                groups="danvan_plan.group_danvan_staff",
+                groups="danvan_base.group_danvan_staff",
             )
             for n in (1, 2)
         ]

@@ -15,10 +15,10 @@ class TestModelField(BaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.staff = new_test_user(
-            cls.env, login="dvm_staff", groups="danvan_plan.group_danvan_staff"
+            cls.env, login="dvm_staff", groups="danvan_base.group_danvan_staff"
         )
         cls.office = new_test_user(
-            cls.env, login="dvm_office", groups="danvan_plan.group_danvan_office"
+            cls.env, login="dvm_office", groups="danvan_base.group_danvan_office"
         )
         cls.Field = cls.env["danvan.model.field"]
 
@@ -54,5 +54,5 @@ class TestModelField(BaseCommon):
         """The fields are configured under Dân vận > Configuration."""
         menu = self.env.ref("danvan_models.danvan_model_field_menu")
         self.assertEqual(
-            menu.parent_id, self.env.ref("danvan_plan.menu_danvan_configuration")
+            menu.parent_id, self.env.ref("danvan_base.menu_danvan_configuration")
         )

@@ -233,7 +233,7 @@ class TestApprovalTodo(FirstContactCommon):
     """Leadership is asked to approve an appraised model; done when decided."""
 
     def _approval_todos(self, registration):
-        approval = self.env.ref("danvan_plan.mail_activity_danvan_approval")
+        approval = self.env.ref("danvan_base.mail_activity_danvan_approval")
         return registration.activity_ids.filtered(
             lambda a: a.activity_type_id == approval
         )
@@ -423,7 +423,7 @@ class TestModelDemo(TransactionCase):
         last_year = self.env.ref("danvan_models.danvan_model_round_last_year_demo")
         self.assertEqual(last_year.year, today.year - 1)
         self.assertIn("recognized", last_year.registration_ids.mapped("state"))
-        head = self.env.ref("danvan_plan.user_danvan_unit_head_demo")
+        head = self.env.ref("danvan_base.user_danvan_unit_head_demo")
         Registration = self.env["danvan.model.registration"].with_user(head)
         defaults = Registration.default_get(["round_id", "department_id"])
         self.assertEqual(defaults["round_id"], current.id)

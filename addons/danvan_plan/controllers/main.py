@@ -1,7 +1,7 @@
 from odoo import http
 from odoo.http import content_disposition, request
 
-from ..tools.official_docx import DOCX_MIMETYPE
+from odoo.addons.danvan_base.tools.official_docx import DOCX_MIMETYPE
 
 
 class DanvanPlanController(http.Controller):

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import file_open
 
-from ..tools.date_checks import check_dates
+from odoo.addons.danvan_base.tools.date_checks import check_dates
+
 from ..tools.plan_outline import parse_outline
 
 # The states a plan can leave for each action, checked before any write so
@@ -214,7 +215,7 @@ class DanvanPlan(models.Model):
 
     def action_approve(self):
         """Only leadership approves a plan."""
-        if not self.env.user.has_group("danvan_plan.group_danvan_leadership"):
+        if not self.env.user.has_group("danvan_base.group_danvan_leadership"):
             raise AccessError(self.env._("Only the leadership can approve a plan."))
         self._transition("action_approve")
         self._danvan_approval_done()

@@ -98,12 +98,12 @@ class DanvanPlanReport(models.Model):
 
     @api.depends_context("uid")
     def _compute_can_review(self):
-        self.can_review = self.env.user.has_group("danvan_plan.group_danvan_office")
+        self.can_review = self.env.user.has_group("danvan_base.group_danvan_office")
 
     def _danvan_waiting_domain(self):
         """The Office reviews what is submitted; a unit sends its drafts and
         the reports returned to it."""
-        if self.env.user.has_group("danvan_plan.group_danvan_office"):
+        if self.env.user.has_group("danvan_base.group_danvan_office"):
             return [("state", "=", "submitted")]
         return [
             ("state", "in", ("draft", "returned")),
@@ -141,7 +141,7 @@ class DanvanPlanReport(models.Model):
         if (
             locked
             and set(vals) - {"state", "return_reason", "active", "round_id"}
-            and not self.env.user.has_group("danvan_plan.group_danvan_office")
+            and not self.env.user.has_group("danvan_base.group_danvan_office")
         ):
             raise UserError(
                 self.env._("A submitted report can no longer be changed by the unit.")
@@ -157,7 +157,7 @@ class DanvanPlanReport(models.Model):
 
     def action_submit(self):
         """The unit head sends the unit's report to the Office."""
-        if not self.env.user.has_group("danvan_plan.group_danvan_unit_head"):
+        if not self.env.user.has_group("danvan_base.group_danvan_unit_head"):
             raise AccessError(
                 self.env._("Only the head of the unit submits its report.")
             )
@@ -181,12 +181,12 @@ class DanvanPlanReport(models.Model):
         if (
             responsible.active
             and not responsible.share
-            and responsible.has_group("danvan_plan.group_danvan_office")
+            and responsible.has_group("danvan_base.group_danvan_office")
         ):
             return responsible
-        office = self.env.ref("danvan_plan.group_danvan_office").sudo().users
+        office = self.env.ref("danvan_base.group_danvan_office").sudo().users
         office = office.filtered(lambda user: user.active and not user.share)
-        leaders = self.env.ref("danvan_plan.group_danvan_leadership").sudo().users
+        leaders = self.env.ref("danvan_base.group_danvan_leadership").sudo().users
         return (office - leaders) or office
 
     def _ask_review(self):
@@ -255,5 +255,5 @@ class DanvanPlanReport(models.Model):
         self._danvan_activities_done("danvan_plan.mail_activity_danvan_review")
 
     def _check_office(self):
-        if not self.env.user.has_group("danvan_plan.group_danvan_office"):
+        if not self.env.user.has_group("danvan_base.group_danvan_office"):
             raise AccessError(self.env._("Only the Office accepts or returns reports."))

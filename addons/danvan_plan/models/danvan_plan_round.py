@@ -13,7 +13,7 @@ from lxml import html
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools.date_checks import check_dates
+from odoo.addons.danvan_base.tools.date_checks import check_dates
 
 TRANSITIONS = {
     "action_open": ({"draft"}, "open"),
@@ -214,9 +214,9 @@ class DanvanPlanRound(models.Model):
         """Leadership approves the submitted reports, the Office collects and
         drafts, a unit sends what the open rounds still ask of it."""
         user = self.env.user
-        if user.has_group("danvan_plan.group_danvan_leadership"):
+        if user.has_group("danvan_base.group_danvan_leadership"):
             return [("state", "=", "submitted")]
-        if user.has_group("danvan_plan.group_danvan_office"):
+        if user.has_group("danvan_base.group_danvan_office"):
             return [("state", "in", ("open", "drafting"))]
         return [
             ("state", "=", "open"),
@@ -272,7 +272,7 @@ class DanvanPlanRound(models.Model):
 
     def action_open(self):
         """Ask each unit leading tasks in the period for its report."""
-        self._check_group("danvan_plan.group_danvan_office")
+        self._check_group("danvan_base.group_danvan_office")
         for round_ in self:
             if not round_._round_tasks():
                 raise UserError(
@@ -289,7 +289,7 @@ class DanvanPlanRound(models.Model):
 
     def action_compile(self):
         """Compile the accepted unit reports into the draft of the report."""
-        self._check_group("danvan_plan.group_danvan_office")
+        self._check_group("danvan_base.group_danvan_office")
         if warning := self._warn_before("action_compile", check_text=False):
             return warning
         self._transition("action_compile")
@@ -298,7 +298,7 @@ class DanvanPlanRound(models.Model):
         return True
 
     def action_submit(self):
-        self._check_group("danvan_plan.group_danvan_office")
+        self._check_group("danvan_base.group_danvan_office")
         if any(not round_.body for round_ in self):
             raise UserError(self.env._("Compile the report before submitting it."))
         if warning := self._warn_before("action_submit"):
@@ -314,7 +314,7 @@ class DanvanPlanRound(models.Model):
 
     def action_approve(self):
         """Leadership approves: the report takes its number and date (VB-7)."""
-        self._check_group("danvan_plan.group_danvan_leadership")
+        self._check_group("danvan_base.group_danvan_leadership")
         if warning := self._warn_before("action_approve"):
             return warning
         today = fields.Date.context_today(self)
@@ -373,7 +373,7 @@ class DanvanPlanRound(models.Model):
     def action_remind_late_units(self):
         """Remind now, by the cron's e-mail, the units that have not reported."""
         self.ensure_one()
-        self._check_group("danvan_plan.group_danvan_office")
+        self._check_group("danvan_base.group_danvan_office")
         if self.state != "open":
             raise UserError(
                 self.env._("Units are reminded while the round collects their reports.")
@@ -399,13 +399,13 @@ class DanvanPlanRound(models.Model):
         }
 
     def action_back_to_drafting(self):
-        self._check_group("danvan_plan.group_danvan_office")
+        self._check_group("danvan_base.group_danvan_office")
         self._transition("action_back_to_drafting")
         self._danvan_approval_done()
         return True
 
     def action_cancel(self):
-        self._check_group("danvan_plan.group_danvan_office")
+        self._check_group("danvan_base.group_danvan_office")
         self._transition("action_cancel")
         self._danvan_approval_done()
         self.line_ids.activity_unlink(["danvan_plan.mail_activity_round_report"])

@@ -179,7 +179,7 @@ class DanvanPlanTask(models.Model):
     def _danvan_waiting_domain(self):
         """The Office closes the reported tasks and chases the overdue ones; a
         unit works on the open tasks it leads or cooperates on."""
-        if self.env.user.has_group("danvan_plan.group_danvan_office"):
+        if self.env.user.has_group("danvan_base.group_danvan_office"):
             return ["|", ("state", "=", "reported"), ("is_overdue", "=", True)]
         return [
             ("state", "in", self._open_states()),

@@ -2,10 +2,15 @@ from odoo.tests import TransactionCase, tagged
 
 # The Vietnamese name and summary of each Dân vận addon in the Apps screen.
 APPS = {
+    "danvan_base": (
+        "Nền tảng Dân vận",
+        "Phần dùng chung của các ứng dụng Dân vận: vai trò, đơn vị, lịch ngày "
+        "làm việc, thời hạn luật định, văn bản hành chính (Nghị định 30/2020)",
+    ),
     "danvan_plan": (
         "Công tác dân vận",
         "Công tác dân vận của cơ quan nhà nước: kế hoạch hằng năm, nhiệm vụ và "
-        "báo cáo của đơn vị, đợt báo cáo, lịch ngày làm việc, văn bản hành chính",
+        "báo cáo của đơn vị, đợt báo cáo",
     ),
     "danvan_models": (
         "Mô hình Dân vận khéo",

@@ -38,12 +38,12 @@ class TestDemoData(TransactionCase):
         self.assertEqual(waiting.state, "submitted")
         self.assertEqual(
             waiting.activity_ids.user_id,
-            self.env.ref("danvan_plan.user_danvan_office_demo"),
+            self.env.ref("danvan_base.user_danvan_office_demo"),
         )
         democracy = self.env.ref("danvan_plan.danvan_plan_democracy_current_demo")
         self.assertEqual(democracy.state, "submitted")
         self.assertIn(
-            self.env.ref("danvan_plan.user_danvan_leader_demo"),
+            self.env.ref("danvan_base.user_danvan_leader_demo"),
             democracy.activity_ids.user_id,
         )
 
@@ -83,7 +83,7 @@ class TestModelNames(TransactionCase):
         name follows the language of '%s created', the user's."""
         self.env["res.lang"]._activate_lang("vi_VN")
         user = new_test_user(
-            self.env, login="dv_no_session", groups="danvan_plan.group_danvan_office"
+            self.env, login="dv_no_session", groups="danvan_base.group_danvan_office"
         )
         user.lang = "vi_VN"
         plan = self.env(user=user, context={})["danvan.plan"].create(

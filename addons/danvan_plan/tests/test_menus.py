@@ -7,7 +7,7 @@ from .common import DanvanCommon
 
 # What the web client calls to show a client action of the Dân vận menus.
 CLIENT_ACTIONS = {
-    "danvan_plan.my_work": ("danvan.my.work", "get_my_work"),
+    "danvan_base.my_work": ("danvan.my.work", "get_my_work"),
     "danvan_plan.office_dashboard": ("danvan.plan.dashboard", "get_dashboard_data"),
 }
 
@@ -19,7 +19,7 @@ class TestMenus(DanvanCommon):
     def _visible(self, login):
         """The xmlids of the Dân vận menus ``login`` sees, with their menus."""
         Menu = self.env["ir.ui.menu"].with_user(self.users[login])
-        root = self.env.ref("danvan_plan.menu_danvan_root")
+        root = self.env.ref("danvan_base.menu_danvan_root")
         menus = Menu.browse(Menu._visible_menu_ids()).filtered(
             lambda menu: menu.parent_path.startswith(root.parent_path)
         )
@@ -62,15 +62,15 @@ class TestMenus(DanvanCommon):
                         self._open(user, menu.action.sudo())
 
     def test_staff_and_unit_heads_start_on_my_work_without_the_dashboard(self):
-        for login in ("staff", "unit_head", "reception"):
+        for login in ("staff", "unit_head"):
             visible = self._visible(login)
-            self.assertIn("danvan_plan.danvan_my_work_menu", visible, login)
+            self.assertIn("danvan_base.danvan_my_work_menu", visible, login)
             self.assertNotIn("danvan_plan.danvan_plan_dashboard_menu", visible, login)
-            self.assertNotIn("danvan_plan.menu_danvan_units", visible, login)
-            self.assertNotIn("danvan_plan.menu_danvan_calendar", visible, login)
+            self.assertNotIn("danvan_base.menu_danvan_units", visible, login)
+            self.assertNotIn("danvan_base.menu_danvan_calendar", visible, login)
         for login in ("staff", "unit_head"):
             self.assertNotIn(
-                "danvan_plan.menu_danvan_configuration", self._visible(login), login
+                "danvan_base.menu_danvan_configuration", self._visible(login), login
             )
 
     def test_the_dashboard_is_the_offices(self):
@@ -82,6 +82,6 @@ class TestMenus(DanvanCommon):
     def test_configuration_belongs_to_who_keeps_it(self):
         """Units for the administrator; the calendar for the Office that owns it."""
         office = self._visible("office")
-        self.assertIn("danvan_plan.danvan_holiday_menu", office)
-        self.assertNotIn("danvan_plan.menu_danvan_units", office)
-        self.assertIn("danvan_plan.menu_danvan_units", self._visible("dv_admin"))
+        self.assertIn("danvan_base.danvan_holiday_menu", office)
+        self.assertNotIn("danvan_base.menu_danvan_units", office)
+        self.assertIn("danvan_base.menu_danvan_units", self._visible("dv_admin"))

@@ -1,6 +1,7 @@
 from odoo.tests import tagged
 
-from .browser import VietnameseBrowserCase
+from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
+
 from .test_my_work import MyWorkCommon
 
 

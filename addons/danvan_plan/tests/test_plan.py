@@ -41,7 +41,7 @@ class TestPlan(DanvanCommon):
     def _approval_todos(self, plan):
         return plan.activity_ids.filtered(
             lambda a: a.activity_type_id
-            == self.env.ref("danvan_plan.mail_activity_danvan_approval")
+            == self.env.ref("danvan_base.mail_activity_danvan_approval")
         )
 
     def test_submitted_plan_gives_every_leader_a_todo(self):
@@ -114,7 +114,7 @@ class TestPlan(DanvanCommon):
     def test_staff_read_but_do_not_write_plans(self):
         """Staff and unit heads read plans; they neither create nor edit them."""
         plan = self._plan()
-        for login in ("staff", "unit_head", "reception"):
+        for login in ("staff", "unit_head"):
             user = self.users[login]
             self.assertEqual(plan.with_user(user).name, plan.name)
             with self.assertRaises(AccessError, msg=login):

@@ -4,7 +4,8 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import freeze_time, tagged
 
-from .browser import VietnameseBrowserCase
+from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
+
 from .test_plan_round import RoundCommon
 
 

@@ -232,7 +232,7 @@ class TestPlanReport(DanvanCommon):
                 "name": "Cán bộ TĐC",
                 "login": "dv_smq",
                 "groups_id": [
-                    (6, 0, [self.env.ref("danvan_plan.group_danvan_staff").id])
+                    (6, 0, [self.env.ref("danvan_base.group_danvan_staff").id])
                 ],
             }
         )

@@ -45,7 +45,7 @@ class RoundCommon(DanvanCommon):
         cls.head_smq = new_test_user(
             cls.env,
             login="dv_head_smq",
-            groups="danvan_plan.group_danvan_unit_head",
+            groups="danvan_base.group_danvan_unit_head",
             email="head.smq@example.com",
         )
         cls.env["hr.employee"].create(
@@ -610,7 +610,7 @@ class TestPlanRound(RoundCommon):
         """Issue 10: the compiled report waits for leadership in its to-do list;
         issuing it closes the to-dos."""
         round_ = self._submitted_round()
-        approval = self.env.ref("danvan_plan.mail_activity_danvan_approval")
+        approval = self.env.ref("danvan_base.mail_activity_danvan_approval")
         todos = round_.activity_ids.filtered(lambda a: a.activity_type_id == approval)
         self.assertIn(self.users["leader"], todos.user_id)
         self.assertEqual(todos.user_id, round_._danvan_approvers())

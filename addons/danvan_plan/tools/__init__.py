@@ -1,4 +1,1 @@
 from . import plan_outline
-from . import official_docx
-from . import spreadsheet
-from . import date_checks

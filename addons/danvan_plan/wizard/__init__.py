@@ -1,3 +1,2 @@
-from . import danvan_holiday_generate
 from . import danvan_plan_import
 from . import danvan_plan_round_confirm

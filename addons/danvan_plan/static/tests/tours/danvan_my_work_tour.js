@@ -5,7 +5,7 @@ registry.category("web_tour.tours").add("danvan_my_work_tour", {
     url: "/odoo",
     steps: () => [
         {
-            trigger: '.o_menu_sections [data-menu-xmlid="danvan_plan.danvan_my_work_menu"]',
+            trigger: '.o_menu_sections [data-menu-xmlid="danvan_base.danvan_my_work_menu"]',
         },
         {
             trigger: '.o_danvan_my_work_tasks_due .o_danvan_my_work_row:contains("Hội nghị")',
