@@ -7,7 +7,14 @@ find_odoo
 ensure_requirements
 ensure_postgres
 db="${DANVAN_DB:-danvan}"
-if ! psql -d "$db" -tAc "SELECT 1 FROM ir_module_module WHERE name = 'danvan_plan' AND state = 'installed'" 2>/dev/null | grep -q 1; then
+installed="$(psql -d "$db" -tAc "SELECT string_agg(name, ',' ORDER BY name) FROM ir_module_module WHERE name LIKE 'danvan\_%' AND state = 'installed'" 2>/dev/null || true)"
+if [ -n "$installed" ] && [ "$installed" != "danvan_base,danvan_complaints,danvan_models,danvan_plan" ]; then
+    # A database of an earlier release: brought to this one, its data kept.
+    info "Upgrading the database $db to the four addons of this release"
+    odoo_bin -d "$db" -u all --stop-after-init --db-filter="^$db\$" --log-level=warn \
+        >"$RUN_DIR/run-upgrade.log" 2>&1 \
+        || die "Upgrading the database failed: see .run/run-upgrade.log"
+elif [ -z "$installed" ]; then
     info "Creating the database $db with $ADDONS, demo data and Vietnamese (a few minutes, once)"
     dropdb --if-exists "$db" >/dev/null 2>&1 || true
     odoo_bin -d "$db" -i "$ADDONS" --load-language=vi_VN --stop-after-init --db-filter="^$db\$" \

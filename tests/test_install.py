@@ -230,6 +230,19 @@ def test_upgrade_from_the_previous_release(
         scrub=[db, base_template, str(previous_release)],
     )
     run.check("Installing the previous release")
+    # The Office's edits of records kept from updates: a day off, the cron.
+    edited = "Edited by the Office before the upgrade"
+    kept = "SELECT res_id FROM ir_model_data WHERE module = %s AND name = %s"
+    pg.query(
+        db,
+        f"UPDATE danvan_holiday SET source = %s WHERE id = ({kept})",
+        [edited, "danvan_plan", "danvan_holiday_2025_tet"],
+    )
+    pg.query(
+        db,
+        f"UPDATE ir_cron SET active = false WHERE id = ({kept})",
+        ["danvan_plan", "ir_cron_danvan_holiday_generate"],
+    )
     before = snapshot(pg, db)
     run = odoo.run(
         ["-d", db, "-u", "all", "--stop-after-init"],
@@ -244,6 +257,16 @@ def test_upgrade_from_the_previous_release(
     after = snapshot(pg, db)
     assert after["counts"] == before["counts"], "The upgrade changed the records"
     assert after["roles"] == before["roles"], "The upgrade changed who holds a role"
+    assert pg.query(
+        db,
+        f"SELECT source FROM danvan_holiday WHERE id = ({kept})",
+        ["danvan_base", "danvan_holiday_2025_tet"],
+    ) == [(edited,)], "The upgrade rewrote a day off the Office had edited"
+    assert pg.query(
+        db,
+        f"SELECT active FROM ir_cron WHERE id = ({kept})",
+        ["danvan_base", "ir_cron_danvan_holiday_generate"],
+    ) == [(False,)], "The upgrade switched the calendar's cron back on"
     # A migration may reword a rule (18.0.1.0.2 of danvan_complaints does);
     # none is lost, added or given to other groups.
     assert sorted((rule[0], rule[-1]) for rule in after["rules"]) == sorted(

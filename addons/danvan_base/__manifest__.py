@@ -37,4 +37,5 @@
         "web.assets_tests": ["danvan_base/static/tests/tours/*.js"],
     },
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
 }

@@ -497,7 +497,9 @@ class TestConfidentiality(HttpCase, CaseCommon):
         # A reception officer: he has the rights on petitions and steps, and
         # only the rules keep him from the letter.
         member = new_test_user(
-            self.env, login="dvc_team_h2", groups="danvan_complaints.group_danvan_reception"
+            self.env,
+            login="dvc_team_h2",
+            groups="danvan_complaints.group_danvan_reception",
         )
         case.team_member_ids = member
         case.with_user(self.officer).message_post(
