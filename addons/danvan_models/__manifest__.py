@@ -2,7 +2,7 @@
     "name": "Dân vận khéo Models",
     "summary": "Registration, appraisal, approval and recognition of "
     "'Dân vận khéo' models",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Productivity/Dân vận",
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",
@@ -26,6 +26,7 @@
         "views/danvan_models_menus.xml",
     ],
     "demo": ["demo/danvan_model_demo.xml"],
+    "pre_init_hook": "pre_init_hook",
     "assets": {
         "web.assets_tests": ["danvan_models/static/tests/tours/*.js"],
     },

@@ -6,3 +6,4 @@ from . import test_model_first_contact
 from . import test_models_tour
 from . import test_my_work
 from . import test_absurd_dates
+from . import test_migration
