@@ -65,6 +65,12 @@ class ResCompany(models.Model):
         installed = dict(self.env["res.lang"].get_installed())
         return "vi_VN" if "vi_VN" in installed else self.env.lang
 
+    @api.model
+    def _danvan_new_agency_env(self):
+        """The environment in the language a new agency starts with, for the
+        texts its settings are created with."""
+        return self.with_context(lang=self._danvan_default_lang()).env
+
     def _danvan_lang(self):
         """The agency's language, whoever builds a stored name (an installer in
         English, a user who reads in another language)."""
