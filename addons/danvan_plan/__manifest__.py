@@ -26,6 +26,7 @@
         "views/danvan_plan_deliverable_views.xml",
         "views/danvan_plan_dashboard_views.xml",
         "views/danvan_plan_menus.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/ir_module_module_demo.xml",

@@ -8,6 +8,9 @@ class DanvanReportDocumentMixin(models.AbstractModel):
 
     _name = "danvan.report.document.mixin"
     _description = "Issued Report"
+    # The res.company field of the recipients a new report of this kind starts
+    # with: each kind goes to other bodies, and each agency sets its own (VB-12).
+    _danvan_recipients_field = None
 
     # Each report words its own summary in ``_compute_name``.
     name = fields.Char(
@@ -47,7 +50,10 @@ class DanvanReportDocumentMixin(models.AbstractModel):
         raise NotImplementedError
 
     def _default_recipients(self):
-        return ""
+        """The recipients the agency set in its settings for this kind of report."""
+        if not self._danvan_recipients_field:
+            return ""
+        return self.env.company[self._danvan_recipients_field] or ""
 
     def _issue_values(self, day):
         """The number and date of the report issued on ``day``: '05/BC-SKHCN',

@@ -1,5 +1,8 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 
+from ..tools import decree30
 from ..tools.official_docx import build_official_docx
 
 
@@ -65,6 +68,12 @@ class ResCompany(models.Model):
         installed = dict(self.env["res.lang"].get_installed())
         return "vi_VN" if "vi_VN" in installed else self.env.lang
 
+    @api.model
+    def _danvan_new_agency_env(self):
+        """The environment in the language a new agency starts with, for the
+        texts its settings are created with."""
+        return self.with_context(lang=self._danvan_default_lang()).env
+
     def _danvan_lang(self):
         """The agency's language, whoever builds a stored name (an installer in
         English, a user who reads in another language)."""
@@ -92,6 +101,25 @@ class ResCompany(models.Model):
             f"{self.danvan_place}, {text}" if self.danvan_place else text.capitalize()
         )
 
+    def _danvan_decree30(self):
+        """The fixed values of the Decree 30/2020 layout for the QWeb template
+        ``official_document``: those the Word writer reads (VB-2 to VB-12)."""
+        self.ensure_one()
+        return {
+            # A constant of the layout, not user input: safe in a <style>.
+            "font_family": Markup(decree30.css_font_family()),
+            "font_size": decree30.FONT_SIZE,
+            "sizes": decree30.SIZES,
+            "body_indent_mm": decree30.BODY_INDENT_MM,
+            "body_space_after_pt": decree30.BODY_SPACE_AFTER_PT,
+            "national_title": decree30.NATIONAL_TITLE,
+            "motto": decree30.MOTTO,
+            "number_label": decree30.NUMBER_LABEL,
+            "recipients_label": decree30.RECIPIENTS_LABEL,
+            "draft_mark": decree30.DRAFT_MARK,
+            "archive_line": decree30.archive_line(self.danvan_archive_code),
+        }
+
     def _danvan_official_docx(self, values, body_html):
         """The bytes of a Word file in the official layout: ``values`` are those
         of the ``official_document`` template (doc_number, doc_type_code,
@@ -105,14 +133,14 @@ class ResCompany(models.Model):
         header = {
             "parent_agency": parent_agency,
             "agency": agency,
-            "number": f"Số: {number}",
+            "number": decree30.number_line(number),
             "date_line": self._danvan_date_line(
                 values.get("doc_date") or fields.Date.context_today(self)
             ),
             "doc_type": values.get("doc_type"),
             "doc_summary": values.get("doc_summary"),
             "recipients": values.get("recipients") or [],
-            "archive_line": f"- Lưu: {self.danvan_archive_code or 'VT'}.",
+            "archive_line": decree30.archive_line(self.danvan_archive_code),
             "signer_authority": values.get("signer_authority")
             or self.danvan_signer_authority,
             "signer_title": values.get("signer_title") or self.danvan_signer_title,

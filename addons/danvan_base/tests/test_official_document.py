@@ -1,9 +1,12 @@
 import io
 from datetime import date
 
+import docx
 from PyPDF2 import PdfReader
 
 from odoo.tests import HttpCase, TransactionCase, tagged
+
+from odoo.addons.danvan_base.tools import decree30
 
 AGENCY = {
     "danvan_parent_agency": "Ủy ban nhân dân tỉnh Quảng Ngãi",
@@ -95,6 +98,63 @@ class TestOfficialDocumentLayout(TransactionCase):
             "Times New Roman",
         ):
             self.assertIn(text, html)
+
+    def test_vb2_pdf_and_word_share_the_decree_constants(self):
+        """VB-2 to VB-12: the HTML of the PDF and the Word file take their fixed
+        words, font, sizes and margins from one module (tools/decree30.py)."""
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(self.report.report_name, self.holidays.ids)[0]
+            .decode()
+        )
+        values = {
+            "doc_type_code": "TB",
+            "doc_type": "THÔNG BÁO",
+            "doc_summary": "Lịch nghỉ lễ năm 2026",
+            "recipients": ["Các phòng, đơn vị thuộc Sở"],
+        }
+        document = docx.Document(
+            io.BytesIO(self.company._danvan_official_docx(values, "<p>Nội dung</p>"))
+        )
+        paragraphs = list(document.paragraphs)
+        for table in document.tables:
+            for cell in table._cells:
+                paragraphs += cell.paragraphs
+        word = {paragraph.text: paragraph for paragraph in paragraphs}
+        words = "\n".join(word)
+        for text in (
+            decree30.NATIONAL_TITLE,
+            decree30.MOTTO,
+            decree30.RECIPIENTS_LABEL,
+            f"{decree30.NUMBER_LABEL} ",
+            decree30.archive_line(AGENCY["danvan_archive_code"]),
+        ):
+            self.assertIn(text, html)
+            self.assertIn(text, words)
+        self.assertIn(f"font-family: {decree30.css_font_family()};", html)
+        normal = document.styles["Normal"].font
+        self.assertEqual(
+            (normal.name, normal.size.pt), (decree30.FONT_NAME, decree30.FONT_SIZE)
+        )
+        for css_class, text, part in (
+            ("o_danvan_nation", decree30.NATIONAL_TITLE, "nation"),
+            ("o_danvan_motto", decree30.MOTTO, "motto"),
+            (
+                "o_danvan_recipients_title",
+                decree30.RECIPIENTS_LABEL,
+                "recipients_label",
+            ),
+        ):
+            size = decree30.SIZES[part]
+            self.assertIn(f".{css_class} {{ font-size: {size}pt;", html)
+            self.assertEqual(word[text].runs[0].font.size.pt, size, part)
+        section = document.sections[0]
+        paper = self.report.paperformat_id
+        for side, margin in decree30.MARGINS_MM.items():
+            self.assertEqual(paper[f"margin_{side}"], margin, side)
+            self.assertAlmostEqual(
+                getattr(section, f"{side}_margin").mm, margin, 0, side
+            )
 
 
 @tagged("post_install", "-at_install")

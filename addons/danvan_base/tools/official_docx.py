@@ -25,20 +25,27 @@ from docx.shared import Length, Mm, Pt, RGBColor
 from docx.table import _Cell
 from lxml import etree
 
+from .decree30 import (
+    BODY_INDENT_MM,
+    BODY_SPACE_AFTER_PT,
+    DRAFT_MARK,
+    FONT_NAME,
+    FONT_SIZE,
+    HEADER_DISTANCE_MM,
+    LANGUAGE,
+    MARGINS_MM,
+    MOTTO,
+    NATIONAL_TITLE,
+    PAGE_HEIGHT_MM,
+    PAGE_NUMBER_SIZE,
+    PAGE_WIDTH_MM,
+    RECIPIENTS_LABEL,
+    SIZES,
+)
+
 DOCX_MIMETYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 )
-FONT_NAME = "Times New Roman"
-FONT_SIZE = 14
-LANGUAGE = "vi-VN"
-PAGE_WIDTH_MM = 210
-PAGE_HEIGHT_MM = 297
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-HEADER_DISTANCE_MM = 10
-PAGE_NUMBER_SIZE = 13
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-RECIPIENTS_LABEL = "Nơi nhận:"
 # The national title (95 mm in bold 13) and the agency name must each fit on
 # one line: the header table is 10 mm wider than the 165 mm between the
 # margins and starts 10 mm into the left one.
@@ -80,7 +87,6 @@ CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
-DRAFT_MARK = "DỰ THẢO"
 
 
 @dataclass(frozen=True)
@@ -97,20 +103,28 @@ class Look:
     line_spacing: float = 1.0
 
 
-PARENT_AGENCY = Look(size=13)
-AGENCY = Look(size=13, bold=True)
-NUMBER = Look(size=13, space_before=6)
-DRAFT = Look(alignment=RIGHT, size=13, bold=True, space_after=6)
-NATION = Look(size=13, bold=True)
-HEADING_LINE = Look(bold=True)
-DATE_LINE = Look(italic=True, space_before=6)
-TITLE = Look(bold=True, space_before=18)
-RECIPIENTS = Look(alignment=LEFT, size=12, bold=True, italic=True)
-RECIPIENT = Look(alignment=LEFT, size=11)
-BODY = Look(
-    alignment=JUSTIFY, first_line_indent=Mm(10), space_after=6, line_spacing=1.15
+PARENT_AGENCY = Look(size=SIZES["parent_agency"])
+AGENCY = Look(size=SIZES["agency"], bold=True)
+NUMBER = Look(size=SIZES["number"], space_before=6)
+DRAFT = Look(alignment=RIGHT, size=SIZES["draft"], bold=True, space_after=6)
+NATION = Look(size=SIZES["nation"], bold=True)
+MOTTO_LINE = Look(size=SIZES["motto"], bold=True)
+HEADING_LINE = Look(size=SIZES["heading"], bold=True)
+SIGNER = Look(size=SIZES["signer"], bold=True)
+SUMMARY = Look(size=SIZES["doc_summary"], bold=True)
+DATE_LINE = Look(size=SIZES["date_line"], italic=True, space_before=6)
+TITLE = Look(size=SIZES["doc_type"], bold=True, space_before=18)
+RECIPIENTS = Look(
+    alignment=LEFT, size=SIZES["recipients_label"], bold=True, italic=True
 )
-TABLE_CELL = Look(alignment=LEFT, size=13, space_after=2)
+RECIPIENT = Look(alignment=LEFT, size=SIZES["recipient"])
+BODY = Look(
+    alignment=JUSTIFY,
+    first_line_indent=Mm(BODY_INDENT_MM),
+    space_after=BODY_SPACE_AFTER_PT,
+    line_spacing=1.15,
+)
+TABLE_CELL = Look(alignment=LEFT, size=SIZES["table_cell"], space_after=2)
 TABLE_HEAD = replace(TABLE_CELL, alignment=CENTER, bold=True)
 
 
@@ -236,8 +250,8 @@ def _add_header_block(document, header):
         agency_width = _text_width_mm(agency, AGENCY.size)
         _add_rule(agency_cell, agency_width / 3, HEADER_COLUMNS_MM[0])
     _add_line(nation_cell, NATIONAL_TITLE, NATION)
-    _add_line(nation_cell, MOTTO, HEADING_LINE)
-    motto_width = _text_width_mm(MOTTO, HEADING_LINE.size)
+    _add_line(nation_cell, MOTTO, MOTTO_LINE)
+    motto_width = _text_width_mm(MOTTO, MOTTO_LINE.size)
     _add_rule(nation_cell, motto_width, HEADER_COLUMNS_MM[1])
     number_cell, date_cell = table.rows[1].cells
     _add_line(number_cell, header.get("number"), NUMBER)
@@ -251,7 +265,7 @@ def _add_title(document, header):
     if not lines:
         return
     for index, line in enumerate(lines):
-        _add_line(document, line, HEADING_LINE if index else TITLE)
+        _add_line(document, line, SUMMARY if index else TITLE)
     text_width = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
     longest = max(_text_width_mm(line, FONT_SIZE) for line in lines)
     _add_rule(document, min(longest, text_width) / 3, text_width, padding=0)
@@ -271,10 +285,10 @@ def _add_signature(document, header):
         _add_line(recipients_cell, header["archive_line"], RECIPIENT)
     for key in ("signer_authority", "signer_title"):
         if header.get(key):
-            _add_line(signer_cell, header[key], HEADING_LINE)
+            _add_line(signer_cell, header[key], SIGNER)
     for _ in range(SIGNATURE_BLANK_LINES):
-        _add_line(signer_cell, "", HEADING_LINE)
-    _add_line(signer_cell, header.get("signer_name"), HEADING_LINE)
+        _add_line(signer_cell, "", SIGNER)
+    _add_line(signer_cell, header.get("signer_name"), SIGNER)
     for cell in row.cells:
         cell.paragraphs[0].paragraph_format.space_before = Pt(SIGNATURE_SPACE_PT)
 

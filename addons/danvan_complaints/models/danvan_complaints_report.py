@@ -48,6 +48,7 @@ class DanvanComplaintsReport(models.Model):
         "danvan.workflow.mixin",
         "danvan.report.document.mixin",
     ]
+    _danvan_recipients_field = "danvan_complaints_report_recipients"
     _transitions = TRANSITIONS
     _order = "date_to desc, id desc"
 
@@ -124,12 +125,6 @@ class DanvanComplaintsReport(models.Model):
         default=lambda self: self.env.company,
     )
     active = fields.Boolean(default=True)
-
-    def _default_recipients(self):
-        env = self.with_context(lang=self.env.company._danvan_lang()).env
-        return "\n".join(
-            [env._("Provincial Inspectorate"), env._("Board of Directors")]
-        )
 
     @api.depends("period_kind", "year")
     def _compute_name(self):

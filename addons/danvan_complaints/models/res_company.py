@@ -52,6 +52,21 @@ class ResCompany(models.Model):
         "website; the company's phone when empty.",
     )
 
+    danvan_complaints_report_recipients = fields.Text(
+        string="Recipients of Periodic Reports",
+        default=lambda self: self._danvan_default_complaints_report_recipients(),
+        help="One recipient per line, printed under 'Nơi nhận' of every new "
+        "report on citizen reception and complaints (Decree 30/2020).",
+    )
+
+    @api.model
+    def _danvan_default_complaints_report_recipients(self):
+        """The bodies the periodic report on reception and complaints goes to."""
+        env = self._danvan_new_agency_env()
+        return "\n".join(
+            [env._("Provincial Inspectorate"), env._("Board of Directors")]
+        )
+
     @api.constrains("danvan_reception_day")
     def _check_danvan_reception_day(self):
         if any(not 1 <= company.danvan_reception_day <= 31 for company in self):

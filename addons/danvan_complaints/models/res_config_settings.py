@@ -20,6 +20,9 @@ class ResConfigSettings(models.TransientModel):
     danvan_reception_rules = fields.Html(
         related="company_id.danvan_reception_rules", readonly=False
     )
+    danvan_complaints_report_recipients = fields.Text(
+        related="company_id.danvan_complaints_report_recipients", readonly=False
+    )
     danvan_deadline_warning_days = fields.Integer(
         string="Warn Before a Deadline (working days)",
         config_parameter="danvan_complaints.deadline_warning_days",

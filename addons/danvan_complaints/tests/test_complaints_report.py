@@ -122,6 +122,21 @@ class TestComplaintsReport(ReportCommon):
         self.assertEqual(report.period_kind, "half_year")
         self.assertEqual((report.date_from, report.date_to), HALF_YEAR_2031)
 
+    def test_vb12_recipients_from_the_settings(self):
+        """VB-12: a new report goes where the agency's settings say; a new
+        agency starts with the inspectorate and its board, in its language."""
+        recipients = "Thanh tra tỉnh\nỦy ban nhân dân tỉnh"
+        self.env["res.config.settings"].create(
+            {"danvan_complaints_report_recipients": recipients}
+        ).execute()
+        self.assertEqual(self._report().recipients, recipients)
+        self.env["res.lang"]._activate_lang("vi_VN")
+        agency = self.env["res.company"].create({"name": "Sở Tư pháp"})
+        self.assertEqual(
+            agency.danvan_complaints_report_recipients,
+            "Thanh tra tỉnh\nBan Giám đốc Sở",
+        )
+
     def test_bc1_figures_count_only_the_records_of_the_period(self):
         for day, source, kind in (
             (date(2030, 12, 14), "post", "petition"),

@@ -10,3 +10,5 @@ from . import danvan_plan_round_unit
 from . import danvan_plan_deliverable
 from . import danvan_plan_dashboard
 from . import danvan_my_work
+from . import res_company
+from . import res_config_settings

@@ -51,6 +51,7 @@ class DanvanPlanRound(models.Model):
         "danvan.report.document.mixin",
         "danvan.waiting.mixin",
     ]
+    _danvan_recipients_field = "danvan_round_recipients"
     _transitions = TRANSITIONS
     _order = "date_to desc, id desc"
 
@@ -152,19 +153,6 @@ class DanvanPlanRound(models.Model):
             "There is already a round of this type for this period.",
         ),
     ]
-
-    def _default_recipients(self):
-        env = self._agency_env()
-        return "\n".join(
-            [
-                env._(
-                    "Provincial Party Committee's Propaganda and Mass "
-                    "Mobilization Board"
-                ),
-                env._("Party Committee of the provincial agencies"),
-                env._("Board of Directors"),
-            ]
-        )
 
     @api.depends("round_type", "plan_id.year")
     def _compute_name(self):

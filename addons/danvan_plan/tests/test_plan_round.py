@@ -135,6 +135,21 @@ class TestPlanRound(RoundCommon):
         self.assertEqual(annual.date_to, date(2025, 12, 31))
         self.assertEqual(annual.date_cutoff, date(2025, 11, 10))
 
+    def test_vb12_recipients_from_the_settings(self):
+        """VB-12: a new round goes where the agency's settings say; a new
+        agency starts with the bodies a Sở reports to, in its language."""
+        recipients = "Ban Dân vận Tỉnh ủy\nỦy ban nhân dân tỉnh"
+        self.env["res.config.settings"].create(
+            {"danvan_round_recipients": recipients}
+        ).execute()
+        self.assertEqual(self._round().recipients, recipients)
+        agency = self.env["res.company"].create({"name": "Sở Tư pháp"})
+        self.assertEqual(
+            agency.danvan_round_recipients,
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy\nĐảng ủy các cơ quan tỉnh\n"
+            "Ban Giám đốc Sở",
+        )
+
     def test_cal4_cutoff_on_a_day_off_moves_to_next_working_day(self):
         """CAL-4: a cut-off falling on a Sunday moves to the Monday."""
         self.env["danvan.holiday"].create(
