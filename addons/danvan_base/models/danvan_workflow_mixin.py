@@ -76,7 +76,7 @@ class DanvanWorkflowMixin(models.AbstractModel):
     def _danvan_activities_done(self, activity_type, feedback=None):
         """Mark the to-dos done; the chatter's note says so in the agency's
         language, as everything the agency stores once for every reader."""
-        lang = self.env.company._danvan_lang()
+        lang = self._agency_env().lang
         self.sudo().with_context(lang=lang).activity_feedback(
             [activity_type], feedback=feedback
         )

@@ -8,8 +8,11 @@ from reportlab.pdfgen import canvas
 from odoo import api, models
 from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
-# VB-4: Arabic numerals, 13 pt, regular, centred in the top margin of 20 mm.
-NUMBER_FONT, NUMBER_SIZE, NUMBER_FROM_TOP = "Times-Roman", 13, 12 * mm
+from ..tools import decree30
+
+# VB-4: Arabic numerals, regular, centred in the top margin of 20 mm; their
+# size is the layout's (decree30), the font reportlab's Times.
+NUMBER_FONT, NUMBER_FROM_TOP = "Times-Roman", 12 * mm
 
 
 class IrActionsReport(models.Model):
@@ -48,7 +51,7 @@ class IrActionsReport(models.Model):
             width, height = float(abs(box.getWidth())), float(abs(box.getHeight()))
             numbers.setPageSize((width, height))
             if index:
-                numbers.setFont(NUMBER_FONT, NUMBER_SIZE)
+                numbers.setFont(NUMBER_FONT, decree30.PAGE_NUMBER_SIZE)
                 numbers.drawCentredString(
                     width / 2, height - NUMBER_FROM_TOP, str(index + 1)
                 )

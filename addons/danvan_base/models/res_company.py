@@ -54,7 +54,7 @@ class ResCompany(models.Model):
     )
     danvan_archive_code = fields.Char(
         string="Archive Line",
-        default="VT",
+        default=decree30.DEFAULT_ARCHIVE_CODE,
         help="Units keeping the copy, printed as '- Lưu: VT, ...' "
         "under the recipients (Decree 30/2020).",
     )
