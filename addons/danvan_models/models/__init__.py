@@ -6,5 +6,4 @@ from . import danvan_model_score
 from . import danvan_model_update
 from . import danvan_model_emulation
 from . import res_config_settings
-from . import ir_module_module
 from . import danvan_my_work

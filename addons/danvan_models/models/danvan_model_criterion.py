@@ -1,12 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 
 class DanvanModelCriterion(models.Model):
     """An evaluation criterion of a registration round (DVK-5).
 
-    Criteria without a round are the defaults, copied into each new round,
-    where the Office may edit them for the year.
+    Criteria without a round are the templates. A round's criterion points to
+    its template and reads the template's name and guidance, in the reader's
+    language, unless the Office rewrote them for the year: the rewording is
+    kept on the round's criterion and wins.
     """
 
     _name = "danvan.model.criterion"
@@ -16,13 +19,88 @@ class DanvanModelCriterion(models.Model):
     round_id = fields.Many2one(
         "danvan.model.round", index=True, ondelete="cascade", string="Round"
     )
+    template_id = fields.Many2one(
+        "danvan.model.criterion",
+        string="Default Criterion",
+        index="btree_not_null",
+        ondelete="restrict",
+        domain=[("round_id", "=", False)],
+        help="The default criterion this round's criterion comes from: its name "
+        "and guidance, unless the round rewords them.",
+    )
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Criterion", required=True, translate=True)
+    own_name = fields.Char(
+        string="Own Wording",
+        translate=True,
+        help="The name of a default criterion, or the round's wording that "
+        "replaces the name of its default.",
+    )
+    own_guidance = fields.Text(
+        translate=True,
+        help="The guidance of a default criterion, or the round's guidance that "
+        "replaces the one of its default.",
+    )
+    name = fields.Char(
+        string="Criterion",
+        compute="_compute_name",
+        inverse="_inverse_name",
+        search="_search_name",
+    )
+    guidance = fields.Text(
+        compute="_compute_guidance",
+        inverse="_inverse_guidance",
+        help="What the reviewers look for.",
+    )
     weight = fields.Float(
         default=1.0, help="The criterion's share in a model's total score."
     )
     max_score = fields.Float(string="Maximum Score", default=10.0, required=True)
-    guidance = fields.Text(translate=True, help="What the reviewers look for.")
+
+    @api.depends("own_name", "template_id.own_name")
+    @api.depends_context("lang")
+    def _compute_name(self):
+        for criterion in self:
+            criterion.name = criterion.own_name or criterion.template_id.own_name
+
+    @api.depends("own_guidance", "template_id.own_guidance")
+    @api.depends_context("lang")
+    def _compute_guidance(self):
+        for criterion in self:
+            criterion.guidance = (
+                criterion.own_guidance or criterion.template_id.own_guidance
+            )
+
+    def _inverse_name(self):
+        self._set_own_text("name")
+
+    def _inverse_guidance(self):
+        self._set_own_text("guidance")
+
+    def _set_own_text(self, fname):
+        """The text typed in is the criterion's own, unless it is its
+        template's, which the criterion then follows again."""
+        for criterion in self:
+            text = criterion[fname]
+            if criterion.template_id and text == criterion.template_id[fname]:
+                text = False
+            criterion[f"own_{fname}"] = text
+
+    def _search_name(self, operator, value):
+        if operator in expression.NEGATIVE_TERM_OPERATORS:
+            positive = expression.TERM_OPERATORS_NEGATION[operator]
+            return ["!", *self._search_name(positive, value)]
+        return [
+            "|",
+            ("own_name", operator, value),
+            "&",
+            ("own_name", "=", False),
+            ("template_id.own_name", operator, value),
+        ]
+
+    @api.constrains("own_name", "template_id", "round_id")
+    def _check_name(self):
+        if any(not c.own_name and not c.template_id for c in self):
+            raise ValidationError(self.env._("Give every criterion a name."))
 
     @api.constrains("weight", "max_score")
     def _check_values(self):
@@ -35,23 +113,15 @@ class DanvanModelCriterion(models.Model):
                     )
                 )
 
-    def _translate_copies(self, langs):
-        """Give the round criteria whose name or guidance is still a default's
-        English text that default's translations in ``langs``, where they have
-        none of their own."""
-        Criterion = self.with_context(lang="en_US")
-        for default in Criterion.search([("round_id", "=", False)]):
-            for fname in ("name", "guidance"):
-                english = default[fname]
-                if not english:
-                    continue
-                copies = Criterion.search(
-                    [("round_id", "!=", False), (fname, "=", english)]
-                )
-                for lang in set(langs) - {"en_US"}:
-                    text = default.with_context(lang=lang)[fname]
-                    untranslated = copies.with_context(lang=lang).filtered(
-                        lambda c, f=fname, e=english: c[f] == e
-                    )
-                    if text != english and untranslated:
-                        untranslated[fname] = text
+    @api.model
+    def _round_values(self):
+        """The values of a new round's criteria: one per template."""
+        return [
+            {
+                "template_id": template.id,
+                "sequence": template.sequence,
+                "weight": template.weight,
+                "max_score": template.max_score,
+            }
+            for template in self.search([("round_id", "=", False)])
+        ]

@@ -100,12 +100,17 @@ class DanvanModelRound(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        """A round without criteria of its own starts with a copy of the
-        defaults, translations included."""
+        """A round without criteria of its own starts with the defaults."""
         rounds = super().create(vals_list)
-        defaults = self.env["danvan.model.criterion"].search([("round_id", "=", False)])
-        for round_ in rounds.filtered(lambda r: not r.criterion_ids):
-            defaults.copy({"round_id": round_.id})
+        Criterion = self.env["danvan.model.criterion"]
+        values = Criterion._round_values()
+        Criterion.create(
+            [
+                dict(vals, round_id=round_.id)
+                for round_ in rounds.filtered(lambda r: not r.criterion_ids)
+                for vals in values
+            ]
+        )
         return rounds
 
     @api.depends("year", "company_id.danvan_lang")
@@ -233,13 +238,6 @@ class DanvanModelRound(models.Model):
             subtype_xmlid="mail.mt_note" if reminder else "mail.mt_comment",
             partner_ids=heads.partner_id.ids,
         )
-
-    @api.model
-    def _demo_load_terms(self):
-        """Demo data: the addon's terms in the installed languages before the
-        demo rounds open, so that their notices are written in them."""
-        langs = [code for code, _name in self.env["res.lang"].get_installed()]
-        self.env["ir.module.module"]._load_module_terms(["danvan_models"], langs)
 
     def _units_without_registration(self):
         self.ensure_one()

@@ -1,7 +1,11 @@
+import json
+
 from odoo.modules.migration import load_script
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 from odoo.tools.sql import index_exists, make_index_name
+
+from .common import ModelsCommon
 
 TABLE = "danvan_model_registration"
 HAND_MADE = "danvan_model_registration_name_trgm"
@@ -40,3 +44,50 @@ class TestNameTrigramIndex(TransactionCase):
         migration.migrate(self.env.cr, "18.0.1.1.0")
         self.assertFalse(index_exists(self.env.cr, HAND_MADE))
         self.assertEqual(self._name_trigram_indexes(), [make_index_name(TABLE, "name")])
+
+
+@tagged("post_install", "-at_install")
+class TestCriteriaLinkedToTheirDefault(ModelsCommon):
+    """The criteria copied into the rounds before 18.0.1.3.0 point to their
+    default after the upgrade (issue 12, item 7)."""
+
+    freeze_time = "2025-03-10"
+
+    def test_upgrade_links_the_copies_and_keeps_the_rewordings(self):
+        spread = self.env.ref("danvan_models.danvan_model_criterion_spread")
+        registered = self.env.ref("danvan_models.danvan_model_criterion_registered")
+        copy, edited = (
+            self.model_round.criterion_ids.filtered(lambda c, d=d: c.template_id == d)
+            for d in (spread, registered)
+        )
+        self.env.flush_all()
+        # The rows as the copies of the old release left them.
+        old_rows = {
+            copy: {"en_US": spread.with_context(lang="en_US").name},
+            edited: {
+                "en_US": registered.with_context(lang="en_US").name,
+                "vi_VN": "Tiêu chí riêng của đợt",
+            },
+        }
+        for criterion, name in old_rows.items():
+            self.env.cr.execute(
+                "UPDATE danvan_model_criterion SET template_id = NULL, "
+                "own_name = %s, sequence = sequence + 1 WHERE id = %s",
+                [json.dumps(name), criterion.id],
+            )
+        migration = load_script(
+            "danvan_models/migrations/18.0.1.3.0/post-migration.py",
+            "danvan_models_post_migration_18_0_1_3_0",
+        )
+        migration.link_copies(self.env.cr)
+        self.env.invalidate_all()
+        self.assertEqual(copy.template_id, spread)
+        self.assertFalse(copy.own_name, "an untouched copy follows its default")
+        self.assertEqual(
+            copy.with_context(lang="vi_VN").name,
+            spread.with_context(lang="vi_VN").name,
+        )
+        self.assertEqual(edited.template_id, registered)
+        self.assertEqual(
+            edited.with_context(lang="vi_VN").name, "Tiêu chí riêng của đợt"
+        )

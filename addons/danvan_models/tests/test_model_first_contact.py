@@ -333,24 +333,19 @@ class TestAgencyLanguage(FirstContactCommon):
             registration.activity_ids.summary, "Chấm điểm mô hình Dân vận khéo này"
         )
 
-    def test_guidance_of_criteria_copied_before_a_language_is_translated(self):
+    def test_round_criteria_show_the_guidance_of_their_default(self):
+        """The demo's criteria, made before Vietnamese is loaded, read the
+        default's guidance in Vietnamese without any copy to translate."""
         default = self.env.ref("danvan_models.danvan_model_criterion_effective")
         english = default.with_context(lang="en_US").guidance
         vietnamese = default.with_context(lang="vi_VN").guidance
         self.assertNotEqual(english, vietnamese)
-        copy = self.model_round.criterion_ids.filtered(
-            lambda c: c.sequence == default.sequence
-        )
-        self.env.flush_all()
-        self.env.cr.execute(
-            "UPDATE danvan_model_criterion SET guidance = jsonb_build_object("
-            "'en_US', %s::text) WHERE id = %s",
-            [english, copy.id],
-        )
-        self.env.invalidate_all()
-        self.assertEqual(copy.with_context(lang="vi_VN").guidance, english)
-        self.env["danvan.model.criterion"]._translate_copies(["vi_VN"])
-        self.assertEqual(copy.with_context(lang="vi_VN").guidance, vietnamese)
+        demo_round = self.env.ref("danvan_models.danvan_model_round_current_demo")
+        criterion = demo_round.criterion_ids.filtered(
+            lambda c: c.template_id == default
+        ).with_user(self.users["office"])
+        self.assertEqual(criterion.with_context(lang="vi_VN").guidance, vietnamese)
+        self.assertEqual(criterion.with_context(lang="en_US").guidance, english)
 
     def _certificate(self, score):
         registration = self._implementing()

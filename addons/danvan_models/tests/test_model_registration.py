@@ -1,4 +1,3 @@
-import json
 from datetime import date
 
 from freezegun import freeze_time
@@ -37,52 +36,60 @@ class TestModelRound(ModelsCommon):
         self.env.company.danvan_lang = "vi_VN"
         self.assertEqual(new_round.name, "Mô hình Dân vận khéo đăng ký năm 2031")
 
-    def test_round_criteria_keep_the_translations_of_the_defaults(self):
+    def test_round_criteria_read_their_default_in_the_reader_language(self):
+        """No copy of the default's texts: a round read in Vietnamese shows
+        the default's Vietnamese, even a translation written after the round
+        was made (issue 12, item 7)."""
         self.env["res.lang"]._activate_lang("vi_VN")
         default = self.env.ref("danvan_models.danvan_model_criterion_spread")
-        default.with_context(lang="vi_VN").name = "Sức lan tỏa, khả năng nhân rộng"
         new_round = self.Round.create(
             {"year": 2031, "date_deadline": date(2031, 3, 31)}
         )
-        copy = new_round.criterion_ids.filtered(
-            lambda c: c.sequence == default.sequence
+        criterion = new_round.criterion_ids.filtered(lambda c: c.template_id == default)
+        self.assertEqual(criterion.sequence, default.sequence)
+        self.assertFalse(criterion.own_name)
+        default.with_context(lang="vi_VN").name = "Sức lan tỏa, khả năng nhân rộng"
+        as_office = new_round.criterion_ids.with_user(self.users["office"])
+        self.assertIn(
+            "Sức lan tỏa, khả năng nhân rộng",
+            as_office.with_context(lang="vi_VN").mapped("name"),
         )
         self.assertEqual(
-            copy.with_context(lang="vi_VN").name, "Sức lan tỏa, khả năng nhân rộng"
+            criterion.with_context(lang="en_US").name,
+            default.with_context(lang="en_US").name,
         )
-        self.assertEqual(copy.with_context(lang="en_US").name, default.name)
+        self.assertEqual(
+            self.env["danvan.model.criterion"]
+            .with_context(lang="vi_VN")
+            .search(
+                [
+                    ("name", "=", "Sức lan tỏa, khả năng nhân rộng"),
+                    ("round_id", "in", [False, new_round.id]),
+                ]
+            ),
+            default | criterion,
+        )
 
-    def test_copies_made_before_a_language_get_its_translations_when_loaded(self):
-        """The demo round's criteria are copied before Vietnamese is loaded."""
+    def test_a_criterion_reworded_in_the_round_keeps_its_wording(self):
         self.env["res.lang"]._activate_lang("vi_VN")
-        spread = self.env.ref("danvan_models.danvan_model_criterion_spread")
-        registered = self.env.ref("danvan_models.danvan_model_criterion_registered")
-        copy, edited = (
-            self.model_round.criterion_ids.filtered(
-                lambda c, d=default: c.sequence == d.sequence
-            )
-            for default in (spread, registered)
+        default = self.env.ref("danvan_models.danvan_model_criterion_registered")
+        criterion = self.model_round.criterion_ids.filtered(
+            lambda c: c.template_id == default
         )
-        self.env.flush_all()
-        names = {
-            spread: {"en_US": "Spread", "vi_VN": "Sức lan tỏa"},
-            copy: {"en_US": "Spread"},
-            registered: {"en_US": "Registered", "vi_VN": "Đã đăng ký"},
-            edited: {"en_US": "Registered", "vi_VN": "Tiêu chí riêng của đợt"},
-        }
-        for criterion, name in names.items():
-            self.env.cr.execute(
-                "UPDATE danvan_model_criterion SET name = %s WHERE id = %s",
-                [json.dumps(name), criterion.id],
-            )
+        office = criterion.with_user(self.users["office"]).with_context(lang="vi_VN")
+        office.write({"name": "Tiêu chí riêng của đợt", "guidance": "Hướng dẫn riêng"})
+        default.with_context(lang="vi_VN").name = "Tên, địa chỉ rõ ràng"
         self.env.invalidate_all()
-        self.env["danvan.model.criterion"]._translate_copies(["vi_VN"])
-        self.assertEqual(copy.with_context(lang="vi_VN").name, "Sức lan tỏa")
+        self.assertEqual(office.name, "Tiêu chí riêng của đợt")
+        self.assertEqual(office.guidance, "Hướng dẫn riêng")
         self.assertEqual(
-            edited.with_context(lang="vi_VN").name,
-            "Tiêu chí riêng của đợt",
-            "a name the round already has in Vietnamese is kept",
+            default.with_context(lang="vi_VN").name, "Tên, địa chỉ rõ ràng"
         )
+        # Typing the default's text again follows the default again.
+        office.name = "Tên, địa chỉ rõ ràng"
+        self.assertFalse(criterion.own_name)
+        with self.assertRaises(ValidationError):
+            self.env["danvan.model.criterion"].create({"round_id": self.model_round.id})
 
     def test_opening_notifies_the_unit_heads(self):
         self._open_round()
