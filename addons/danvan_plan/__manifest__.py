@@ -14,6 +14,8 @@
         "data/ir_cron_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
+        "report/danvan_plan_reports.xml",
+        "report/danvan_plan_templates.xml",
         "report/danvan_plan_round_reports.xml",
         "report/danvan_plan_round_templates.xml",
         "wizard/danvan_plan_import_views.xml",

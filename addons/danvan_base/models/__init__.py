@@ -1,5 +1,6 @@
 from . import danvan_workflow_mixin
 from . import danvan_attachment_mixin
+from . import danvan_document_mixin
 from . import danvan_report_document_mixin
 from . import danvan_holiday
 from . import danvan_time_limit

@@ -8,6 +8,8 @@ apart. The paper format record ``paperformat_danvan_a4`` is checked against
 Pure Python, without Odoo.
 """
 
+from collections import namedtuple
+
 FONT_NAME = "Times New Roman"
 # What a PDF printer without Times New Roman uses instead: the same metrics.
 FONT_FALLBACKS = ("Liberation Serif", "Tinos")
@@ -32,6 +34,15 @@ RECIPIENTS_LABEL = "Nơi nhận:"  # VB-12
 ARCHIVE_LABEL = "Lưu:"  # VB-12, the archive line '- Lưu: VT.'
 DEFAULT_ARCHIVE_CODE = "VT"
 DRAFT_MARK = "DỰ THẢO"
+
+# VB-7, VB-9: the types of documents the addons issue: the name printed above
+# the summary, its abbreviation in the number, and the code of the agency's
+# yearly sequence of their numbers.
+DocType = namedtuple("DocType", "name code sequence_code")
+DOC_TYPES = {
+    "report": DocType("BÁO CÁO", "BC", "danvan.document.report"),
+    "plan": DocType("KẾ HOẠCH", "KH", "danvan.document.plan"),
+}
 
 # Size in pt of each part of the document (VB-4 to VB-12).
 SIZES = {
@@ -62,6 +73,16 @@ def archive_line(code):
 def number_line(number):
     """'Số: 15/BC-SKHCN' (VB-7)."""
     return f"{NUMBER_LABEL} {number}"
+
+
+def symbol(code, agency_code):
+    """'BC-SKHCN': the type's abbreviation and the agency's (VB-7)."""
+    return f"{code}-{agency_code}" if agency_code else code
+
+
+def document_number(sequence, code, agency_code):
+    """'05/BC-SKHCN' (VB-7)."""
+    return f"{sequence}/{symbol(code, agency_code)}"
 
 
 def css_font_family():

@@ -8,11 +8,19 @@ class DanvanPlanController(http.Controller):
     @http.route("/danvan_plan/round/<int:round_id>/docx", type="http", auth="user")
     def round_docx(self, round_id):
         """The report of a round as a Word file, for whoever may read the round."""
-        round_ = request.env["danvan.plan.round"].browse(round_id).exists()
-        if not round_:
+        return self._docx_response("danvan.plan.round", round_id)
+
+    @http.route("/danvan_plan/plan/<int:plan_id>/docx", type="http", auth="user")
+    def plan_docx(self, plan_id):
+        """The plan as a Word file, for whoever may read the plan."""
+        return self._docx_response("danvan.plan", plan_id)
+
+    def _docx_response(self, model, res_id):
+        record = request.env[model].browse(res_id).exists()
+        if not record:
             raise request.not_found()
-        round_.check_access("read")
-        filename, content = round_._render_docx()
+        record.check_access("read")
+        filename, content = record._render_docx()
         return request.make_response(
             content,
             headers=[

@@ -26,9 +26,17 @@ TITLE_MAX = 255
 class DanvanPlan(models.Model):
     _name = "danvan.plan"
     _description = "Mass Mobilization Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.document.mixin",
+    ]
     _transitions = TRANSITIONS
     _order = "year desc, id desc"
+    _danvan_doc_type = "plan"
+    _danvan_body_template = "danvan_plan.danvan_plan_body"
+    _danvan_docx_route = "/danvan_plan/plan/%s/docx"
 
     name = fields.Char(string="Title", required=True, tracking=True)
     year = fields.Integer(
@@ -49,24 +57,6 @@ class DanvanPlan(models.Model):
         required=True,
         default="general",
         tracking=True,
-    )
-    number = fields.Char(
-        string="Number and Symbol",
-        tracking=True,
-        copy=False,
-        help="As issued, e.g. '07/KH-SKHCN' (Decree 30/2020).",
-    )
-    date_issued = fields.Date(string="Date", tracking=True, copy=False)
-    signer_authority = fields.Char(
-        string="Signing Authority",
-        default=lambda self: self.env.company.danvan_signer_authority,
-    )
-    signer_title = fields.Char(
-        default=lambda self: self.env.company.danvan_signer_title,
-    )
-    signer_name = fields.Char(
-        tracking=True,
-        default=lambda self: self.env.company.danvan_signer_name,
     )
     legal_basis = fields.Text(
         help="The documents the plan implements (căn cứ, 'Thực hiện ...')"
@@ -219,8 +209,14 @@ class DanvanPlan(models.Model):
             raise AccessError(self.env._("Only the leadership can approve a plan."))
         self._transition("action_approve")
         self._danvan_approval_done()
-        for plan in self.filtered(lambda p: not p.date_issued):
-            plan.date_issued = fields.Date.context_today(plan)
+        # VB-7: the next number of the agency's plans of the year, unless the
+        # plan was issued on paper with its own.
+        for plan in self:
+            today = fields.Date.context_today(plan)
+            if not plan.number:
+                plan.write(plan._issue_values(today))
+            elif not plan.date_issued:
+                plan.date_issued = today
         return True
 
     def action_close(self):
