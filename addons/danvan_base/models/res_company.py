@@ -90,16 +90,21 @@ class ResCompany(models.Model):
         return parent, (self.danvan_agency_name or self.name or "").upper()
 
     def _danvan_date_line(self, day):
-        """'Quảng Ngãi, ngày 05 tháng 3 năm 2026' (VB-8).
-
-        Days below 10 and the months 1 and 2 take a leading zero.
-        """
+        """'Quảng Ngãi, ngày 05 tháng 3 năm 2026' (VB-8)."""
         self.ensure_one()
-        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-        text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
-        return (
-            f"{self.danvan_place}, {text}" if self.danvan_place else text.capitalize()
-        )
+        return decree30.date_line(self.danvan_place, day)
+
+    def _danvan_number_line(self, doc_number=None, doc_type_code=None, doc_symbol=None):
+        """'Số: 15/BC-SKHCN', or with the number left blank to be written by
+        hand: 'Số:       /BC-SKHCN', or '/SKHCN-VP' for a symbol of its own
+        (VB-7)."""
+        self.ensure_one()
+        if not doc_number:
+            doc_number = decree30.blank_number(
+                doc_symbol
+                or decree30.symbol(doc_type_code or "", self.danvan_agency_code)
+            )
+        return decree30.number_line(doc_number)
 
     def _danvan_decree30(self):
         """The fixed values of the Decree 30/2020 layout for the QWeb template
@@ -117,6 +122,9 @@ class ResCompany(models.Model):
             "number_label": decree30.NUMBER_LABEL,
             "recipients_label": decree30.RECIPIENTS_LABEL,
             "draft_mark": decree30.DRAFT_MARK,
+            "subject_prefix": decree30.SUBJECT_PREFIX,
+            "addressee_label": decree30.ADDRESSEE_LABEL,
+            "signature_hint": decree30.SIGNATURE_HINT,
             "archive_line": decree30.archive_line(self.danvan_archive_code),
         }
 
@@ -126,14 +134,12 @@ class ResCompany(models.Model):
         doc_date, doc_type, doc_summary, recipients, signer_*, is_draft)."""
         self.ensure_one()
         parent_agency, agency = self._danvan_agency_lines()
-        code = values.get("doc_type_code") or ""
-        number = values.get("doc_number") or "      /" + code + (
-            f"-{self.danvan_agency_code}" if self.danvan_agency_code else ""
-        )
         header = {
             "parent_agency": parent_agency,
             "agency": agency,
-            "number": decree30.number_line(number),
+            "number": self._danvan_number_line(
+                values.get("doc_number"), values.get("doc_type_code")
+            ),
             "date_line": self._danvan_date_line(
                 values.get("doc_date") or fields.Date.context_today(self)
             ),

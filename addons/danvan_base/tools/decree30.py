@@ -5,6 +5,9 @@ both read them, so that the PDF and the Word file of a document cannot drift
 apart. The paper format record ``paperformat_danvan_a4`` is checked against
 ``MARGINS_MM`` by the tests.
 
+The words of the layout are fixed by the decree, in Vietnamese: they are
+not translated.
+
 Pure Python, without Odoo.
 """
 
@@ -34,6 +37,11 @@ RECIPIENTS_LABEL = "Nơi nhận:"  # VB-12
 ARCHIVE_LABEL = "Lưu:"  # VB-12, the archive line '- Lưu: VT.'
 DEFAULT_ARCHIVE_CODE = "VT"
 DRAFT_MARK = "DỰ THẢO"
+SUBJECT_PREFIX = "V/v"  # VB-2 (5b): an official letter's summary
+ADDRESSEE_LABEL = "Kính gửi:"  # an official letter's addressee line
+SIGNATURE_HINT = "(Ký, ghi rõ họ tên)"  # under a signer who is not the agency's
+# VB-7: the room left for a number written by hand, before '/BC-SKHCN'.
+BLANK_NUMBER = "\u00a0" * 7
 
 # VB-7, VB-9: the types of documents the addons issue: the name printed above
 # the summary, its abbreviation in the number, and the code of the agency's
@@ -83,6 +91,21 @@ def symbol(code, agency_code):
 def document_number(sequence, code, agency_code):
     """'05/BC-SKHCN' (VB-7)."""
     return f"{sequence}/{symbol(code, agency_code)}"
+
+
+def blank_number(doc_symbol):
+    """'       /BC-SKHCN': a number left to be written by hand (VB-7)."""
+    return f"{BLANK_NUMBER}/{doc_symbol}"
+
+
+def date_line(place, day):
+    """'Quảng Ngãi, ngày 05 tháng 3 năm 2026' (VB-8).
+
+    Days below 10 and the months 1 and 2 take a leading zero.
+    """
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, {text}" if place else text.capitalize()
 
 
 def css_font_family():

@@ -1,6 +1,7 @@
 from odoo import http
 from odoo.http import content_disposition, request
 
+from odoo.addons.danvan_base.tools import decree30
 from odoo.addons.danvan_base.tools.spreadsheet import XLSX_MIMETYPE, build_xlsx
 
 
@@ -33,7 +34,8 @@ class DanvanComplaintsController(http.Controller):
             raise request.not_found()
         report.check_access("read")
         headers, rows = report._figures_table()
-        title = " - ".join(filter(None, ["BÁO CÁO", report.number, report.name]))
+        doc_type = decree30.DOC_TYPES["report"].name
+        title = " - ".join(filter(None, [doc_type, report.number, report.name]))
         content = build_xlsx(title, headers, rows, [6, 60, 14])
         name = (report.number or report.name).replace("/", "-")
         return request.make_response(

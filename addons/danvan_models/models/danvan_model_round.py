@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.danvan_base.tools import decree30
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
 TRANSITIONS = {
@@ -299,8 +300,8 @@ class DanvanModelRound(models.Model):
             },
         )
         values = {
-            "doc_type_code": "BC",
-            "doc_type": "BÁO CÁO",
+            "doc_type_code": decree30.DOC_TYPES["report"].code,
+            "doc_type": decree30.DOC_TYPES["report"].name,
             "doc_summary": summary,
             "recipients": [self.env._("Board of Directors")],
         }
