@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools.recipients import recipient_lines
+
 
 class DanvanReportDocumentMixin(models.AbstractModel):
     """A report the agency issues as an official document (BÁO CÁO): the
@@ -41,9 +43,5 @@ class DanvanReportDocumentMixin(models.AbstractModel):
 
     def _document_values(self):
         values = super()._document_values()
-        values["recipients"] = [
-            line.strip()
-            for line in (self.recipients or "").splitlines()
-            if line.strip()
-        ]
+        values["recipients"] = recipient_lines(self.recipients)
         return values

@@ -69,10 +69,11 @@ class ResCompany(models.Model):
         return "vi_VN" if "vi_VN" in installed else self.env.lang
 
     @api.model
-    def _danvan_new_agency_env(self):
-        """The environment in the language a new agency starts with, for the
-        texts its settings are created with."""
-        return self.with_context(lang=self._danvan_default_lang()).env
+    def _danvan_recipients_text(self, lines):
+        """The default recipients of a kind of document (tools/recipients.py):
+        ``lines`` in the language a new agency starts with, one per line."""
+        lang = self._danvan_default_lang() or "en_US"
+        return "\n".join(line._translate(lang) for line in lines)
 
     def _danvan_lang(self):
         """The agency's language, whoever builds a stored name (an installer in

@@ -4,6 +4,11 @@ from markupsafe import escape
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.danvan_base.tools.recipients import recipients_field
+
+_lt = LazyTranslate(__name__)
 
 # What the public website shows of the agency: a change of one of these is
 # carried to the company's websites (issue 10).
@@ -52,20 +57,13 @@ class ResCompany(models.Model):
         "website; the company's phone when empty.",
     )
 
-    danvan_complaints_report_recipients = fields.Text(
-        string="Recipients of Periodic Reports",
-        default=lambda self: self._danvan_default_complaints_report_recipients(),
-        help="One recipient per line, printed under 'Nơi nhận' of every new "
+    # The bodies the periodic report on reception and complaints goes to.
+    danvan_complaints_report_recipients = recipients_field(
+        "Recipients of Periodic Reports",
+        "One recipient per line, printed under 'Nơi nhận' of every new "
         "report on citizen reception and complaints (Decree 30/2020).",
+        (_lt("Provincial Inspectorate"), _lt("Board of Directors")),
     )
-
-    @api.model
-    def _danvan_default_complaints_report_recipients(self):
-        """The bodies the periodic report on reception and complaints goes to."""
-        env = self._danvan_new_agency_env()
-        return "\n".join(
-            [env._("Provincial Inspectorate"), env._("Board of Directors")]
-        )
 
     @api.constrains("danvan_reception_day")
     def _check_danvan_reception_day(self):

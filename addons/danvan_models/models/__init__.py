@@ -5,5 +5,6 @@ from . import danvan_model_registration
 from . import danvan_model_score
 from . import danvan_model_update
 from . import danvan_model_emulation
+from . import res_company
 from . import res_config_settings
 from . import danvan_my_work

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.danvan_base.tools import decree30
 from odoo.addons.danvan_base.tools.date_checks import check_dates
+from odoo.addons.danvan_base.tools.recipients import recipient_lines
 
 TRANSITIONS = {
     "action_open": ({"draft"}, "open"),
@@ -303,7 +304,9 @@ class DanvanModelRound(models.Model):
             "doc_type_code": decree30.DOC_TYPES["report"].code,
             "doc_type": decree30.DOC_TYPES["report"].name,
             "doc_summary": summary,
-            "recipients": [self.env._("Board of Directors")],
+            "recipients": recipient_lines(
+                self.company_id.danvan_model_round_recipients
+            ),
         }
         return values, body, registrations
 

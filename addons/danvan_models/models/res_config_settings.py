@@ -27,3 +27,6 @@ class ResConfigSettings(models.TransientModel):
         default=20,
         help="Given in proportion to the average progress of the unit's plan tasks.",
     )
+    danvan_model_round_recipients = fields.Text(
+        related="company_id.danvan_model_round_recipients", readonly=False
+    )

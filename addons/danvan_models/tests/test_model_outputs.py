@@ -67,6 +67,18 @@ class TestModelOutputs(OutputsCommon):
         self.assertNotIn("Bản nháp chưa gửi", html)
         self.assertIn("BÁO CÁO", html)
 
+    def test_vb12_recipients_of_the_lists_from_the_settings(self):
+        """VB-12: the round's documents go where the agency's settings say; a
+        new agency starts with its board, in its language (issue 12, item 7)."""
+        self.env["res.config.settings"].create(
+            {"danvan_model_round_recipients": "Ban Dân vận Tỉnh ủy\n\nCác phòng"}
+        ).execute()
+        values, _body, _registrations = self.model_round._output_values("list")
+        self.assertEqual(values["recipients"], ["Ban Dân vận Tỉnh ủy", "Các phòng"])
+        self.env["res.lang"]._activate_lang("vi_VN")
+        agency = self.env["res.company"].create({"name": "Sở Tư pháp"})
+        self.assertEqual(agency.danvan_model_round_recipients, "Ban Giám đốc Sở")
+
     def test_results_list_only_the_evaluated_with_their_classification(self):
         _values, body, registrations = self.model_round._output_values("results")
         self.assertEqual(registrations, self.evaluated)

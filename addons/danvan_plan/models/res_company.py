@@ -1,4 +1,9 @@
-from odoo import api, fields, models
+from odoo import models
+from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.danvan_base.tools.recipients import recipients_field
+
+_lt = LazyTranslate(__name__)
 
 
 class ResCompany(models.Model):
@@ -6,24 +11,14 @@ class ResCompany(models.Model):
 
     _inherit = "res.company"
 
-    danvan_round_recipients = fields.Text(
-        string="Recipients of Report Rounds",
-        default=lambda self: self._danvan_default_round_recipients(),
-        help="One recipient per line, printed under 'Nơi nhận' of every new "
+    # The bodies a Sở reports its mass mobilization work to.
+    danvan_round_recipients = recipients_field(
+        "Recipients of Report Rounds",
+        "One recipient per line, printed under 'Nơi nhận' of every new "
         "report round (Decree 30/2020).",
+        (
+            _lt("Provincial Party Committee's Propaganda and Mass Mobilization Board"),
+            _lt("Party Committee of the provincial agencies"),
+            _lt("Board of Directors"),
+        ),
     )
-
-    @api.model
-    def _danvan_default_round_recipients(self):
-        """The bodies a Sở reports its mass mobilization work to."""
-        env = self._danvan_new_agency_env()
-        return "\n".join(
-            [
-                env._(
-                    "Provincial Party Committee's Propaganda and Mass "
-                    "Mobilization Board"
-                ),
-                env._("Party Committee of the provincial agencies"),
-                env._("Board of Directors"),
-            ]
-        )
