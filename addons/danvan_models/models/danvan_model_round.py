@@ -16,8 +16,15 @@ TRANSITIONS = {
 class DanvanModelRound(models.Model):
     _name = "danvan.model.round"
     _description = "Dân vận khéo Registration Round"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.calendar.dates.mixin",
+    ]
     _transitions = TRANSITIONS
+    # CAL-4: the deadline rolled forward off a day off.
+    _danvan_deadline_fields = {"date_due": None}
     _order = "year desc, id desc"
 
     name = fields.Char(
@@ -35,6 +42,13 @@ class DanvanModelRound(models.Model):
     )
     date_deadline = fields.Date(
         string="Registration Deadline", required=True, tracking=True
+    )
+    date_due = fields.Date(
+        string="Registration Due",
+        compute="_compute_date_due",
+        store=True,
+        help="The deadline, or the next working day after a day off "
+        "(Article 148 of the Civil Code 2015).",
     )
     reminder_days = fields.Integer(
         string="Remind Before (working days)",
@@ -116,6 +130,16 @@ class DanvanModelRound(models.Model):
                 "Dân vận khéo models registered in %s", round_.year
             )
 
+    @api.depends("date_deadline")
+    def _compute_date_due(self):
+        calendar = self.env["danvan.holiday"]
+        for round_ in self:
+            deadline = round_.date_deadline
+            round_.date_due = calendar.roll_forward(deadline) if deadline else False
+
+    def _deadline_recompute_domain(self):
+        return [("state", "in", ("draft", "open"))]
+
     def _compute_registration_count(self):
         counts = dict(
             self.env["danvan.model.registration"]._read_group(
@@ -159,7 +183,7 @@ class DanvanModelRound(models.Model):
 
     def _is_registration_open(self, day):
         self.ensure_one()
-        return self.state == "open" and day <= self.date_deadline
+        return self.state == "open" and day <= self.date_due
 
     # Workflow -------------------------------------------------------------
 
@@ -187,7 +211,7 @@ class DanvanModelRound(models.Model):
         """Let late units register: the deadline must lie ahead."""
         self._check_office()
         today = fields.Date.context_today(self)
-        if any(round_.date_deadline < today for round_ in self):
+        if any(round_.date_due < today for round_ in self):
             raise UserError(
                 self.env._(
                     "Move the registration deadline to today or later before "
@@ -216,7 +240,7 @@ class DanvanModelRound(models.Model):
         for head in heads:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
-                date_deadline=self.date_deadline,
+                date_deadline=self.date_due,
                 summary=summary,
                 user_id=head.id,
             )
@@ -257,9 +281,9 @@ class DanvanModelRound(models.Model):
         for round_ in self.search(
             [("state", "=", "open"), ("date_reminded", "=", False)]
         ):
-            if round_.date_deadline < today:
+            if round_.date_due < today:
                 continue
-            left = calendar.count_working_days(today, round_.date_deadline)
+            left = calendar.count_working_days(today, round_.date_due)
             if left > round_.reminder_days:
                 continue
             units = round_._units_without_registration()

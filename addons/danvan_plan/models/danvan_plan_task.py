@@ -29,8 +29,11 @@ class DanvanPlanTask(models.Model):
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.waiting.mixin",
+        "danvan.calendar.dates.mixin",
     ]
     _transitions = TRANSITIONS
+    # CAL-4: the deadline rolled forward off a day off.
+    _danvan_deadline_fields = {"date_due": None}
     _order = "date_due, id"
 
     name = fields.Char(string="Task", required=True, tracking=True)
@@ -188,6 +191,9 @@ class DanvanPlanTask(models.Model):
             ("cooperating_department_ids.member_ids.user_id", "=", self.env.uid),
         ]
 
+    def _deadline_recompute_domain(self):
+        return [("state", "in", self._open_states())]
+
     @api.model
     def _open_states(self):
         return ["assigned", "in_progress", "reported"]
@@ -282,11 +288,3 @@ class DanvanPlanTask(models.Model):
 
     def action_cancel(self):
         return self._transition("action_cancel")
-
-    @api.model
-    def _recompute_due_dates(self):
-        """Follow an edit of the working-day calendar on the open tasks."""
-        tasks = self.with_context(active_test=False).search(
-            [("date_deadline", "!=", False), ("state", "in", self._open_states())]
-        )
-        self.env.add_to_compute(self._fields["date_due"], tasks)
