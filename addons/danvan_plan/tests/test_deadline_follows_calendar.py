@@ -1,0 +1,81 @@
+from datetime import date, timedelta
+
+from odoo import fields
+from odoo.tests import tagged
+
+from odoo.addons.danvan_base.tests.deadline_common import FollowsCalendarCase
+
+from .common import DanvanCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPlanDatesFollowCalendar(FollowsCalendarCase, DanvanCommon):
+    """The due dates of tasks, periods and report rounds follow an edit of
+    the calendar (issue 12, item 2; CAL-4)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.calendar = cls.env["danvan.holiday"]
+        cls.year = fields.Date.today().year + 1
+        cls.plan = cls.env["danvan.plan"].create(
+            {"name": "Kế hoạch năm sau", "year": cls.year, "plan_type": "other"}
+        )
+        cls.item = cls.env["danvan.plan.item"].create(
+            {"plan_id": cls.plan.id, "mark": "1", "name": "Tuyên truyền"}
+        )
+
+    def _task(self, **vals):
+        return self.env["danvan.plan.task"].create(
+            {
+                "name": "Tuyên truyền pháp luật",
+                "item_id": self.item.id,
+                "lead_department_id": self.unit_science.id,
+                **vals,
+            }
+        )
+
+    def _assert_rolls_forward(self, record, fname):
+        """A day off on the due day moves it to the next working day."""
+        self._assert_follows_calendar(
+            record, fname, record[fname] - timedelta(days=1), working_days=False
+        )
+
+    def test_cal4_task_due_date_follows_a_day_off(self):
+        deadline = self.calendar.roll_forward(date(self.year, 9, 15))
+        task = self._task(date_deadline=deadline)
+        self.assertEqual(task.date_due, deadline)
+        self._assert_rolls_forward(task, "date_due")
+
+    def test_cal4_a_closed_task_keeps_its_due_date(self):
+        deadline = self.calendar.roll_forward(date(self.year, 9, 15))
+        task = self._task(date_deadline=deadline)
+        task.action_mark_reported()
+        task.action_done()
+        self.assertEqual((task.state, task.date_due), ("done", deadline))
+        self._day_off(deadline)
+        self.assertEqual(task.date_due, deadline)
+
+    def test_cal4_period_due_date_follows_a_day_off(self):
+        task = self._task(recurrence="quarterly")
+        period = task.period_ids.filtered(lambda p: p.date_start.month == 4)
+        self.assertEqual(period.date_end, date(self.year, 6, 30))
+        self._assert_rolls_forward(period, "date_due")
+
+    def test_cal4_round_cutoff_follows_a_day_off(self):
+        """DVK-7: the units report by 10 June, or the next working day."""
+        self.plan.state = "approved"
+        round_ = self.env["danvan.plan.round"].create({"plan_id": self.plan.id})
+        self.assertEqual(
+            round_.date_cutoff, self.calendar.roll_forward(date(self.year, 6, 10))
+        )
+        self._assert_rolls_forward(round_, "date_cutoff")
+
+    def test_cal4_a_cutoff_set_by_the_office_follows_a_day_off(self):
+        self.plan.state = "approved"
+        cutoff = self.calendar.roll_forward(date(self.year, 5, 20))
+        round_ = self.env["danvan.plan.round"].create(
+            {"plan_id": self.plan.id, "date_cutoff": cutoff}
+        )
+        self.assertEqual(round_.date_cutoff, cutoff)
+        self._assert_rolls_forward(round_, "date_cutoff")
