@@ -10,7 +10,7 @@ class DanvanHandlerMixin(models.AbstractModel):
     """
 
     _name = "danvan.handler.mixin"
-    _description = "Dân vận Handled Legal Deadline"
+    _description = "Dân vận Legal Deadline"
     _inherit = ["danvan.deadline.mixin"]
 
     handler_id = fields.Many2one(
