@@ -57,7 +57,6 @@ class DanvanDeadlineMixin(models.AbstractModel):
             else:
                 record.working_days_left = -calendar.count_working_days(deadline, today)
 
-    @api.model
     def _deadline_warning_days(self):
         """How many working days before its deadline a record is warned."""
         return 2
@@ -66,21 +65,29 @@ class DanvanDeadlineMixin(models.AbstractModel):
     def _cron_check_deadlines(self):
         today = fields.Date.context_today(self)
         calendar = self.env["danvan.holiday"]
-        days = self._deadline_warning_days()
         fname = self._danvan_deadline_field
         open_domain = [*self._deadline_open_domain(), (fname, "!=", False)]
-        coming = self.search(
+        self.search(
             [*open_domain, ("deadline_warned", "=", False), (fname, ">=", today)]
-        ).filtered(lambda r: calendar.count_working_days(today, r._deadline()) <= days)
-        for record in coming:
-            record._deadline_notify(record._deadline_warned_users(), escalate=False)
-        coming.write({"deadline_warned": True})
-        missed = self.search(
+        ).filtered(
+            lambda r: calendar.count_working_days(today, r._deadline())
+            <= r._deadline_warning_days()
+        )._deadline_warn()
+        self.search(
             [*open_domain, ("deadline_escalated", "=", False), (fname, "<", today)]
-        )
-        for record in missed:
+        )._deadline_escalate()
+
+    def _deadline_warn(self):
+        """Warn, once, of the coming deadline."""
+        for record in self:
+            record._deadline_notify(record._deadline_warned_users(), escalate=False)
+        self.write({"deadline_warned": True})
+
+    def _deadline_escalate(self):
+        """Alert, once, that the deadline is missed."""
+        for record in self:
             record._deadline_notify(record._deadline_escalation_users(), escalate=True)
-        missed.write({"deadline_escalated": True})
+        self.write({"deadline_escalated": True})
 
     def _deadline_notify(self, users, escalate):
         """The to-do and the note are kept: written in the agency's language,

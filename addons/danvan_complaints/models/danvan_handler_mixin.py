@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class DanvanHandlerMixin(models.AbstractModel):
@@ -34,7 +34,6 @@ class DanvanHandlerMixin(models.AbstractModel):
     def _deadline_escalation_users(self):
         return self.department_id._danvan_unit_heads() or self.handler_id
 
-    @api.model
     def _deadline_warning_days(self):
         return int(
             self.env["ir.config_parameter"]

@@ -20,11 +20,13 @@ class DanvanModelRound(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "danvan.workflow.mixin",
-        "danvan.calendar.dates.mixin",
+        "danvan.deadline.mixin",
     ]
     _transitions = TRANSITIONS
-    # CAL-4: the deadline rolled forward off a day off.
+    # CAL-4: the deadline rolled forward off a day off; the units are
+    # reminded before it (danvan.deadline.mixin).
     _danvan_deadline_fields = {"date_due": None}
+    _danvan_deadline_field = "date_due"
     _order = "year desc, id desc"
 
     name = fields.Char(
@@ -139,6 +141,12 @@ class DanvanModelRound(models.Model):
 
     def _deadline_recompute_domain(self):
         return [("state", "in", ("draft", "open"))]
+
+    def _deadline_open_domain(self):
+        return [("state", "=", "open")]
+
+    def _deadline_warning_days(self):
+        return self.reminder_days
 
     def _compute_registration_count(self):
         counts = dict(
@@ -274,22 +282,24 @@ class DanvanModelRound(models.Model):
 
     @api.model
     def _cron_remind_units(self):
+        """The name the cron of the databases calls (its record is kept from
+        updates): the reminders are the deadline mixin's."""
+        return self._cron_check_deadlines()
+
+    def _deadline_warn(self):
         """Remind once the units that have not registered, N working days
-        before the deadline (CAL-5)."""
-        today = fields.Date.context_today(self)
-        calendar = self.env["danvan.holiday"]
-        for round_ in self.search(
-            [("state", "=", "open"), ("date_reminded", "=", False)]
-        ):
-            if round_.date_due < today:
-                continue
-            left = calendar.count_working_days(today, round_.date_due)
-            if left > round_.reminder_days:
-                continue
+        before the due date (DVK-6, CAL-5)."""
+        for round_ in self:
             units = round_._units_without_registration()
             if units:
                 round_._notify_units(units, reminder=True)
-            round_.date_reminded = today
+        self.write(
+            {"deadline_warned": True, "date_reminded": fields.Date.context_today(self)}
+        )
+
+    def _deadline_escalate(self):
+        """Registration ends with the round: no one is alerted once it is due."""
+        self.write({"deadline_escalated": True})
 
     # Outputs --------------------------------------------------------------
 

@@ -29,11 +29,13 @@ class DanvanPlanTask(models.Model):
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.waiting.mixin",
-        "danvan.calendar.dates.mixin",
+        "danvan.deadline.mixin",
     ]
     _transitions = TRANSITIONS
-    # CAL-4: the deadline rolled forward off a day off.
+    # CAL-4: the deadline rolled forward off a day off; the responsible are
+    # warned before it, the head of the lead unit once it is missed.
     _danvan_deadline_fields = {"date_due": None}
+    _danvan_deadline_field = "date_due"
     _order = "date_due, id"
 
     name = fields.Char(string="Task", required=True, tracking=True)
@@ -191,8 +193,14 @@ class DanvanPlanTask(models.Model):
             ("cooperating_department_ids.member_ids.user_id", "=", self.env.uid),
         ]
 
-    def _deadline_recompute_domain(self):
+    def _deadline_open_domain(self):
         return [("state", "in", self._open_states())]
+
+    def _deadline_warned_users(self):
+        return self.user_ids or self.lead_department_id._danvan_unit_heads()
+
+    def _deadline_escalation_users(self):
+        return self.lead_department_id._danvan_unit_heads() or self.user_ids
 
     @api.model
     def _open_states(self):

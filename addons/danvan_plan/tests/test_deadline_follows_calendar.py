@@ -1,5 +1,7 @@
 from datetime import date, timedelta
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.tests import tagged
 
@@ -55,6 +57,30 @@ class TestPlanDatesFollowCalendar(FollowsCalendarCase, DanvanCommon):
         self.assertEqual((task.state, task.date_due), ("done", deadline))
         self._day_off(deadline)
         self.assertEqual(task.date_due, deadline)
+
+    def test_cal5_responsible_warned_then_unit_head_alerted(self):
+        """One cron for every deadline: the responsible are warned two
+        working days before the due date, the head of the lead unit once it
+        is missed, each once."""
+        due = self.calendar.roll_forward(date(self.year, 9, 15))
+        staff, head = self.users["staff"], self.users["unit_head"]
+        task = self._task(date_deadline=due, user_ids=[(6, 0, staff.ids)])
+        Task = self.env["danvan.plan.task"]
+        todos = task.activity_ids
+        with freeze_time(due - timedelta(days=7)):
+            Task._cron_check_deadlines()
+        self.assertFalse(task.deadline_warned)
+        with freeze_time(due):
+            Task._cron_check_deadlines()
+            Task._cron_check_deadlines()
+        self.assertTrue(task.deadline_warned)
+        self.assertEqual((task.activity_ids - todos).user_id, staff)
+        todos = task.activity_ids
+        with freeze_time(due + timedelta(days=1)):
+            Task._cron_check_deadlines()
+            Task._cron_check_deadlines()
+        self.assertTrue(task.deadline_escalated)
+        self.assertEqual((task.activity_ids - todos).user_id, head)
 
     def test_cal4_period_due_date_follows_a_day_off(self):
         task = self._task(recurrence="quarterly")
