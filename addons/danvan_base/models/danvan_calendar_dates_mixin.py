@@ -25,6 +25,14 @@ class DanvanCalendarDatesMixin(models.AbstractModel):
     # the time limits through their cached tables: no query per record.
     _danvan_deadline_fields = {}
 
+    def _set_rolled_forward(self, target, source):
+        """A compute: ``target`` is the day of ``source``, or the next working
+        day when it is a day off (CAL-4)."""
+        calendar = self.env["danvan.holiday"]
+        for record in self:
+            day = record[source]
+            record[target] = calendar.roll_forward(day) if day else False
+
     def _deadline_recompute_domain(self):
         """The records whose dates still run: only they follow an edit; the
         dates of what is over are kept as they were counted."""

@@ -134,10 +134,7 @@ class DanvanModelRound(models.Model):
 
     @api.depends("date_deadline")
     def _compute_date_due(self):
-        calendar = self.env["danvan.holiday"]
-        for round_ in self:
-            deadline = round_.date_deadline
-            round_.date_due = calendar.roll_forward(deadline) if deadline else False
+        self._set_rolled_forward("date_due", "date_deadline")
 
     def _deadline_recompute_domain(self):
         return [("state", "in", ("draft", "open"))]

@@ -202,10 +202,7 @@ class DanvanPlanRound(models.Model):
 
     @api.depends("date_cutoff_set")
     def _compute_date_cutoff(self):
-        calendar = self.env["danvan.holiday"]
-        for round_ in self:
-            cutoff = round_.date_cutoff_set
-            round_.date_cutoff = calendar.roll_forward(cutoff) if cutoff else False
+        self._set_rolled_forward("date_cutoff", "date_cutoff_set")
 
     def _inverse_date_cutoff(self):
         """A cut-off the Office types is the day it sets."""

@@ -128,10 +128,7 @@ class DanvanPlanTask(models.Model):
 
     @api.depends("date_deadline")
     def _compute_date_due(self):
-        calendar = self.env["danvan.holiday"]
-        for task in self:
-            deadline = task.date_deadline
-            task.date_due = calendar.roll_forward(deadline) if deadline else False
+        self._set_rolled_forward("date_due", "date_deadline")
 
     @api.depends("state", "report_ids.state", "report_ids.progress")
     def _compute_progress(self):

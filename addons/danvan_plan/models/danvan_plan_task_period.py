@@ -69,8 +69,4 @@ class DanvanPlanTaskPeriod(models.Model):
 
     @api.depends("date_end")
     def _compute_date_due(self):
-        calendar = self.env["danvan.holiday"]
-        for period in self:
-            period.date_due = (
-                calendar.roll_forward(period.date_end) if period.date_end else False
-            )
+        self._set_rolled_forward("date_due", "date_end")
