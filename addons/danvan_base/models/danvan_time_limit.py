@@ -7,6 +7,8 @@ record clears it and moves the stored deadlines whose period starts on or
 after the day it changed (danvan.calendar.dates.mixin).
 """
 
+from datetime import timedelta
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
@@ -102,29 +104,39 @@ class DanvanTimeLimit(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         limits = super().create(vals_list)
-        limits._time_limits_changed(limits)
+        self._time_limits_changed(limits.mapped("date_from"))
         return limits
 
     def write(self, vals):
-        if not LIMIT_FIELDS & set(vals):
+        changed = LIMIT_FIELDS & set(vals)
+        if not changed:
             return super().write(vals)
+        if changed == {"date_to"}:
+            # The days between the former end and the new one change limit.
+            before = {limit: limit.date_to for limit in self}
+            result = super().write(vals)
+            ends = [
+                min(filter(None, (end, limit.date_to)), default=None)
+                for limit, end in before.items()
+            ]
+            self._time_limits_changed([end + timedelta(days=1) for end in ends if end])
+            return result
         before = self.mapped("date_from")
         result = super().write(vals)
-        self._time_limits_changed(self, before)
+        self._time_limits_changed(before + self.mapped("date_from"))
         return result
 
     def unlink(self):
         before = self.mapped("date_from")
         result = super().unlink()
-        self._time_limits_changed(self.browse(), before)
+        self._time_limits_changed(before)
         return result
 
     @api.model
-    def _time_limits_changed(self, limits, before=()):
+    def _time_limits_changed(self, days):
         """Drop the cached table; the stored deadlines whose period starts
-        on or after the first day touched follow (CAL-8)."""
+        on or after the first of ``days`` follow (CAL-8)."""
         self.env.registry.clear_cache()
-        days = [*before, *limits.mapped("date_from")]
         if days:
             self.env["danvan.calendar.dates.mixin"].with_context(
                 danvan_limit_fallback=True

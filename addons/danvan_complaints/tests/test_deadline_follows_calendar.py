@@ -149,6 +149,18 @@ class TestDeadlineFollowsCalendar(FollowsCalendarCase, CaseCommon):
             after.date_deadline, self.calendar.add_working_days(amended_on, 15)
         )
 
+    def test_cal8_a_limit_ended_before_its_successor_keeps_the_deadlines(self):
+        """The Office ends the old limit first, then enters the new one: in
+        between, the petitions it no longer covers keep their deadline."""
+        amended_on = self.calendar.add_working_days(self.received, 2)
+        petition = self._petition(date_received=amended_on)
+        kept = petition.date_deadline
+        limit = self.env["danvan.time.limit"]._get_limit(
+            "petition_processing", amended_on
+        )
+        limit.with_user(self.users["dv_admin"]).date_to = amended_on - timedelta(1)
+        self.assertEqual(petition.date_deadline, kept)
+
     def test_closed_cases_keep_their_deadline(self):
         """What is over keeps the dates it was counted with."""
         case = self._complaint()
