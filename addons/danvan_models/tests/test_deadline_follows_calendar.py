@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.modules.migration import load_script
 from odoo.tests import tagged
 
 from odoo.addons.danvan_base.tests.deadline_common import FollowsCalendarCase
@@ -60,3 +61,26 @@ class TestRoundDueFollowsCalendar(FollowsCalendarCase, ModelsCommon):
         with freeze_time(saturday):
             self.Round._cron_remind_units()
         self.assertEqual(self.next_round.date_reminded, saturday)
+
+
+@tagged("post_install", "-at_install")
+class TestReminderMigration(ModelsCommon):
+    """18.0.1.3.0: a round already reminded is not reminded again."""
+
+    def test_upgrade_marks_the_reminded_rounds_warned(self):
+        self.model_round.date_reminded = date(2025, 3, 26)
+        other = self.Round.create({"year": 2026, "date_deadline": date(2026, 3, 31)})
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute("ALTER TABLE danvan_model_round DROP COLUMN deadline_warned")
+        load_script(
+            "danvan_models/migrations/18.0.1.3.0/pre-migration.py",
+            "danvan_models_pre_migration_18_0_1_3_0",
+        ).migrate(cr, "18.0.1.2.0")
+        cr.execute(
+            "SELECT id, deadline_warned FROM danvan_model_round WHERE id IN %s",
+            [(self.model_round.id, other.id)],
+        )
+        self.assertEqual(
+            dict(cr.fetchall()), {self.model_round.id: True, other.id: False}
+        )

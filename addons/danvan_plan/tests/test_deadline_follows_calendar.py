@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.modules.migration import load_script
 from odoo.tests import tagged
 
 from odoo.addons.danvan_base.tests.deadline_common import FollowsCalendarCase
@@ -105,3 +106,46 @@ class TestPlanDatesFollowCalendar(FollowsCalendarCase, DanvanCommon):
         )
         self.assertEqual(round_.date_cutoff, cutoff)
         self._assert_rolls_forward(round_, "date_cutoff")
+
+
+@tagged("post_install", "-at_install")
+class TestDeadlineMigration(DanvanCommon):
+    """18.0.1.2.0: a round keeps the cut-off the Office set, and the tasks
+    already late are not alerted again."""
+
+    def test_upgrade_keeps_the_cutoff_set_and_marks_late_tasks(self):
+        year = fields.Date.today().year - 1
+        plan = self.env["danvan.plan"].create(
+            {"name": "Kế hoạch cũ", "year": year, "plan_type": "other"}
+        )
+        item = self.env["danvan.plan.item"].create(
+            {"plan_id": plan.id, "mark": "1", "name": "Tuyên truyền"}
+        )
+        task = self.env["danvan.plan.task"].create(
+            {
+                "name": "Việc đã quá hạn",
+                "item_id": item.id,
+                "lead_department_id": self.unit_science.id,
+                "date_deadline": date(year, 3, 16),
+            }
+        )
+        plan.state = "approved"
+        round_ = self.env["danvan.plan.round"].create(
+            {"plan_id": plan.id, "date_cutoff": date(year, 6, 12)}
+        )
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute("ALTER TABLE danvan_plan_round DROP COLUMN date_cutoff_set")
+        cr.execute("ALTER TABLE danvan_plan_task DROP COLUMN deadline_escalated")
+        load_script(
+            "danvan_plan/migrations/18.0.1.2.0/pre-migration.py",
+            "danvan_plan_pre_migration_18_0_1_2_0",
+        ).migrate(cr, "18.0.1.1.0")
+        cr.execute(
+            "SELECT date_cutoff_set FROM danvan_plan_round WHERE id = %s", [round_.id]
+        )
+        self.assertEqual(cr.fetchone()[0], date(year, 6, 12))
+        cr.execute(
+            "SELECT deadline_escalated FROM danvan_plan_task WHERE id = %s", [task.id]
+        )
+        self.assertTrue(cr.fetchone()[0])
