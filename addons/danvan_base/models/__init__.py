@@ -4,6 +4,8 @@ from . import danvan_document_mixin
 from . import danvan_report_document_mixin
 from . import danvan_holiday
 from . import danvan_time_limit
+from . import danvan_calendar_dates_mixin
+from . import danvan_deadline_mixin
 from . import res_company
 from . import ir_module_module
 from . import mail_thread

@@ -20,6 +20,8 @@ MAX_YEAR = 2200
 MAX_DAYS = 3660
 MAX_WORKING_DAYS = 2610
 MAX_RECORD_DAYS = 31
+# What the table is built from: a write of anything else moves no date.
+CALENDAR_FIELDS = {"date_from", "date_to", "day_type", "active"}
 
 # A Tết, a compensatory day or a swap, as the `holidays` library names them
 # in Vietnamese.
@@ -191,23 +193,30 @@ class DanvanHoliday(models.Model):
             if not vals.get("date_to"):
                 vals["date_to"] = vals.get("date_from")
         holidays = super().create(vals_list)
-        self._calendar_changed()
+        self._calendar_changed(holidays.mapped("date_from"))
         return holidays
 
     def write(self, vals):
+        if not CALENDAR_FIELDS & set(vals):
+            return super().write(vals)
+        before = self.mapped("date_from")
         result = super().write(vals)
-        self._calendar_changed()
+        self._calendar_changed(before + self.mapped("date_from"))
         return result
 
     def unlink(self):
+        before = self.mapped("date_from")
         result = super().unlink()
-        self._calendar_changed()
+        self._calendar_changed(before)
         return result
 
-    def _calendar_changed(self):
-        """Drop the cached table; the addons that store dates counted through
-        it extend this to move them."""
+    @api.model
+    def _calendar_changed(self, days):
+        """Drop the cached table; the stored dates counted through it from
+        the first of ``days`` on follow (danvan.calendar.dates.mixin)."""
         self.env.registry.clear_cache()
+        if days:
+            self.env["danvan.calendar.dates.mixin"]._danvan_calendar_changed(min(days))
 
     def action_confirm(self):
         """The Office has checked these days against the official notice."""

@@ -1,4 +1,4 @@
-from . import danvan_deadline_mixin
+from . import danvan_handler_mixin
 from . import danvan_identity_log_mixin
 from . import danvan_person_mixin
 from . import danvan_confidential_mixin

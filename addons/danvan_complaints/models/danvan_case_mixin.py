@@ -44,7 +44,7 @@ class DanvanCaseMixin(models.AbstractModel):
         "mail.thread",
         "mail.activity.mixin",
         "danvan.workflow.mixin",
-        "danvan.deadline.mixin",
+        "danvan.handler.mixin",
         "danvan.attachment.mixin",
         "danvan.identity.log.mixin",
     ]
@@ -59,6 +59,8 @@ class DanvanCaseMixin(models.AbstractModel):
     _acceptance_report = None
     _case_date_order = CASE_DATE_ORDER
     _case_past_dates = CASE_PAST_DATES
+    # KN-7, TC-6: the resolution clock runs from acceptance.
+    _danvan_deadline_fields = {"date_deadline": "date_accepted"}
 
     number = fields.Char(
         readonly=True,
@@ -188,6 +190,11 @@ class DanvanCaseMixin(models.AbstractModel):
     def _deadline_open_domain(self):
         # A suspended case's clock stands still (KN-14, TC-9): no warning.
         return [("state", "=", "accepted")]
+
+    def _deadline_recompute_domain(self):
+        """Every case not over: a decided case still has its deadlines to
+        send, publish and take effect."""
+        return [("state", "not in", ("closed", "refused", "terminated"))]
 
     @api.constrains("petition_id")
     def _check_petition(self):

@@ -7,7 +7,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES
+from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES, DanvanCaseMixin
 
 # §0.1: the amendment of the complaints law in force since 01/7/2026 (partial
 # withdrawal, KN-4; settlement goes on without an absent complainant, KN-8).
@@ -41,6 +41,14 @@ class DanvanComplaint(models.Model):
     _transitions = TRANSITIONS
     _acceptance_report = "danvan_complaints.action_report_danvan_complaint_acceptance"
     _case_petition_types = ("complaint", "mixed")
+    _danvan_deadline_fields = {
+        **DanvanCaseMixin._danvan_deadline_fields,
+        "filing_deadline": "date_known",
+        "acceptance_deadline": "date_received",
+        "sending_deadline": "decision_date",
+        "publication_deadline": "decision_date",
+        "date_effective": "decision_date",
+    }
     _case_date_order = CASE_DATE_ORDER + (
         ("date_known", "date_received"),
         ("date_accepted", "dialogue_date"),

@@ -34,6 +34,10 @@ class DanvanDenunciation(models.Model):
         "danvan_complaints.action_report_danvan_denunciation_acceptance"
     )
     _case_petition_types = ("denunciation",)
+    _danvan_deadline_fields = {
+        **DanvanCaseMixin._danvan_deadline_fields,
+        "notice_deadline": "date_accepted",
+    }
     _case_date_order = CASE_DATE_ORDER + (
         ("date_accepted", "date_notified"),
         ("date_accepted", "team_decision_date"),

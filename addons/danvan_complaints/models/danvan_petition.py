@@ -62,12 +62,14 @@ class DanvanPetition(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "danvan.workflow.mixin",
-        "danvan.deadline.mixin",
+        "danvan.handler.mixin",
         "danvan.attachment.mixin",
         "danvan.identity.log.mixin",
     ]
     _transitions = TRANSITIONS
     _danvan_assignment_fields = ("handler_id", "department_id")
+    # XLD-1, TC-3: counted from receipt through the calendar and the time limits.
+    _danvan_deadline_fields = {"date_deadline": "date_received"}
     # TC-13: the letter names its senders, as real letters do.
     _danvan_logged_fields = frozenset({"summary", "content", "redact_terms"})
     _order = "date_received desc, id desc"

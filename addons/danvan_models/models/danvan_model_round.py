@@ -18,8 +18,17 @@ TRANSITIONS = {
 class DanvanModelRound(models.Model):
     _name = "danvan.model.round"
     _description = "Dân vận khéo Registration Round"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.deadline.mixin",
+    ]
     _transitions = TRANSITIONS
+    # CAL-4: the deadline rolled forward off a day off; the units are
+    # reminded before it (danvan.deadline.mixin).
+    _danvan_deadline_fields = {"date_due": None}
+    _danvan_deadline_field = "date_due"
     _order = "year desc, id desc"
 
     name = fields.Char(
@@ -37,6 +46,13 @@ class DanvanModelRound(models.Model):
     )
     date_deadline = fields.Date(
         string="Registration Deadline", required=True, tracking=True
+    )
+    date_due = fields.Date(
+        string="Registration Due",
+        compute="_compute_date_due",
+        store=True,
+        help="The deadline, or the next working day after a day off "
+        "(Article 148 of the Civil Code 2015).",
     )
     reminder_days = fields.Integer(
         string="Remind Before (working days)",
@@ -123,6 +139,19 @@ class DanvanModelRound(models.Model):
                 "Dân vận khéo models registered in %s", round_.year
             )
 
+    @api.depends("date_deadline")
+    def _compute_date_due(self):
+        self._set_rolled_forward("date_due", "date_deadline")
+
+    def _deadline_recompute_domain(self):
+        return [("state", "in", ("draft", "open"))]
+
+    def _deadline_open_domain(self):
+        return [("state", "=", "open")]
+
+    def _deadline_warning_days(self):
+        return self.reminder_days
+
     def _compute_registration_count(self):
         counts = dict(
             self.env["danvan.model.registration"]._read_group(
@@ -166,7 +195,7 @@ class DanvanModelRound(models.Model):
 
     def _is_registration_open(self, day):
         self.ensure_one()
-        return self.state == "open" and day <= self.date_deadline
+        return self.state == "open" and day <= self.date_due
 
     # Workflow -------------------------------------------------------------
 
@@ -194,7 +223,7 @@ class DanvanModelRound(models.Model):
         """Let late units register: the deadline must lie ahead."""
         self._check_office()
         today = fields.Date.context_today(self)
-        if any(round_.date_deadline < today for round_ in self):
+        if any(round_.date_due < today for round_ in self):
             raise UserError(
                 self.env._(
                     "Move the registration deadline to today or later before "
@@ -223,7 +252,7 @@ class DanvanModelRound(models.Model):
         for head in heads:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
-                date_deadline=self.date_deadline,
+                date_deadline=self.date_due,
                 summary=summary,
                 user_id=head.id,
             )
@@ -250,22 +279,24 @@ class DanvanModelRound(models.Model):
 
     @api.model
     def _cron_remind_units(self):
+        """The name the cron of the databases calls (its record is kept from
+        updates): the reminders are the deadline mixin's."""
+        return self._cron_check_deadlines()
+
+    def _deadline_warn(self):
         """Remind once the units that have not registered, N working days
-        before the deadline (CAL-5)."""
-        today = fields.Date.context_today(self)
-        calendar = self.env["danvan.holiday"]
-        for round_ in self.search(
-            [("state", "=", "open"), ("date_reminded", "=", False)]
-        ):
-            if round_.date_deadline < today:
-                continue
-            left = calendar.count_working_days(today, round_.date_deadline)
-            if left > round_.reminder_days:
-                continue
+        before the due date (DVK-6, CAL-5)."""
+        for round_ in self:
             units = round_._units_without_registration()
             if units:
                 round_._notify_units(units, reminder=True)
-            round_.date_reminded = today
+        self.write(
+            {"deadline_warned": True, "date_reminded": fields.Date.context_today(self)}
+        )
+
+    def _deadline_escalate(self):
+        """Registration ends with the round: no one is alerted once it is due."""
+        self.write({"deadline_escalated": True})
 
     # Outputs --------------------------------------------------------------
 

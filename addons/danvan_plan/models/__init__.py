@@ -1,5 +1,4 @@
 from . import danvan_waiting_mixin
-from . import danvan_holiday
 from . import danvan_plan
 from . import danvan_plan_item
 from . import danvan_plan_task

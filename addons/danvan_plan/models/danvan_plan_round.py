@@ -50,8 +50,11 @@ class DanvanPlanRound(models.Model):
         "danvan.workflow.mixin",
         "danvan.report.document.mixin",
         "danvan.waiting.mixin",
+        "danvan.calendar.dates.mixin",
     ]
     _danvan_recipients_field = "danvan_round_recipients"
+    # CAL-4: the cut-off set, rolled forward off a day off.
+    _danvan_deadline_fields = {"date_cutoff": None}
     _transitions = TRANSITIONS
     _order = "date_to desc, id desc"
 
@@ -93,9 +96,19 @@ class DanvanPlanRound(models.Model):
         required=True,
         tracking=True,
     )
+    date_cutoff_set = fields.Date(
+        string="Cut-off Set For",
+        compute="_compute_dates",
+        store=True,
+        precompute=True,
+        readonly=False,
+        copy=True,
+        help="The day the units are asked to report by, as set.",
+    )
     date_cutoff = fields.Date(
         string="Units Report By",
-        compute="_compute_dates",
+        compute="_compute_date_cutoff",
+        inverse="_inverse_date_cutoff",
         store=True,
         precompute=True,
         readonly=False,
@@ -174,19 +187,30 @@ class DanvanPlanRound(models.Model):
 
     @api.depends("round_type", "plan_id.year")
     def _compute_dates(self):
-        calendar = self.env["danvan.holiday"]
         for round_ in self:
             dates = DEFAULT_DATES.get(round_.round_type)
             year = round_.plan_id.year
             if not dates or not year:
                 round_.date_from = round_.date_from
                 round_.date_to = round_.date_to
-                round_.date_cutoff = round_.date_cutoff
+                round_.date_cutoff_set = round_.date_cutoff_set
                 continue
             start, end, cutoff = (date(year, *month_day) for month_day in dates)
             round_.date_from = start
             round_.date_to = end
-            round_.date_cutoff = calendar.roll_forward(cutoff)
+            round_.date_cutoff_set = cutoff
+
+    @api.depends("date_cutoff_set")
+    def _compute_date_cutoff(self):
+        self._set_rolled_forward("date_cutoff", "date_cutoff_set")
+
+    def _inverse_date_cutoff(self):
+        """A cut-off the Office types is the day it sets."""
+        for round_ in self:
+            round_.date_cutoff_set = round_.date_cutoff
+
+    def _deadline_recompute_domain(self):
+        return [("state", "in", ("draft", "open"))]
 
     @api.depends("line_ids.state", "line_ids.is_late")
     def _compute_unit_counts(self):

@@ -29,8 +29,13 @@ class DanvanPlanTask(models.Model):
         "mail.activity.mixin",
         "danvan.workflow.mixin",
         "danvan.waiting.mixin",
+        "danvan.deadline.mixin",
     ]
     _transitions = TRANSITIONS
+    # CAL-4: the deadline rolled forward off a day off; the responsible are
+    # warned before it, the head of the lead unit once it is missed.
+    _danvan_deadline_fields = {"date_due": None}
+    _danvan_deadline_field = "date_due"
     _order = "date_due, id"
 
     name = fields.Char(string="Task", required=True, tracking=True)
@@ -123,10 +128,7 @@ class DanvanPlanTask(models.Model):
 
     @api.depends("date_deadline")
     def _compute_date_due(self):
-        calendar = self.env["danvan.holiday"]
-        for task in self:
-            deadline = task.date_deadline
-            task.date_due = calendar.roll_forward(deadline) if deadline else False
+        self._set_rolled_forward("date_due", "date_deadline")
 
     @api.depends("state", "report_ids.state", "report_ids.progress")
     def _compute_progress(self):
@@ -187,6 +189,15 @@ class DanvanPlanTask(models.Model):
             ("lead_department_id.member_ids.user_id", "=", self.env.uid),
             ("cooperating_department_ids.member_ids.user_id", "=", self.env.uid),
         ]
+
+    def _deadline_open_domain(self):
+        return [("state", "in", self._open_states())]
+
+    def _deadline_warned_users(self):
+        return self.user_ids or self.lead_department_id._danvan_unit_heads()
+
+    def _deadline_escalation_users(self):
+        return self.lead_department_id._danvan_unit_heads() or self.user_ids
 
     @api.model
     def _open_states(self):
@@ -282,11 +293,3 @@ class DanvanPlanTask(models.Model):
 
     def action_cancel(self):
         return self._transition("action_cancel")
-
-    @api.model
-    def _recompute_due_dates(self):
-        """Follow an edit of the working-day calendar on the open tasks."""
-        tasks = self.with_context(active_test=False).search(
-            [("date_deadline", "!=", False), ("state", "in", self._open_states())]
-        )
-        self.env.add_to_compute(self._fields["date_due"], tasks)

@@ -6,6 +6,9 @@ class DanvanPlanTaskPeriod(models.Model):
 
     _name = "danvan.plan.task.period"
     _description = "Plan Task Period"
+    _inherit = ["danvan.calendar.dates.mixin"]
+    # CAL-4: the last day of the period rolled forward off a day off.
+    _danvan_deadline_fields = {"date_due": None}
     _order = "task_id, date_start"
 
     task_id = fields.Many2one(
@@ -29,6 +32,13 @@ class DanvanPlanTaskPeriod(models.Model):
     _sql_constraints = [
         ("period_unique", "unique(task_id, date_start)", "A period cannot repeat."),
     ]
+
+    def _deadline_recompute_domain(self):
+        """The periods not yet reported on, of the tasks still open."""
+        return [
+            ("reported", "=", False),
+            ("task_id.state", "in", self.env["danvan.plan.task"]._open_states()),
+        ]
 
     @api.depends("date_start", "date_end")
     def _compute_name(self):
@@ -59,8 +69,4 @@ class DanvanPlanTaskPeriod(models.Model):
 
     @api.depends("date_end")
     def _compute_date_due(self):
-        calendar = self.env["danvan.holiday"]
-        for period in self:
-            period.date_due = (
-                calendar.roll_forward(period.date_end) if period.date_end else False
-            )
+        self._set_rolled_forward("date_due", "date_end")

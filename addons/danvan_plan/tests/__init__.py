@@ -15,3 +15,4 @@ from . import test_apps_translation
 from . import test_menus
 from . import test_absurd_dates
 from . import test_plan_document
+from . import test_deadline_follows_calendar
