@@ -273,6 +273,12 @@ def out_dir():
 
 
 @pytest.fixture(scope="session")
+def pre_commit_home():
+    """Where pre-commit keeps its state (PRE_COMMIT_HOME): .run/pre-commit."""
+    return require_env("PRE_COMMIT_HOME")
+
+
+@pytest.fixture(scope="session")
 def odoo(root, out_dir):
     """Starts Odoo processes with the interpreter and addons path of the run."""
     return Odoo(
