@@ -1,22 +1,57 @@
 """Closing line of ``make test``: count Odoo and pytest results, fail loudly.
 
-Exit status is 1 when a test failed, errored or was skipped, when Odoo logged
-an ERROR, a CRITICAL or a traceback (or a WARNING about our addons), when Odoo
-exited non-zero, or when no test ran at all.
+Exit status is 1 when a test failed, errored or was skipped, when
+checklog-odoo finds a WARNING, an ERROR or a CRITICAL in Odoo's log (less the
+known harmless records of checklog-odoo.cfg), when a traceback was printed,
+when Odoo exited non-zero, or when no test ran at all.
 """
 
 import argparse
 import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 RESULT_RE = re.compile(
     r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests when loading"
 )
 STATS_RE = re.compile(r"odoo\.tests\.stats: (\w+): (\d+) tests")
 SKIP_RE = re.compile(r" odoo\.addons\.(\w+)\.\S+: skipped ")
-BAD_RE = re.compile(r"^\S+ \S+ \d+ (ERROR|CRITICAL) |^Traceback ")
-WARNING_RE = re.compile(r"^\S+ \S+ \d+ WARNING ")
+CHECKLOG_CFG = Path(__file__).resolve().parent.parent / "checklog-odoo.cfg"
+RECORD_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
+TRACEBACK_RE = re.compile(r"^Traceback ")
+
+
+def checklog(log_path):
+    """The first line of each log record that fails checklog-odoo."""
+    done = subprocess.run(
+        [sys.executable, "-m", "checklog_odoo", "--no-echo", "--no-err-if-empty"]
+        + ["--config", str(CHECKLOG_CFG), str(log_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if not done.returncode:
+        return []
+    # Its report lists the ignored records first, then those that fail.
+    report = done.stdout.split("errors that caused failure", 1)[-1]
+    found = [line for line in report.splitlines() if RECORD_RE.match(line)]
+    return found or [f"checklog-odoo: {(done.stdout + done.stderr).strip()}"]
+
+
+def stray_tracebacks(lines):
+    """Tracebacks printed outside the logging (by a thread, on stderr):
+    checklog-odoo judges records by their level, and these join the INFO
+    record before them."""
+    level, found = "INFO", []
+    for line in lines:
+        record = RECORD_RE.match(line)
+        if record:
+            level = record.group(1)
+        elif TRACEBACK_RE.match(line) and level in ("INFO", "DEBUG"):
+            found.append(line)
+    return found
 
 
 def odoo_counts(log_path, rc, modules):
@@ -36,14 +71,8 @@ def odoo_counts(log_path, rc, modules):
             problems.append(f"no Odoo test of {module} ran")
     skipped = [line for line in lines if SKIP_RE.search(line)]
     problems += [f"skipped: {line}" for line in skipped]
-    bad = [line for line in lines if BAD_RE.search(line)]
-    problems += [f"logged: {line}" for line in bad]
-    ours = [
-        line
-        for line in lines
-        if WARNING_RE.search(line) and any(m in line for m in modules)
-    ]
-    problems += [f"warning about our addons: {line}" for line in ours]
+    problems += [f"logged: {line}" for line in checklog(log_path)]
+    problems += [f"printed: {line}" for line in stray_tracebacks(lines)]
     if rc:
         problems.append(f"Odoo exited with status {rc}")
     passed = total - failed - errored - len(skipped)

@@ -2,7 +2,8 @@
 # `make test`: the four addons installed with their tests on a fresh
 # database, then the project tests of tests/ (install, upgrade, uninstall,
 # static checks), then one closing line "N passed, N failed".
-# `make lint` (--lint-only): the static checks alone.
+# `make lint` (--lint-only): the static checks alone, that is the hooks of
+# .pre-commit-config.yaml and the checks of the translations.
 source "$(dirname "$0")/common.sh"
 
 lint_only=0
@@ -14,6 +15,8 @@ out="$RUN_DIR/test"
 rm -rf "$out"
 mkdir -p "$out"
 export DANVAN_ROOT="$ROOT" DANVAN_ADDONS_PATH="$ADDONS_PATH" DANVAN_OUT="$out"
+# pre-commit (tests/test_static.py) keeps its state in the project.
+export PRE_COMMIT_HOME="$RUN_DIR/pre-commit"
 
 if [ "$lint_only" = 1 ]; then
     odoo_python -m pytest -q -p no:cacheprovider tests/test_static.py -m "not needs_db" \

@@ -6,7 +6,10 @@ failure with a clear message, never a skip: a skipped test counts as a failure
 in the closing summary anyway.
 
 Every database these fixtures create is named ``danvan_pt_<pid>_...`` and is
-dropped at the end of the session, whatever the tests did. The Odoo processes
+dropped at the end of the session, whatever the tests did. The two templates
+(Odoo's dependencies of our addons, and our four addons) come from the cache
+of click-odoo-initdb, databases ``danvanpt-<date>-<hash>`` that stay for the
+next sessions as long as the addons' files are the same. The Odoo processes
 they start keep their filestores in a data folder of their own under
 DANVAN_OUT, and write their output to log files there.
 """
@@ -24,7 +27,10 @@ import psycopg2
 import pytest
 from psycopg2 import sql
 
+ADDONS = ("danvan_base", "danvan_plan", "danvan_models", "danvan_complaints")
 DB_PREFIX = "danvan_pt_"
+# The templates of click-odoo-initdb: "danvanpt-<date>-<hash of the addons>".
+CACHE_PREFIX = "danvanpt"
 LOG_TAIL_LINES = 60
 # Lines of an Odoo log that fail a test outright, and WARNING lines, which fail
 # it only when they mention our addons.
@@ -223,6 +229,33 @@ class Odoo:
         if own_data_dir:
             cmd.append(f"--data-dir={self.data_dir}")
         cmd += list(args)
+        return self.execute(cmd, log_name, stdin, timeout, scrub)
+
+    def initdb(self, name, modules, log_name, scrub=(), timeout=1200):
+        """A new database ``name`` with ``modules`` and demo data, copied from
+        the template that click-odoo-initdb keeps for these exact addons (the
+        hash of their files): installed once, reused by the next sessions.
+        It drops the templates unused for a week or beyond the newest four."""
+        cmd = [
+            self.python,
+            str(self.root / "scripts" / "initdb.py"),
+            "-c",
+            str(self.root / "odoo.conf"),
+            f"--addons-path={self.addons_path}",
+            "--log-level=info",
+            "--new-database",
+            name,
+            "--modules",
+            ",".join(modules),
+            "--demo",
+            f"--cache-prefix={CACHE_PREFIX}",
+            "--cache-max-age=7",
+            "--cache-max-size=4",
+        ]
+        return self.execute(cmd, log_name, None, timeout, [name, *scrub])
+
+    def execute(self, cmd, log_name, stdin, timeout, scrub):
+        """Run ``cmd`` with its output in the log file ``log_name``."""
         log = self.log_dir / log_name
         with open(log, "w", encoding="utf-8") as out:
             out.write("$ " + " ".join(cmd) + "\n")
@@ -270,6 +303,12 @@ def out_dir():
     path = Path(require_env("DANVAN_OUT"))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home():
+    """Where pre-commit keeps its state (PRE_COMMIT_HOME): .run/pre-commit."""
+    return require_env("PRE_COMMIT_HOME")
 
 
 @pytest.fixture(scope="session")
@@ -397,11 +436,7 @@ def base_template(odoo, databases):
     demo data enabled, copied for every install test."""
     name = databases.register(databases.name("tpl"))
     databases.drop(name)
-    run = odoo.run(
-        ["-d", name, "-i", "hr,mail,web", "--stop-after-init"],
-        "template.log",
-        scrub=[name],
-    )
+    run = odoo.initdb(name, ["hr", "mail", "web"], "template.log")
     assert run.rc == 0, run.report(
         f"Building the template database {name} (hr, mail, web) failed"
     )
@@ -437,14 +472,10 @@ def previous_release(root, out_dir):
 
 
 @pytest.fixture(scope="session")
-def all_installed_template(odoo, databases, base_template):
-    """A copy of the base template with the four addons installed."""
-    name = databases.copy(base_template, "all")
-    run = odoo.run(
-        ["-d", name, "-i", "danvan_base,danvan_plan,danvan_models,danvan_complaints"]
-        + ["--stop-after-init"],
-        "install_all.log",
-        scrub=[name, base_template],
-    )
+def all_installed_template(odoo, databases):
+    """A database with the four addons installed together, with demo data."""
+    name = databases.register(databases.name("all"))
+    databases.drop(name)
+    run = odoo.initdb(name, ADDONS, "install_all.log")
     run.check("Installing the four addons together")
     return name

@@ -1,8 +1,9 @@
 """Install, upgrade and uninstall of each addon on fresh databases.
 
-Every database is a copy of one template built per session with the
-dependencies of our addons (hr, mail, web) and demo data enabled, so that a
-test costs one Odoo run instead of a full install of its dependencies.
+Every database is a copy of a template with the dependencies of our addons
+(hr, mail, web), or with our four addons, and demo data enabled, so that a
+test costs one Odoo run instead of a full install of its dependencies. The
+templates are built once for each state of the addons (click-odoo-initdb).
 """
 
 import pytest

@@ -47,19 +47,40 @@ def test_clean_run_passes(tmp_path):
     [
         "2026-11-26 16:00:02,000 1 ERROR db odoo.sql_db: bad query\n",
         "Traceback (most recent call last):\n",
+        "2026-11-26 16:00:02,000 1 ERROR db odoo.modules.loading: boom\n"
+        "Traceback (most recent call last):\n  File x\nValueError: boom\n",
         "2026-11-26 16:00:02,000 1 CRITICAL db odoo.service.server: boom\n",
         "2026-11-26 16:00:02,000 1 INFO db odoo.addons.danvan_plan.tests.test_ui: "
         "skipped TestTour.test_tour : Chrome executable not found\n",
         "2026-11-26 16:00:02,000 1 WARNING db odoo.addons.danvan_plan.models.x: "
         "odd value\n",
+        "2026-11-26 16:00:02,000 1 WARNING db odoo.models: unknown field\n",
     ],
-    ids=["error", "traceback", "critical", "skipped-browser-test", "warning-ours"],
+    ids=[
+        "error",
+        "traceback",
+        "error-with-traceback",
+        "critical",
+        "skipped-browser-test",
+        "warning-ours",
+        "warning-odoo",
+    ],
 )
 def test_bad_log_lines_fail(tmp_path, extra):
-    """An ERROR, CRITICAL, traceback, skip or warning about our addons fails."""
+    """An ERROR, CRITICAL, traceback, skip or WARNING (checklog-odoo) fails."""
     rc, closing = summarize(tmp_path, log=CLEAN_LOG + extra)
     assert rc == 1
     assert not closing.endswith(" 0 failed")
+
+
+def test_known_harmless_warning_passes(tmp_path):
+    """A warning that checklog-odoo.cfg lists as harmless does not fail."""
+    extra = (
+        "2026-11-26 16:00:02,000 1 WARNING db odoo.addons.base.models."
+        "ir_actions_report: wkhtmltopdf: The switch --header-html, is not "
+        "support using unpatched qt, and will be ignored.\n"
+    )
+    assert summarize(tmp_path, log=CLEAN_LOG + extra) == (0, "10 passed, 0 failed")
 
 
 def test_failed_odoo_test_fails(tmp_path):
