@@ -326,7 +326,6 @@ class DanvanComplaintsReport(models.Model):
             + self._count_petitions()
             + self._count_cases(
                 "danvan.complaint",
-                ("decision_date", "decided_late"),
                 (
                     self.env._("Complaint cases accepted"),
                     self.env._("Complaint cases decided"),
@@ -334,7 +333,6 @@ class DanvanComplaintsReport(models.Model):
             )
             + self._count_cases(
                 "danvan.denunciation",
-                ("conclusion_date", "concluded_late"),
                 (
                     self.env._("Denunciation cases accepted"),
                     self.env._("Denunciation cases concluded"),
@@ -446,12 +444,11 @@ class DanvanComplaintsReport(models.Model):
             ],
         )
 
-    def _count_cases(self, model, settled_fields, titles):
+    def _count_cases(self, model, titles):
         """KN-7, KN-9, TC-6, TC-10: cases accepted in the period; decided or
         concluded in it, by what was found and whether on time; still being
         settled at the cut-off."""
         Case = self.env[model].sudo()
-        date_settled, late_field = settled_fields
         company = [("company_id", "=", self.company_id.id)]
         [[accepted]] = Case._read_group(
             company
@@ -465,10 +462,10 @@ class DanvanComplaintsReport(models.Model):
         settled = Case._read_group(
             company
             + [
-                (date_settled, ">=", self.date_from),
-                (date_settled, "<=", self.date_to),
+                ("date_settled", ">=", self.date_from),
+                ("date_settled", "<=", self.date_to),
             ],
-            ["conclusion", late_field],
+            ["conclusion", "settled_late"],
             ["__count"],
         )
         [[still_open]] = Case._read_group(
@@ -476,8 +473,8 @@ class DanvanComplaintsReport(models.Model):
             + [
                 ("date_accepted", "<=", self.date_to),
                 "|",
-                (date_settled, "=", False),
-                (date_settled, ">", self.date_to),
+                ("date_settled", "=", False),
+                ("date_settled", ">", self.date_to),
                 "|",
                 ("date_closed", "=", False),
                 ("date_closed", ">", self.date_to),

@@ -813,11 +813,7 @@ class DanvanPetition(models.Model):
         the denouncer (TC-10, TC-13)."""
         _ = self.env._
         complaint = case._name == "danvan.complaint"
-        number, date = (
-            (case.decision_number, case.decision_date)
-            if complaint
-            else (case.conclusion_number, case.conclusion_date)
-        )
+        number, date = case.settlement_number, case.date_settled
         when = date.strftime("%d/%m/%Y") if date else ""
         # One whole sentence per kind of case, as translators need them.
         if complaint:
@@ -846,8 +842,7 @@ class DanvanPetition(models.Model):
             "draft": examined,
             "accepted": settling,
             "suspended": _("Settlement suspended"),
-            "decided": decided,
-            "concluded": decided,
+            "settled": decided,
             "closed": decided,
             "refused": refused,
             "terminated": _("Settlement terminated"),
