@@ -37,14 +37,16 @@ CASE_PAST_DATES = ("date_accepted", "date_suspended", "date_published", "date_se
 STEP_AFTER = ("date_received", "date_accepted", "date_suspended")
 # One workflow for both kinds: settled is the decision on a complaint (KN-9)
 # or the conclusion on a denunciation (TC-10).
+# Every step is the handling officer's or leadership's: whoever may write the
+# case (its record rules), the verification team never.
 CASE_TRANSITIONS = {
-    "action_accept": ({"draft"}, "accepted"),
-    "action_refuse": ({"draft"}, "refused"),
-    "action_suspend": ({"accepted"}, "suspended"),
-    "action_resume": ({"suspended"}, "accepted"),
-    "action_terminate": ({"draft", "accepted", "suspended"}, "terminated"),
-    "action_settle": ({"accepted"}, "settled"),
-    "action_close": ({"settled"}, "closed"),
+    "action_accept": ({"draft"}, "accepted", False),
+    "action_refuse": ({"draft"}, "refused", False),
+    "action_suspend": ({"accepted"}, "suspended", False),
+    "action_resume": ({"suspended"}, "accepted", False),
+    "action_terminate": ({"draft", "accepted", "suspended"}, "terminated", False),
+    "action_settle": ({"accepted"}, "settled", False),
+    "action_close": ({"settled"}, "closed", False),
 }
 
 
@@ -69,6 +71,10 @@ class DanvanCaseMixin(models.AbstractModel):
     _danvan_assignment_fields = ("handler_id", "department_id", "petition_id")
     _rec_name = "number"
     _transitions = CASE_TRANSITIONS
+    # A case file ended, with its settlement, is kept as it is; none is
+    # deleted (archive it).
+    _locked_states = ("closed", "refused", "terminated")
+    _deletable_states = ()
     _case_petition_types = ()
     _acceptance_report = None
     _case_date_order = CASE_DATE_ORDER
@@ -292,11 +298,6 @@ class DanvanCaseMixin(models.AbstractModel):
             if vals.get("number", self.env._("New")) == self.env._("New"):
                 vals["number"] = self.env["ir.sequence"].next_by_code(self._name)
         return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        """A case file is kept (archive it)."""
-        raise UserError(self.env._("A case cannot be deleted: archive it."))
 
     def _identity_persons(self):
         """The persons whose identity the case's attachments carry, for the

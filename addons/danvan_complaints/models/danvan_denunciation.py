@@ -4,11 +4,16 @@ team that never sees who denounced (TC-13), concluded and published within
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES, DanvanCaseMixin
+from .danvan_case_mixin import (
+    CASE_DATE_ORDER,
+    CASE_PAST_DATES,
+    CASE_TRANSITIONS,
+    DanvanCaseMixin,
+)
 from .danvan_identity_log_mixin import LOGGED_PREFETCH
 
 # TC-6: extensions a case of each complexity may have.
@@ -19,6 +24,11 @@ class DanvanDenunciation(models.Model):
     _name = "danvan.denunciation"
     _description = "Denunciation Case"
     _inherit = ["danvan.case.mixin"]
+    # TC-6: an extension keeps the case being settled; through the gate, so
+    # that its row is locked while it is counted.
+    _transitions = dict(
+        CASE_TRANSITIONS, action_extend=({"accepted"}, "accepted", False)
+    )
     _danvan_logged_fields = DanvanCaseMixin._danvan_logged_fields | {"withdrawn_note"}
     _acceptance_report = (
         "danvan_complaints.action_report_danvan_denunciation_acceptance"
@@ -199,6 +209,18 @@ class DanvanDenunciation(models.Model):
                 case.withdrawn_content = False
 
     def _inverse_withdrawn_content(self):
+        """Recorded by one who reads the letter only (TC-13): a reader of the
+        case alone would overwrite what the denouncer withdrew unseen."""
+        if not self.env.su:
+            unreadable = self.filtered("id") - self._danvan_letter_readable()
+            if unreadable:
+                raise AccessError(
+                    self.env._(
+                        "%s: only those who read the letter record what the "
+                        "denouncer withdrew.",
+                        ", ".join(unreadable.sudo().mapped("number")),
+                    )
+                )
         for case in self:
             case.sudo().withdrawn_note = case.withdrawn_content
 
@@ -327,7 +349,11 @@ class DanvanDenunciation(models.Model):
                     "Denunciations 2018)."
                 )
             )
-        # One statement checks and counts, so that two clicks extend once.
+        # The gate locks the row: two clicks extend once, the second one
+        # counting after the first.
+        self._transition(
+            "action_extend", {"deadline_warned": False, "deadline_escalated": False}
+        )
         self.flush_recordset()
         self.env.cr.execute(
             SQL(
@@ -348,7 +374,6 @@ class DanvanDenunciation(models.Model):
                     self.number,
                 )
             )
-        self.write({"deadline_warned": False, "deadline_escalated": False})
         self.modified(["extension_count"])
         self._log_event("extension", order.date, order.reference, order.reason)
         # Counted in SQL, so not tracked: say it in the chatter.

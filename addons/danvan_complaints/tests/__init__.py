@@ -18,3 +18,4 @@ from . import test_confidentiality_tour
 from . import test_absurd_dates
 from . import test_migration
 from . import test_reception_role
+from . import test_workflow_gate

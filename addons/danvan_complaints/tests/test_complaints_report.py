@@ -309,15 +309,15 @@ class TestComplaintsReport(ReportCommon):
             }["petition", "Petitions received"],
             2,
         )
-        with self.assertRaisesRegex(UserError, "issued"):
+        with self.assertRaisesRegex(UserError, "locked"):
             report.with_user(self.officer).assessment = "<p>Sửa</p>"
-        with self.assertRaisesRegex(UserError, "issued"):
+        with self.assertRaisesRegex(UserError, "locked"):
             report.line_ids[0].with_user(self.officer).value = 99
         with self.assertRaises(UserError):
             report.with_user(self.officer).action_update_figures()
         # The chatter stays open; the report is archived, never deleted.
         report.with_user(self.users["leader"]).message_post(body="Đã gửi Thanh tra")
-        with self.assertRaisesRegex(UserError, "archive"):
+        with self.assertRaisesRegex(UserError, "kept by law"):
             report.with_user(self.users["dv_admin"]).unlink()
         report.with_user(self.users["leader"]).action_archive()
         self.assertFalse(report.active)
@@ -327,7 +327,7 @@ class TestComplaintsReport(ReportCommon):
         self._petition(date(2031, 2, 2))
         with self.assertRaises(UserError):
             report.action_update_figures()
-        with self.assertRaisesRegex(UserError, "archive"):
+        with self.assertRaisesRegex(UserError, "kept by law"):
             report.with_user(self.users["dv_admin"]).unlink()
         report.with_user(self.users["leader"]).action_back_to_draft()
         report.with_user(self.officer).action_update_figures()
