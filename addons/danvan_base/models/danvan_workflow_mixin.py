@@ -46,6 +46,8 @@ class DanvanWorkflowMixin(models.AbstractModel):
                     records=", ".join(self.sudo().mapped("display_name")),
                 )
             )
+        if not self:
+            return True
         self.flush_recordset(["state"])
         self.env.cr.execute(
             SQL(
@@ -88,29 +90,41 @@ class DanvanWorkflowMixin(models.AbstractModel):
     @api.model
     def _danvan_free_fields(self):
         """What a locked record still accepts: its conversation and archiving."""
-        mixins = [
-            self.env[name]
-            for name in ("mail.thread", "mail.activity.mixin")
-            if isinstance(self, self.env.registry[name])
-        ]
         free = {"active", "message_main_attachment_id"}
-        for mixin in mixins:
+        for name in ("mail.thread", "mail.activity.mixin"):
             free.update(
-                name
-                for name, field in mixin._fields.items()
-                if not field.automatic and name != "display_name"
+                fname
+                for fname, field in self.env[name]._fields.items()
+                if not field.automatic
+                and fname != "display_name"
+                and fname in self._fields
             )
         return free
+
+    def _danvan_refuse_state(self, names):
+        raise UserError(
+            self.env._("The status of %s changes only through its buttons.", names)
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new record starts in the first state: a later one is reached by
+        the transitions (the superuser sets up any state)."""
+        if not self.env.su:
+            first = self.default_get(["state"]).get("state")
+            skipping = [vals for vals in vals_list if vals.get("state", first) != first]
+            if skipping:
+                self._danvan_refuse_state(
+                    ", ".join(
+                        str(vals.get("name") or self._description) for vals in skipping
+                    )
+                )
+        return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su and not self._danvan_gate_open():
             if "state" in vals:
-                raise UserError(
-                    self.env._(
-                        "The status of %s changes only through its buttons.",
-                        ", ".join(self.sudo().mapped("display_name")),
-                    )
-                )
+                self._danvan_refuse_state(", ".join(self.sudo().mapped("display_name")))
             if not vals.keys() <= self._danvan_free_fields():
                 locked = self._danvan_locked()
                 if locked:

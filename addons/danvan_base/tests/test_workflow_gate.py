@@ -85,6 +85,12 @@ class TestWorkflowGate(DanvanCommon):
                     with self.assertRaisesRegex(UserError, "only through its buttons"):
                         self._as(record, role).write({"state": target})
                     self.assertEqual(record.state, "draft")
+        for role in ROLES:
+            with self.subTest(role=role, create=True):
+                with self.assertRaisesRegex(UserError, "only through its buttons"):
+                    self.Gate.with_user(self.users[role]).create(
+                        {"name": "Báo cáo", "state": "issued"}
+                    )
         self._as(record, "su").write({"state": "issued"})
         self.assertEqual(record.state, "issued")
 

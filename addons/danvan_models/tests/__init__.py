@@ -7,3 +7,4 @@ from . import test_models_tour
 from . import test_my_work
 from . import test_absurd_dates
 from . import test_migration
+from . import test_model_gate

@@ -14,3 +14,4 @@ from . import test_my_work_tour
 from . import test_apps_translation
 from . import test_menus
 from . import test_absurd_dates
+from . import test_plan_gate
