@@ -1,4 +1,5 @@
 from . import danvan_workflow_mixin
+from . import danvan_kept_line_mixin
 from . import danvan_attachment_mixin
 from . import danvan_document_mixin
 from . import danvan_report_document_mixin
@@ -15,3 +16,4 @@ from . import ir_actions_report
 from . import danvan_my_work
 from . import res_users
 from . import res_groups
+from . import ir_attachment

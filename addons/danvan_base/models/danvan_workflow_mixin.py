@@ -1,22 +1,53 @@
-from odoo import models
-from odoo.exceptions import UserError
+from odoo import api, models
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
+
+# The mark of a write made by ``_transition``. An object of this module: a
+# context sent through RPC is JSON and can never hold it.
+_GATE = object()
+_GATE_KEY = "danvan_workflow_gate"
 
 
 class DanvanWorkflowMixin(models.AbstractModel):
-    """State changes that check their source state under a row lock.
+    """The workflow gate: state changes only through declared transitions.
 
-    A model lists its moves in ``_transitions``: {action: (sources, target)}.
-    The rows are locked and their state read again from the database, so a
-    double click or two users at once never skip or repeat a state.
+    A model lists its moves in ``_transitions``:
+    ``{action: (sources, target, group)}``, ``group`` the xml id of the role
+    that may make the move, or False for anyone who may write the record.
+    ``_transition`` checks the role, locks the rows and reads their state
+    again from the database, so a double click or two users at once never
+    skip or repeat a state. Any other write of ``state`` is refused, for
+    every user but the superuser.
+
+    ``_locked_states``: in these states the record accepts writes only to
+    its free fields (followers, messages, activities, active).
+    ``_deletable_states``: None, no restriction; else the states in which
+    the record may be deleted, for every role (the law keeps the others).
+    ``_danvan_locked_attach``: files may still be added to a locked record
+    (never deleted nor rewritten).
     """
 
     _name = "danvan.workflow.mixin"
     _description = "Dân vận Workflow"
     _transitions = {}
+    _locked_states = ()
+    _deletable_states = None
+    _danvan_locked_attach = False
 
     def _transition(self, action, values=None):
-        sources, target = self._transitions[action]
+        # (sources, target) without a role: accepted until every addon
+        # declares its roles (issue 12).
+        sources, target, group = (*self._transitions[action], False)[:3]
+        if group and not self.env.su and not self.env.user.has_group(group):
+            raise AccessError(
+                self.env._(
+                    "Only the role %(role)s may do this on %(records)s.",
+                    role=self.env.ref(group).sudo().name,
+                    records=", ".join(self.sudo().mapped("display_name")),
+                )
+            )
+        if not self:
+            return True
         self.flush_recordset(["state"])
         self.env.cr.execute(
             SQL(
@@ -35,8 +66,91 @@ class DanvanWorkflowMixin(models.AbstractModel):
                     ", ".join(self.mapped("display_name")),
                 )
             )
-        self.write(dict(values or {}, state=target))
+        gate = (_GATE, self._name, frozenset(self.ids))
+        self.with_context(**{_GATE_KEY: gate}).write(dict(values or {}, state=target))
         return True
+
+    def _danvan_gate_open(self):
+        """Whether this write is the one of a transition of these records."""
+        gate = self.env.context.get(_GATE_KEY)
+        return (
+            isinstance(gate, tuple)
+            and gate[0] is _GATE
+            and gate[1] == self._name
+            and gate[2].issuperset(self.ids)
+        )
+
+    def _danvan_locked(self):
+        """The records of ``self`` in a locked state."""
+        return self.sudo().filtered(lambda record: record.state in self._locked_states)
+
+    def _danvan_is_locked(self):
+        return bool(self._danvan_locked())
+
+    @api.model
+    def _danvan_free_fields(self):
+        """What a locked record still accepts: its conversation and archiving."""
+        free = {"active", "message_main_attachment_id"}
+        for name in ("mail.thread", "mail.activity.mixin"):
+            free.update(
+                fname
+                for fname, field in self.env[name]._fields.items()
+                if not field.automatic
+                and fname != "display_name"
+                and fname in self._fields
+            )
+        return free
+
+    def _danvan_refuse_state(self, names):
+        raise UserError(
+            self.env._("The status of %s changes only through its buttons.", names)
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new record starts in the first state: a later one is reached by
+        the transitions (the superuser sets up any state)."""
+        if not self.env.su:
+            first = self.default_get(["state"]).get("state")
+            skipping = [vals for vals in vals_list if vals.get("state", first) != first]
+            if skipping:
+                self._danvan_refuse_state(
+                    ", ".join(
+                        str(vals.get("name") or self._description) for vals in skipping
+                    )
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and not self._danvan_gate_open():
+            if "state" in vals:
+                self._danvan_refuse_state(", ".join(self.sudo().mapped("display_name")))
+            if not vals.keys() <= self._danvan_free_fields():
+                locked = self._danvan_locked()
+                if locked:
+                    raise UserError(
+                        self.env._(
+                            "%s is locked in its current status: it can no "
+                            "longer be changed.",
+                            ", ".join(locked.mapped("display_name")),
+                        )
+                    )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_kept(self):
+        if self._deletable_states is None:
+            return
+        kept = self.sudo().filtered(
+            lambda record: record.state not in self._deletable_states
+        )
+        if kept:
+            raise UserError(
+                self.env._(
+                    "%s is kept by law and cannot be deleted.",
+                    ", ".join(kept.mapped("display_name")),
+                )
+            )
 
     def _agency_env(self):
         """The environment in the agency's language, for what the record

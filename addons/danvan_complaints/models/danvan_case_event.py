@@ -47,6 +47,12 @@ class DanvanCaseEvent(models.Model):
     def _check_date(self):
         check_dates(self, ["date"])
 
+    def write(self, vals):
+        """An event is kept as it was recorded (TC-11), by every role."""
+        if not self.env.su:
+            raise UserError(self.env._("The events of a case are kept."))
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(self.env._("The events of a case are kept."))

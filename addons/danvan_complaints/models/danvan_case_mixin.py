@@ -26,13 +26,28 @@ CASE_DATE_ORDER = (
     ("date_received", "date_accepted"),
     ("date_accepted", "date_suspended"),
     ("date_accepted", "date_published"),
+    ("date_accepted", "date_settled"),
+    ("date_settled", "date_published"),
 )
 # The dates of what has been done, never after today: a case dated ahead
 # could not be resumed, decided or closed before that day.
-CASE_PAST_DATES = ("date_accepted", "date_suspended", "date_published")
+CASE_PAST_DATES = ("date_accepted", "date_suspended", "date_published", "date_settled")
 # The dates after which a step of the case (withdrawal, suspension,
 # resumption, termination, extension) is dated.
 STEP_AFTER = ("date_received", "date_accepted", "date_suspended")
+# One workflow for both kinds: settled is the decision on a complaint (KN-9)
+# or the conclusion on a denunciation (TC-10).
+# Every step is the handling officer's or leadership's: whoever may write the
+# case (its record rules), the verification team never.
+CASE_TRANSITIONS = {
+    "action_accept": ({"draft"}, "accepted", False),
+    "action_refuse": ({"draft"}, "refused", False),
+    "action_suspend": ({"accepted"}, "suspended", False),
+    "action_resume": ({"suspended"}, "accepted", False),
+    "action_terminate": ({"draft", "accepted", "suspended"}, "terminated", False),
+    "action_settle": ({"accepted"}, "settled", False),
+    "action_close": ({"settled"}, "closed", False),
+}
 
 
 class DanvanCaseMixin(models.AbstractModel):
@@ -55,6 +70,11 @@ class DanvanCaseMixin(models.AbstractModel):
     # letter and senders to the case's handler.
     _danvan_assignment_fields = ("handler_id", "department_id", "petition_id")
     _rec_name = "number"
+    _transitions = CASE_TRANSITIONS
+    # A case file ended, with its settlement, is kept as it is; none is
+    # deleted (archive it).
+    _locked_states = ("closed", "refused", "terminated")
+    _deletable_states = ()
     _case_petition_types = ()
     _acceptance_report = None
     _case_date_order = CASE_DATE_ORDER
@@ -130,6 +150,13 @@ class DanvanCaseMixin(models.AbstractModel):
         help="Whether the complaint or denunciation was found right (Article 31 of the "
         "Law on Complaints 2011, Article 40 of the Law on Denunciations 2018).",
     )
+    date_settled = fields.Date(string="Settled On", copy=False, tracking=True)
+    settlement_number = fields.Char(copy=False, tracking=True)
+    settled_late = fields.Boolean(
+        compute="_compute_settled_late",
+        store=True,
+        help="Settled after its legal deadline.",
+    )
     date_published = fields.Date(string="Published On", copy=False, tracking=True)
     date_closed = fields.Date(readonly=True, copy=False)
     withdrawn_content = fields.Text(
@@ -185,6 +212,15 @@ class DanvanCaseMixin(models.AbstractModel):
                 case.date_accepted,
                 variant,
                 extra_days=case._deadline_extra_days(),
+            )
+
+    @api.depends("date_settled", "date_deadline")
+    def _compute_settled_late(self):
+        for case in self:
+            case.settled_late = bool(
+                case.date_settled
+                and case.date_deadline
+                and case.date_settled > case.date_deadline
             )
 
     def _deadline_open_domain(self):
@@ -270,11 +306,6 @@ class DanvanCaseMixin(models.AbstractModel):
                 vals["number"] = self.env["ir.sequence"].next_by_code(self._name)
         return super().create(vals_list)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        """A case file is kept (archive it)."""
-        raise UserError(self.env._("A case cannot be deleted: archive it."))
-
     def _identity_persons(self):
         """The persons whose identity the case's attachments carry, for the
         access log (TC-13)."""
@@ -346,6 +377,61 @@ class DanvanCaseMixin(models.AbstractModel):
             "action_refuse", {"date_closed": fields.Date.context_today(self)}
         )
         self._log_event("refusal", fields.Date.context_today(self))
+        return True
+
+    def _settlement_required_fields(self):
+        """What the decision (KN-9) or the conclusion (TC-10) must state."""
+        return ("settlement_number", "date_settled")
+
+    def _settlement_missing_message(self, missing):
+        """The error of a settlement that lacks the ``missing`` labels."""
+        raise NotImplementedError
+
+    def _check_settlement(self):
+        """A kind's own condition of the settlement, beyond its contents."""
+
+    def action_settle(self):
+        """Issue the decision on a complaint (KN-9) or the conclusion on a
+        denunciation (TC-10), with what the law asks it to state."""
+        for case in self:
+            missing = [
+                case._fields[name].get_description(self.env)["string"]
+                for name in case._settlement_required_fields()
+                if not case[name]
+            ]
+            if missing:
+                raise UserError(case._settlement_missing_message(missing))
+            case._check_settlement()
+        for case in self:
+            case._transition("action_settle")
+            case._log_event("decision", case.date_settled, case.settlement_number)
+        return True
+
+    def _settlement_sent_date(self):
+        """When the settlement reached the parties (KN-9, TC-10)."""
+        raise NotImplementedError
+
+    def _check_closing(self):
+        """Raise unless the settlement was sent and published (KN-9, KN-13,
+        TC-10)."""
+        raise NotImplementedError
+
+    def action_close(self):
+        """Close once the settlement is sent to the parties and published."""
+        for case in self:
+            case._check_closing()
+        for case in self:
+            case._transition(
+                "action_close", {"date_closed": fields.Date.context_today(self)}
+            )
+            case._log_event("sending", case._settlement_sent_date())
+            case._log_event(
+                "publication",
+                case.date_published,
+                note=case._fields["publication_method"].convert_to_export(
+                    case.publication_method, case
+                ),
+            )
         return True
 
     def _suspend(self, date, reason, reference):

@@ -13,32 +13,11 @@ from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES, DanvanCaseMixin
 # withdrawal, KN-4; settlement goes on without an absent complainant, KN-8).
 AMENDMENT_2026 = date(2026, 7, 1)
 
-TRANSITIONS = {
-    "action_accept": ({"draft"}, "accepted"),
-    "action_refuse": ({"draft"}, "refused"),
-    "action_suspend": ({"accepted"}, "suspended"),
-    "action_resume": ({"suspended"}, "accepted"),
-    "action_terminate": ({"draft", "accepted", "suspended"}, "terminated"),
-    "action_decide": ({"accepted"}, "decided"),
-    "action_close": ({"decided"}, "closed"),
-}
-# KN-9 and ND124 Art. 29: what a decision must say.
-DECISION_CONTENTS = (
-    "decision_number",
-    "decision_date",
-    "respondent",
-    "verification_result",
-    "legal_basis",
-    "conclusion",
-    "measure",
-)
-
 
 class DanvanComplaint(models.Model):
     _name = "danvan.complaint"
     _description = "Complaint Case"
     _inherit = ["danvan.case.mixin"]
-    _transitions = TRANSITIONS
     _acceptance_report = "danvan_complaints.action_report_danvan_complaint_acceptance"
     _case_petition_types = ("complaint", "mixed")
     _danvan_deadline_fields = {
@@ -52,19 +31,17 @@ class DanvanComplaint(models.Model):
     _case_date_order = CASE_DATE_ORDER + (
         ("date_known", "date_received"),
         ("date_accepted", "dialogue_date"),
-        ("date_accepted", "decision_date"),
         ("date_accepted", "date_sent"),
-        ("decision_date", "date_sent"),
-        ("decision_date", "date_published"),
+        ("date_settled", "date_sent"),
     )
-    _case_past_dates = CASE_PAST_DATES + ("decision_date", "date_sent")
+    _case_past_dates = CASE_PAST_DATES + ("date_sent",)
 
     state = fields.Selection(
         [
             ("draft", "To Accept"),
             ("accepted", "Being Resolved"),
             ("suspended", "Suspended"),
-            ("decided", "Decided"),
+            ("settled", "Decided"),
             ("closed", "Closed"),
             ("refused", "Not Accepted"),
             ("terminated", "Terminated"),
@@ -158,8 +135,8 @@ class DanvanComplaint(models.Model):
         "come without a valid reason (Article 30 of the Law on Complaints 2011).",
     )
     dialogue_result = fields.Text()
-    decision_number = fields.Char(copy=False, tracking=True)
-    decision_date = fields.Date(copy=False, tracking=True)
+    settlement_number = fields.Char(string="Decision Number")
+    date_settled = fields.Date(string="Decision Date")
     legal_basis = fields.Text()
     measure = fields.Selection(
         [
@@ -177,7 +154,7 @@ class DanvanComplaint(models.Model):
         "2011).",
     )
     compensation = fields.Text()
-    decided_late = fields.Boolean(compute="_compute_decided_late", store=True)
+    settled_late = fields.Boolean(string="Decided Late")
     date_sent = fields.Date(string="Sent On", copy=False, tracking=True)
     sending_deadline = fields.Date(
         compute="_compute_decision_deadlines",
@@ -255,20 +232,11 @@ class DanvanComplaint(models.Model):
                 "complaint_acceptance", case.date_received
             )
 
-    @api.depends("decision_date", "date_deadline")
-    def _compute_decided_late(self):
-        for case in self:
-            case.decided_late = bool(
-                case.decision_date
-                and case.date_deadline
-                and case.decision_date > case.date_deadline
-            )
-
-    @api.depends("decision_date", "is_remote")
+    @api.depends("date_settled", "is_remote")
     def _compute_decision_deadlines(self):
         Limit = self.env["danvan.time.limit"]
         for case in self:
-            start = case.decision_date
+            start = case.date_settled
             if not start:
                 case.sending_deadline = case.publication_deadline = False
                 case.date_effective = False
@@ -289,7 +257,7 @@ class DanvanComplaint(models.Model):
     def _onchange_previous_case_id(self):
         if self.previous_case_id:
             self.resolution_round = "second"
-            self.date_known = self.previous_case_id.decision_date
+            self.date_known = self.previous_case_id.date_settled
             self.respondent = self.previous_case_id.resolver_id.name
             self.is_remote = self.previous_case_id.is_remote
 
@@ -322,28 +290,27 @@ class DanvanComplaint(models.Model):
             case._accept()
         return True
 
-    def action_decide(self):
-        """Issue the decision with the contents KN-9 requires."""
-        for case in self:
-            missing = [
-                case._fields[name].get_description(self.env)["string"]
-                for name in DECISION_CONTENTS
-                if not case[name]
-            ]
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "%(case)s: the decision must state %(missing)s (Article 31 of "
-                        "the Law on Complaints 2011).",
-                        case=case.number,
-                        missing=", ".join(missing),
-                    )
-                )
-            case._check_dialogue()
-        for case in self:
-            case._transition("action_decide")
-            case._log_event("decision", case.decision_date, case.decision_number)
-        return True
+    def _settlement_required_fields(self):
+        """KN-9 and Article 29 of Decree 124/2020/NĐ-CP: what a decision must
+        state."""
+        return super()._settlement_required_fields() + (
+            "respondent",
+            "verification_result",
+            "legal_basis",
+            "conclusion",
+            "measure",
+        )
+
+    def _settlement_missing_message(self, missing):
+        return self.env._(
+            "%(case)s: the decision must state %(missing)s (Article 31 of "
+            "the Law on Complaints 2011).",
+            case=self.number,
+            missing=", ".join(missing),
+        )
+
+    def _check_settlement(self):
+        self._check_dialogue()
 
     def _check_dialogue(self):
         """A dialogue that is required is held before the decision, unless the
@@ -369,40 +336,29 @@ class DanvanComplaint(models.Model):
             )
         )
 
-    def action_close(self):
-        """Close once the decision is sent and published (KN-9, KN-13)."""
-        for case in self:
-            if not case.date_sent or not case.publication_method:
-                raise UserError(
-                    self.env._(
-                        "%s: record when the decision was sent to the parties and "
-                        "how it was published (Decree 124/2020/NĐ-CP).",
-                        case.number,
-                    )
+    def _settlement_sent_date(self):
+        return self.date_sent
+
+    def _check_closing(self):
+        """The decision is sent and published (KN-9, KN-13)."""
+        if not self.date_sent or not self.publication_method:
+            raise UserError(
+                self.env._(
+                    "%s: record when the decision was sent to the parties and "
+                    "how it was published (Decree 124/2020/NĐ-CP).",
+                    self.number,
                 )
-            if not case.date_published or case.date_published < case.decision_date:
-                raise UserError(
-                    self.env._(
-                        "%s: give the date of publication, on or after the decision.",
-                        case.number,
-                    )
+            )
+        if not self.date_published or self.date_published < self.date_settled:
+            raise UserError(
+                self.env._(
+                    "%s: give the date of publication, on or after the decision.",
+                    self.number,
                 )
-        for case in self:
-            case._transition(
-                "action_close", {"date_closed": fields.Date.context_today(self)}
             )
-            case._log_event("sending", case.date_sent)
-            case._log_event(
-                "publication",
-                case.date_published,
-                note=case._fields["publication_method"].convert_to_export(
-                    case.publication_method, case
-                ),
-            )
-        return True
 
     def action_print_decision(self):
-        if any(case.state not in ("decided", "closed") for case in self):
+        if any(case.state not in ("settled", "closed") for case in self):
             raise UserError(self.env._("Only an issued decision is printed."))
         return self.env.ref(
             "danvan_complaints.action_report_danvan_complaint_decision"

@@ -10,7 +10,7 @@ counts only, never a person (TC-13).
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.danvan_base.tools.date_checks import (
     MAX_YEAR,
@@ -21,10 +21,17 @@ from odoo.addons.danvan_base.tools.date_checks import (
 
 from .danvan_reception_visit import GROUP_SIZE
 
+LEADERSHIP = "danvan_base.group_danvan_leadership"
+# A reception officer counts and submits it; leadership issues it or sends
+# it back.
 TRANSITIONS = {
-    "action_submit": ({"draft"}, "submitted"),
-    "action_issue": ({"submitted"}, "issued"),
-    "action_back_to_draft": ({"submitted"}, "draft"),
+    "action_submit": (
+        {"draft"},
+        "submitted",
+        "danvan_complaints.group_danvan_reception",
+    ),
+    "action_issue": ({"submitted"}, "issued", LEADERSHIP),
+    "action_back_to_draft": ({"submitted"}, "draft", LEADERSHIP),
 }
 # BC-1: the data run from the 15th to the 14th of a month; (year offset, month,
 # day) of the first and of the last day of each periodic report.
@@ -50,6 +57,11 @@ class DanvanComplaintsReport(models.Model):
     ]
     _danvan_recipients_field = "danvan_complaints_report_recipients"
     _transitions = TRANSITIONS
+    # An issued report is kept as issued, its figures and its PDF with it
+    # (printed once issued); only a draft is deleted (archive the others).
+    _locked_states = ("issued",)
+    _deletable_states = ("draft",)
+    _danvan_locked_attach = True
     _order = "date_to desc, id desc"
 
     period_kind = fields.Selection(
@@ -199,29 +211,6 @@ class DanvanComplaintsReport(models.Model):
         reports._update_figures()
         return reports
 
-    def write(self, vals):
-        """An issued report is locked; only its chatter and archiving remain."""
-        if any(report.state == "issued" for report in self):
-            free = (
-                set(self.env["mail.thread"]._fields)
-                | set(self.env["mail.activity.mixin"]._fields)
-                | {"active"}
-            )
-            if set(vals) - free:
-                raise UserError(
-                    self.env._("An issued report can no longer be changed.")
-                )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(report.state != "draft" for report in self):
-            raise UserError(
-                self.env._(
-                    "A submitted or issued report cannot be deleted: archive it."
-                )
-            )
-
     # Workflow -------------------------------------------------------------
 
     def action_update_figures(self):
@@ -246,8 +235,6 @@ class DanvanComplaintsReport(models.Model):
 
     def action_issue(self):
         """Leadership issues the report with its number and date (VB-7)."""
-        if not self.env.user.has_group("danvan_base.group_danvan_leadership"):
-            raise AccessError(self.env._("Only the leadership issues a report."))
         today = fields.Date.context_today(self)
         for report in self:
             report._transition(
@@ -326,7 +313,6 @@ class DanvanComplaintsReport(models.Model):
             + self._count_petitions()
             + self._count_cases(
                 "danvan.complaint",
-                ("decision_date", "decided_late"),
                 (
                     self.env._("Complaint cases accepted"),
                     self.env._("Complaint cases decided"),
@@ -334,7 +320,6 @@ class DanvanComplaintsReport(models.Model):
             )
             + self._count_cases(
                 "danvan.denunciation",
-                ("conclusion_date", "concluded_late"),
                 (
                     self.env._("Denunciation cases accepted"),
                     self.env._("Denunciation cases concluded"),
@@ -446,12 +431,11 @@ class DanvanComplaintsReport(models.Model):
             ],
         )
 
-    def _count_cases(self, model, settled_fields, titles):
+    def _count_cases(self, model, titles):
         """KN-7, KN-9, TC-6, TC-10: cases accepted in the period; decided or
         concluded in it, by what was found and whether on time; still being
         settled at the cut-off."""
         Case = self.env[model].sudo()
-        date_settled, late_field = settled_fields
         company = [("company_id", "=", self.company_id.id)]
         [[accepted]] = Case._read_group(
             company
@@ -465,10 +449,10 @@ class DanvanComplaintsReport(models.Model):
         settled = Case._read_group(
             company
             + [
-                (date_settled, ">=", self.date_from),
-                (date_settled, "<=", self.date_to),
+                ("date_settled", ">=", self.date_from),
+                ("date_settled", "<=", self.date_to),
             ],
-            ["conclusion", late_field],
+            ["conclusion", "settled_late"],
             ["__count"],
         )
         [[still_open]] = Case._read_group(
@@ -476,8 +460,8 @@ class DanvanComplaintsReport(models.Model):
             + [
                 ("date_accepted", "<=", self.date_to),
                 "|",
-                (date_settled, "=", False),
-                (date_settled, ">", self.date_to),
+                ("date_settled", "=", False),
+                ("date_settled", ">", self.date_to),
                 "|",
                 ("date_closed", "=", False),
                 ("date_closed", ">", self.date_to),

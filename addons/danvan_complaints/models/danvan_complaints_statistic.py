@@ -9,21 +9,26 @@ holds anything of the sender (TC-13): the rows are only counted.
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-CASE_STATES = [
-    ("draft", "To Accept"),
-    ("accepted", "Being Settled"),
-    ("suspended", "Suspended"),
-    ("decided", "Decided"),
-    ("concluded", "Concluded"),
-    ("closed", "Closed"),
-    ("refused", "Not Accepted"),
-    ("terminated", "Terminated"),
-]
+# The two kinds of case, by the kind's key in the view.
+CASE_MODELS = {"complaint": "danvan.complaint", "denunciation": "danvan.denunciation"}
 
 
 def _selection_of(model, name):
     """The values of the source model's own field, with its translated labels."""
     return lambda self: self.env[model]._fields[name]._description_selection(self.env)
+
+
+def _case_states(self):
+    """The states of both kinds of case, from their own fields; a state the
+    two name differently (decided, concluded) shows both names."""
+    labels = {}
+    for model in CASE_MODELS.values():
+        field = self.env[model]._fields["state"]
+        for value, label in field._description_selection(self.env):
+            names = labels.setdefault(value, [])
+            if label not in names:
+                names.append(label)
+    return [(value, " / ".join(names)) for value, names in labels.items()]
 
 
 class DanvanComplaintsStatistic(models.Model):
@@ -52,16 +57,16 @@ class DanvanComplaintsStatistic(models.Model):
             "conclusion",
             "date_accepted",
             "date_deadline",
-            "decision_date",
+            "date_settled",
             "petition_id",
             "state",
         ],
         "danvan.denunciation": [
             "active",
             "conclusion",
-            "conclusion_date",
             "date_accepted",
             "date_deadline",
+            "date_settled",
             "petition_id",
             "state",
         ],
@@ -109,7 +114,7 @@ class DanvanComplaintsStatistic(models.Model):
         string="Case",
         readonly=True,
     )
-    case_state = fields.Selection(CASE_STATES, string="Case Status", readonly=True)
+    case_state = fields.Selection(_case_states, string="Case Status", readonly=True)
     case_conclusion = fields.Selection(
         _selection_of("danvan.complaint", "conclusion"),
         string="Found",
@@ -136,17 +141,7 @@ class DanvanComplaintsStatistic(models.Model):
             CREATE VIEW %(table)s AS (
                 WITH cases AS (
                     SELECT DISTINCT ON (petition_id) *
-                      FROM (
-                        SELECT id, petition_id, 'complaint' AS kind, state,
-                               conclusion, date_accepted, date_deadline,
-                               decision_date AS date_settled
-                          FROM danvan_complaint WHERE active
-                        UNION ALL
-                        SELECT id, petition_id, 'denunciation', state,
-                               conclusion, date_accepted, date_deadline,
-                               conclusion_date
-                          FROM danvan_denunciation WHERE active
-                      ) AS c
+                      FROM (%(cases)s) AS c
                   ORDER BY petition_id, id DESC
                 )
                 SELECT p.id, p.id AS petition_id, p.company_id, p.date_received,
@@ -178,5 +173,15 @@ class DanvanComplaintsStatistic(models.Model):
             )
             """,
                 table=SQL.identifier(self._table),
+                cases=SQL(" UNION ALL ").join(
+                    SQL(
+                        "SELECT id, petition_id, %s AS kind, state, conclusion, "
+                        "date_accepted, date_deadline, date_settled "
+                        "FROM %s WHERE active",
+                        kind,
+                        SQL.identifier(self.env[model]._table),
+                    )
+                    for kind, model in CASE_MODELS.items()
+                ),
             )
         )

@@ -4,22 +4,18 @@ team that never sees who denounced (TC-13), concluded and published within
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES, DanvanCaseMixin
+from .danvan_case_mixin import (
+    CASE_DATE_ORDER,
+    CASE_PAST_DATES,
+    CASE_TRANSITIONS,
+    DanvanCaseMixin,
+)
 from .danvan_identity_log_mixin import LOGGED_PREFETCH
 
-TRANSITIONS = {
-    "action_accept": ({"draft"}, "accepted"),
-    "action_refuse": ({"draft"}, "refused"),
-    "action_suspend": ({"accepted"}, "suspended"),
-    "action_resume": ({"suspended"}, "accepted"),
-    "action_terminate": ({"draft", "accepted", "suspended"}, "terminated"),
-    "action_conclude": ({"accepted"}, "concluded"),
-    "action_close": ({"concluded"}, "closed"),
-}
 # TC-6: extensions a case of each complexity may have.
 MAX_EXTENSIONS = {"normal": 0, "complex": 1, "very_complex": 2}
 
@@ -28,7 +24,11 @@ class DanvanDenunciation(models.Model):
     _name = "danvan.denunciation"
     _description = "Denunciation Case"
     _inherit = ["danvan.case.mixin"]
-    _transitions = TRANSITIONS
+    # TC-6: an extension keeps the case being settled; through the gate, so
+    # that its row is locked while it is counted.
+    _transitions = dict(
+        CASE_TRANSITIONS, action_extend=({"accepted"}, "accepted", False)
+    )
     _danvan_logged_fields = DanvanCaseMixin._danvan_logged_fields | {"withdrawn_note"}
     _acceptance_report = (
         "danvan_complaints.action_report_danvan_denunciation_acceptance"
@@ -41,15 +41,12 @@ class DanvanDenunciation(models.Model):
     _case_date_order = CASE_DATE_ORDER + (
         ("date_accepted", "date_notified"),
         ("date_accepted", "team_decision_date"),
-        ("date_accepted", "conclusion_date"),
         ("date_accepted", "date_conclusion_notified"),
-        ("conclusion_date", "date_conclusion_notified"),
-        ("conclusion_date", "date_published"),
+        ("date_settled", "date_conclusion_notified"),
     )
     _case_past_dates = CASE_PAST_DATES + (
         "date_notified",
         "team_decision_date",
-        "conclusion_date",
         "date_conclusion_notified",
     )
 
@@ -58,7 +55,7 @@ class DanvanDenunciation(models.Model):
             ("draft", "To Accept"),
             ("accepted", "Being Settled"),
             ("suspended", "Suspended"),
-            ("concluded", "Concluded"),
+            ("settled", "Concluded"),
             ("closed", "Closed"),
             ("refused", "Not Accepted"),
             ("terminated", "Terminated"),
@@ -133,14 +130,14 @@ class DanvanDenunciation(models.Model):
         help="They read the case and a copy of the letter without the denouncer's "
         "identity (Article 56 of the Law on Denunciations 2018).",
     )
-    conclusion_number = fields.Char(copy=False, tracking=True)
-    conclusion_date = fields.Date(copy=False, tracking=True)
+    settlement_number = fields.Char(string="Conclusion Number")
+    date_settled = fields.Date(string="Conclusion Date")
     conclusion_text = fields.Html(string="Conclusion")
     handling_measures = fields.Text(
         help="How the violations are handled (Article 40 of the Law on Denunciations "
         "2018)."
     )
-    concluded_late = fields.Boolean(compute="_compute_concluded_late", store=True)
+    settled_late = fields.Boolean(string="Concluded Late")
     date_conclusion_notified = fields.Date(
         string="Denouncer Told On",
         tracking=True,
@@ -216,6 +213,18 @@ class DanvanDenunciation(models.Model):
                 case.withdrawn_content = False
 
     def _inverse_withdrawn_content(self):
+        """Recorded by one who reads the letter only (TC-13): a reader of the
+        case alone would overwrite what the denouncer withdrew unseen."""
+        if not self.env.su:
+            unreadable = self.filtered("id") - self._danvan_letter_readable()
+            if unreadable:
+                raise AccessError(
+                    self.env._(
+                        "%s: only those who read the letter record what the "
+                        "denouncer withdrew.",
+                        ", ".join(unreadable.sudo().mapped("number")),
+                    )
+                )
         for case in self:
             case.sudo().withdrawn_note = case.withdrawn_content
 
@@ -241,15 +250,6 @@ class DanvanDenunciation(models.Model):
         for case in self:
             case.notice_deadline = case.date_accepted and Limit.compute_deadline(
                 "denunciation_notice", case.date_accepted
-            )
-
-    @api.depends("conclusion_date", "date_deadline")
-    def _compute_concluded_late(self):
-        for case in self:
-            case.concluded_late = bool(
-                case.conclusion_date
-                and case.date_deadline
-                and case.conclusion_date > case.date_deadline
             )
 
     def action_accept(self):
@@ -281,50 +281,38 @@ class DanvanDenunciation(models.Model):
     def _acceptance_notice_number(self):
         return self.notice_number
 
-    def action_conclude(self):
-        """The conclusion on the content of the denunciation (TC-10)."""
-        for case in self:
-            if not (
-                case.conclusion_number
-                and case.conclusion_date
-                and case.conclusion
-                and case.conclusion_text
-            ):
-                raise UserError(
-                    self.env._(
-                        "%s: give the number, date, finding and text of the "
-                        "conclusion (Article 40 of the Law on Denunciations 2018).",
-                        case.number,
-                    )
-                )
-        for case in self:
-            case._transition("action_conclude")
-            case._log_event("decision", case.conclusion_date, case.conclusion_number)
-        return True
+    def _settlement_required_fields(self):
+        """TC-10: the conclusion states what was found and its text."""
+        return super()._settlement_required_fields() + (
+            "conclusion",
+            "conclusion_text",
+        )
 
-    def action_close(self):
-        """Close once the denouncer is told and the conclusion published."""
-        for case in self:
-            if not (
-                case.date_conclusion_notified
-                and case.publication_method
-                and case.date_published
-            ):
-                raise UserError(
-                    self.env._(
-                        "%s: record when the denouncer was told of the conclusion "
-                        "and how it was published (Article 40 of the Law on "
-                        "Denunciations 2018).",
-                        case.number,
-                    )
+    def _settlement_missing_message(self, missing):
+        return self.env._(
+            "%s: give the number, date, finding and text of the "
+            "conclusion (Article 40 of the Law on Denunciations 2018).",
+            self.number,
+        )
+
+    def _settlement_sent_date(self):
+        return self.date_conclusion_notified
+
+    def _check_closing(self):
+        """The denouncer is told and the conclusion published (TC-10)."""
+        if not (
+            self.date_conclusion_notified
+            and self.publication_method
+            and self.date_published
+        ):
+            raise UserError(
+                self.env._(
+                    "%s: record when the denouncer was told of the conclusion "
+                    "and how it was published (Article 40 of the Law on "
+                    "Denunciations 2018).",
+                    self.number,
                 )
-        for case in self:
-            case._transition(
-                "action_close", {"date_closed": fields.Date.context_today(self)}
             )
-            case._log_event("sending", case.date_conclusion_notified)
-            case._log_event("publication", case.date_published)
-        return True
 
     def action_preview_redacted(self):
         """The handler reads and confirms the team's copy (TC-13 (2))."""
@@ -365,7 +353,11 @@ class DanvanDenunciation(models.Model):
                     "Denunciations 2018)."
                 )
             )
-        # One statement checks and counts, so that two clicks extend once.
+        # The gate locks the row: two clicks extend once, the second one
+        # counting after the first.
+        self._transition(
+            "action_extend", {"deadline_warned": False, "deadline_escalated": False}
+        )
         self.flush_recordset()
         self.env.cr.execute(
             SQL(
@@ -386,7 +378,6 @@ class DanvanDenunciation(models.Model):
                     self.number,
                 )
             )
-        self.write({"deadline_warned": False, "deadline_escalated": False})
         self.modified(["extension_count"])
         self._log_event("extension", order.date, order.reference, order.reason)
         # Counted in SQL, so not tracked: say it in the chatter.

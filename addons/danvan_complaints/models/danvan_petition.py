@@ -38,11 +38,24 @@ REDACTION_SOURCES = (
     "sender_ids.email",
 )
 
+# Its officer, or leadership for a petition no officer handles yet (one
+# received online): whoever may write it.
 TRANSITIONS = {
-    "action_classify": ({"received"}, "classified"),
-    "action_process": ({"classified"}, "processed"),
-    "action_reopen": ({"classified"}, "received"),
+    "action_classify": ({"received"}, "classified", False),
+    "action_process": ({"classified"}, "processed", False),
+    "action_reopen": ({"classified"}, "received", False),
 }
+# TC-13 (2): the copy without the denouncer, as the officer confirmed it in
+# the preview; written by that confirmation only, marked by a private object
+# that a context sent through RPC can never hold.
+REDACTED_FIELDS = (
+    "redacted_summary",
+    "redacted_content",
+    "redacted_by_id",
+    "date_redacted",
+)
+_REDACTION = object()
+_REDACTION_KEY = "danvan_redaction_confirmed"
 # XLD-9: which outcome fits which classification.
 OUTCOME_TYPES = {
     "accept": {"complaint", "denunciation", "petition"},
@@ -67,6 +80,12 @@ class DanvanPetition(models.Model):
         "danvan.identity.log.mixin",
     ]
     _transitions = TRANSITIONS
+    # The register keeps every petition, and a processed one as it was
+    # processed (archive it); the copy sent on with a transferred one is
+    # still printed and kept with it.
+    _locked_states = ("processed",)
+    _deletable_states = ()
+    _danvan_locked_attach = True
     _danvan_assignment_fields = ("handler_id", "department_id")
     # XLD-1, TC-3: counted from receipt through the calendar and the time limits.
     _danvan_deadline_fields = {"date_deadline": "date_received"}
@@ -354,21 +373,38 @@ class DanvanPetition(models.Model):
         self.redacted_summary = self.redacted_content = False
         self.redacted_by_id = self.date_redacted = False
 
+    @api.model
+    def _danvan_free_fields(self):
+        """A processed petition is still handed over with its case (by
+        leadership, see the confidential mixin), and the copy without the
+        denouncer is still confirmed for its case's team."""
+        free = super()._danvan_free_fields() | set(self._danvan_assignment_fields)
+        if self._danvan_redaction_confirmed():
+            free |= {*REDACTED_FIELDS, "redact_terms"}
+        return free
+
+    def _danvan_redaction_confirmed(self):
+        return self.env.context.get(_REDACTION_KEY) is _REDACTION
+
     def write(self, vals):
         """Tell the citizen who submitted online of the new public status."""
+        if (
+            not self.env.su
+            and not self._danvan_redaction_confirmed()
+            and vals.keys() & set(REDACTED_FIELDS)
+        ):
+            raise UserError(
+                self.env._(
+                    "The copy without the denouncer is made only by previewing "
+                    "and confirming it (button 'Preview the Copy')."
+                )
+            )
         moved = self.browse()
         if vals.get("state") in PORTAL_NOTIFIED_STATES:
             moved = self.filtered(lambda p: p.state != vals["state"])
         result = super().write(vals)
         moved._portal_send_mail("danvan_complaints.mail_template_petition_status")
         return result
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        """The register keeps every petition (archive it)."""
-        raise UserError(
-            self.env._("A registered petition cannot be deleted: archive it.")
-        )
 
     def action_classify(self):
         """Content type, processing conditions and competence are required."""
@@ -509,6 +545,28 @@ class DanvanPetition(models.Model):
                 "default_redact_terms": self.sudo().redact_terms,
             },
         }
+
+    def _confirm_redacted(self, terms, summary, content):
+        """Keep the copy the officer read in the preview (TC-13 (2)), and say
+        so in the chatter: who confirmed the copy the team reads."""
+        self.ensure_one()
+        self._check_denunciation_copy()
+        self.with_context(**{_REDACTION_KEY: _REDACTION}).write(
+            {
+                "redact_terms": terms,
+                "redacted_summary": summary,
+                "redacted_content": content,
+                "redacted_by_id": self.env.uid,
+                "date_redacted": fields.Datetime.now(),
+            }
+        )
+        agency = self.with_env(self._agency_env())
+        self.message_post(
+            body=agency.env._(
+                "Copy without the denouncer confirmed by %s.", self.env.user.name
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
 
     def action_print_redacted(self):
         """A copy of the letter without the denouncer's identity (TC-13)."""
@@ -815,11 +873,7 @@ class DanvanPetition(models.Model):
         the denouncer (TC-10, TC-13)."""
         _ = self.env._
         complaint = case._name == "danvan.complaint"
-        number, date = (
-            (case.decision_number, case.decision_date)
-            if complaint
-            else (case.conclusion_number, case.conclusion_date)
-        )
+        number, date = case.settlement_number, case.date_settled
         when = date.strftime("%d/%m/%Y") if date else ""
         # One whole sentence per kind of case, as translators need them.
         if complaint:
@@ -848,8 +902,7 @@ class DanvanPetition(models.Model):
             "draft": examined,
             "accepted": settling,
             "suspended": _("Settlement suspended"),
-            "decided": decided,
-            "concluded": decided,
+            "settled": decided,
             "closed": decided,
             "refused": refused,
             "terminated": _("Settlement terminated"),

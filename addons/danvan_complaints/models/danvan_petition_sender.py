@@ -7,7 +7,8 @@ class DanvanPetitionSender(models.Model):
 
     _name = "danvan.petition.sender"
     _description = "Petition Sender"
-    _inherit = ["danvan.person.mixin"]
+    _inherit = ["danvan.person.mixin", "danvan.kept.line.mixin"]
+    _danvan_kept_parent = "petition_id"
     _identity_case_field = "petition_id"
     _order = "petition_id, id"
 

@@ -17,7 +17,23 @@ SESSION_HOURS = 4
 class DanvanReceptionSession(models.Model):
     _name = "danvan.reception.session"
     _description = "Citizen Reception Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _transitions = {
+        "action_held": (
+            {"planned"},
+            "held",
+            "danvan_complaints.group_danvan_reception",
+        ),
+        "action_cancel": (
+            {"planned"},
+            "cancelled",
+            "danvan_complaints.group_danvan_reception",
+        ),
+    }
+    # TCD-13: a session held is on the register; one planned or cancelled
+    # may go.
+    _locked_states = ("held",)
+    _deletable_states = ("planned", "cancelled")
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -121,18 +137,11 @@ class DanvanReceptionSession(models.Model):
                     )
                 )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_held(self):
-        if any(session.state == "held" for session in self):
-            raise UserError(
-                self.env._("A session that was held cannot be deleted: archive it.")
-            )
-
     def action_held(self):
-        self.write({"state": "held"})
+        return self._transition("action_held")
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._transition("action_cancel")
         self.event_id.action_archive()
 
     @api.model

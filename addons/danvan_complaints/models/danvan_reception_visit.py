@@ -21,7 +21,19 @@ class DanvanReceptionVisit(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "danvan.identity.log.mixin",
+        "danvan.workflow.mixin",
     ]
+    _transitions = {
+        "action_record": (
+            {"draft"},
+            "recorded",
+            "danvan_complaints.group_danvan_reception",
+        )
+    }
+    # TCD-13: a recorded line of the register, and its citizens, are kept as
+    # recorded (archive it).
+    _locked_states = ("recorded",)
+    _deletable_states = ("draft",)
     _order = "date desc, id desc"
     _danvan_assignment_fields = ("officer_id",)
     # TC-13: what the citizen said and handed over names him.
@@ -141,13 +153,6 @@ class DanvanReceptionVisit(models.Model):
                 )
         return super().create(vals_list)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_recorded(self):
-        if any(visit.state == "recorded" for visit in self):
-            raise UserError(
-                self.env._("A line of the reception register is archived, not deleted.")
-            )
-
     @api.constrains("date")
     def _check_date(self):
         """A line of the register records a visit that took place (TCD-13)."""
@@ -234,8 +239,7 @@ class DanvanReceptionVisit(models.Model):
         """Close the line: who came, what for, and what was done (TCD-13)."""
         for visit in self:
             visit._check_recordable()
-        self.write({"state": "recorded"})
-        return True
+        return self._transition("action_record")
 
     def _check_recordable(self):
         self.ensure_one()
@@ -305,7 +309,10 @@ class DanvanReceptionVisit(models.Model):
         self.ensure_one()
         if self.petition_id:
             raise UserError(self.env._("The petition is already registered."))
-        self.petition_id = self.env["danvan.petition"].create(
+        # Registered from a recorded line too: the link is the register's
+        # own, written once here for one who may write the line.
+        self.check_access("write")
+        self.sudo().petition_id = self.env["danvan.petition"].create(
             {
                 "source": "direct",
                 "date_received": self.date,

@@ -8,7 +8,8 @@ class DanvanReceptionVisitor(models.Model):
 
     _name = "danvan.reception.visitor"
     _description = "Citizen Received"
-    _inherit = ["danvan.person.mixin"]
+    _inherit = ["danvan.person.mixin", "danvan.kept.line.mixin"]
+    _danvan_kept_parent = "visit_id"
     _identity_case_field = "visit_id"
     _order = "visit_id, is_representative desc, id"
 

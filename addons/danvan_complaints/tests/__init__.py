@@ -19,3 +19,4 @@ from . import test_absurd_dates
 from . import test_migration
 from . import test_reception_role
 from . import test_deadline_follows_calendar
+from . import test_workflow_gate

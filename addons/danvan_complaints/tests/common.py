@@ -112,8 +112,8 @@ class CaseCommon(ReceptionCommon):
         """The conclusion of a denunciation, dated Tuesday 31/03/2026 (TC-10)."""
         case.write(
             {
-                "conclusion_number": "30/KL-SKHCN",
-                "conclusion_date": date(2026, 3, 31),
+                "settlement_number": "30/KL-SKHCN",
+                "date_settled": date(2026, 3, 31),
                 "conclusion": "partly",
                 "conclusion_text": "<p>Tố cáo đúng một phần.</p>",
             }

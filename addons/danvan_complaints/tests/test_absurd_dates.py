@@ -172,15 +172,15 @@ class TestAbsurdDates(CaseCommon):
         # And it is decided and closed as any other case.
         case.write(
             {
-                "decision_number": "45/QĐ-SKHCN",
-                "decision_date": date(2026, 4, 10),
+                "settlement_number": "45/QĐ-SKHCN",
+                "date_settled": date(2026, 4, 10),
                 "verification_result": "<p>Có căn cứ.</p>",
                 "legal_basis": "Điều 28 Luật Khiếu nại",
                 "conclusion": "wrong",
                 "measure": "keep",
             }
         )
-        case.with_user(self.users["leader"]).action_decide()
+        case.with_user(self.users["leader"]).action_settle()
         case.write(
             {
                 "date_sent": date(2026, 4, 13),
@@ -219,8 +219,8 @@ class TestAbsurdDates(CaseCommon):
     def test_kn9_kn13_decision_sending_and_publication_in_order(self):
         case = self._accepted("complaint")
         for name, day in (
-            ("decision_date", date(2026, 3, 3)),
-            ("decision_date", TOMORROW),
+            ("date_settled", date(2026, 3, 3)),
+            ("date_settled", TOMORROW),
             ("dialogue_date", date(2026, 3, 3)),
             ("date_sent", date(2026, 3, 3)),
             ("date_published", date(2026, 3, 3)),
@@ -228,7 +228,7 @@ class TestAbsurdDates(CaseCommon):
         ):
             with self.assertRaises(ValidationError, msg=name):
                 case[name] = day
-        case.decision_date = date(2026, 3, 25)
+        case.date_settled = date(2026, 3, 25)
         for name in ("date_sent", "date_published"):
             with self.assertRaises(ValidationError, msg=name):
                 case[name] = date(2026, 3, 24)
@@ -243,8 +243,8 @@ class TestAbsurdDates(CaseCommon):
         for name, day in (
             ("date_notified", date(2026, 3, 3)),
             ("team_decision_date", date(2026, 3, 3)),
-            ("conclusion_date", date(2026, 3, 3)),
-            ("conclusion_date", TOMORROW),
+            ("date_settled", date(2026, 3, 3)),
+            ("date_settled", TOMORROW),
             ("date_conclusion_notified", TOMORROW),
         ):
             with self.assertRaises(ValidationError, msg=name):
@@ -253,7 +253,7 @@ class TestAbsurdDates(CaseCommon):
         for name in ("date_conclusion_notified", "date_published"):
             with self.assertRaises(ValidationError, msg=name):
                 case[name] = date(2026, 3, 30)
-        case.action_conclude()
+        case.action_settle()
         self._close_concluded(case)
         self.assertEqual(case.state, "closed")
 

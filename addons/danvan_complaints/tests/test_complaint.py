@@ -34,8 +34,8 @@ class TestComplaint(CaseCommon):
         case.write(
             dict(
                 {
-                    "decision_number": "45/QĐ-SKHCN",
-                    "decision_date": date(2026, 3, 25),
+                    "settlement_number": "45/QĐ-SKHCN",
+                    "date_settled": date(2026, 3, 25),
                     "verification_result": "<p>Việc thu tiền có căn cứ.</p>",
                     "legal_basis": "Điều 28 Luật Khiếu nại",
                     "conclusion": "wrong",
@@ -44,7 +44,7 @@ class TestComplaint(CaseCommon):
                 **vals,
             )
         )
-        case.action_decide()
+        case.action_settle()
 
     def test_kn6_an_accepted_complaint_petition_opens_a_case(self):
         case = self._case("complaint")
@@ -241,15 +241,15 @@ class TestComplaint(CaseCommon):
         with self.assertRaisesRegex(
             UserError, "Article 31 of the Law on Complaints 2011"
         ):
-            case.action_decide()
+            case.action_settle()
         with self.assertRaises(UserError):
             self._decide(case, legal_basis=False)
         self.assertEqual(case.state, "accepted")
         self._decide(case)
-        self.assertEqual(case.state, "decided")
-        self.assertFalse(case.decided_late)
+        self.assertEqual(case.state, "settled")
+        self.assertFalse(case.settled_late)
         with self.assertRaises(UserError):  # a double click
-            case.action_decide()
+            case.action_settle()
         # KN-9: sent in 3 working days; KN-13: published within 15 days;
         # KN-12: in effect after 30 days.
         self.assertEqual(case.sending_deadline, date(2026, 3, 30))
@@ -258,14 +258,14 @@ class TestComplaint(CaseCommon):
 
     def test_kn7_a_late_decision_is_marked(self):
         case = self._accepted()
-        self._decide(case, decision_date=date(2026, 4, 2))
-        self.assertTrue(case.decided_late)
+        self._decide(case, date_settled=date(2026, 4, 2))
+        self.assertTrue(case.settled_late)
 
     def test_kn8_dialogue_before_deciding_absent_complainant_since_2026(self):
         case = self._accepted(accepted=date(2026, 6, 1))
         values = {
             "dialogue_required": True,
-            "decision_date": date(2026, 7, 15),
+            "date_settled": date(2026, 7, 15),
         }
         with self.assertRaisesRegex(
             UserError, "Article 30 of the Law on Complaints 2011"
@@ -285,7 +285,7 @@ class TestComplaint(CaseCommon):
             self._decide(case, **values)
         values.update(dialogue_date=date(2026, 7, 8))
         self._decide(case, **values)
-        self.assertEqual(case.state, "decided")
+        self.assertEqual(case.state, "settled")
 
     def test_kn13_closed_once_sent_and_published(self):
         case = self._accepted()
@@ -322,7 +322,7 @@ class TestComplaint(CaseCommon):
         with self.assertRaises(AccessError):
             case.with_user(self.users["staff"]).read(["summary"])
         self._decide(case.with_user(self.users["leader"]))
-        self.assertEqual(case.state, "decided")
+        self.assertEqual(case.state, "settled")
 
     def test_kn9_printed_decision(self):
         case = self._accepted()

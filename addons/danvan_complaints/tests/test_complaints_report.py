@@ -203,15 +203,15 @@ class TestComplaintsReport(ReportCommon):
                 case = case.with_user(self.users["leader"])
                 case.write(
                     {
-                        "decision_number": "45/QĐ-SKHCN",
-                        "decision_date": decided,
+                        "settlement_number": "45/QĐ-SKHCN",
+                        "date_settled": decided,
                         "verification_result": "<p>Có căn cứ.</p>",
                         "legal_basis": "Điều 28 Luật Khiếu nại",
                         "conclusion": conclusion,
                         "measure": "keep",
                     }
                 )
-                case.action_decide()
+                case.action_settle()
         denunciation = self._case("denunciation", received=date(2031, 2, 3))
         denunciation.with_user(self.officer).write(
             {
@@ -309,15 +309,15 @@ class TestComplaintsReport(ReportCommon):
             }["petition", "Petitions received"],
             2,
         )
-        with self.assertRaisesRegex(UserError, "issued"):
+        with self.assertRaisesRegex(UserError, "locked"):
             report.with_user(self.officer).assessment = "<p>Sửa</p>"
-        with self.assertRaisesRegex(UserError, "issued"):
+        with self.assertRaisesRegex(UserError, "locked"):
             report.line_ids[0].with_user(self.officer).value = 99
         with self.assertRaises(UserError):
             report.with_user(self.officer).action_update_figures()
         # The chatter stays open; the report is archived, never deleted.
         report.with_user(self.users["leader"]).message_post(body="Đã gửi Thanh tra")
-        with self.assertRaisesRegex(UserError, "archive"):
+        with self.assertRaisesRegex(UserError, "kept by law"):
             report.with_user(self.users["dv_admin"]).unlink()
         report.with_user(self.users["leader"]).action_archive()
         self.assertFalse(report.active)
@@ -327,7 +327,7 @@ class TestComplaintsReport(ReportCommon):
         self._petition(date(2031, 2, 2))
         with self.assertRaises(UserError):
             report.action_update_figures()
-        with self.assertRaisesRegex(UserError, "archive"):
+        with self.assertRaisesRegex(UserError, "kept by law"):
             report.with_user(self.users["dv_admin"]).unlink()
         report.with_user(self.users["leader"]).action_back_to_draft()
         report.with_user(self.officer).action_update_figures()
@@ -342,6 +342,18 @@ class TestComplaintsReport(ReportCommon):
             ).search([])
         with self.assertRaises(AccessError):
             self._report(user=self.users["staff"])
+
+    def test_bc1_case_states_are_those_of_the_cases(self):
+        """Both kinds are settled into one state; the statistics list each
+        state of the cases once, as the cases name it, never a copied list."""
+        env = self.env(context={"lang": "en_US"})
+        field = env["danvan.complaints.statistic"]._fields["case_state"]
+        labels = dict(field._description_selection(env))
+        for model in ("danvan.complaint", "danvan.denunciation"):
+            for value, label in env[model]._fields["state"]._description_selection(env):
+                with self.subTest(model=model, state=value):
+                    self.assertIn(label, labels[value].split(" / "))
+        self.assertEqual(labels["settled"], "Decided / Concluded")
 
     def test_bc1_pivot_counts_and_on_time_rate(self):
         answered_on_time, answered_late, complaint = (

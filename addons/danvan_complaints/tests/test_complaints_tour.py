@@ -32,7 +32,7 @@ class TestComplaintsTour(VietnameseBrowserCase, ReceptionCommon):
         case = petition.complaint_ids
         self.assertEqual(case.state, "closed")
         self.assertEqual(case.date_accepted, received + timedelta(days=5))
-        self.assertEqual(case.decision_number, "80/QĐ-SKHCN")
+        self.assertEqual(case.settlement_number, "80/QĐ-SKHCN")
         self.assertEqual(
             sorted(case.event_ids.mapped("kind")),
             ["acceptance", "decision", "publication", "sending"],

@@ -164,11 +164,11 @@ class TestDenunciation(CaseCommon):
         with self.assertRaisesRegex(
             UserError, "Article 40 of the Law on Denunciations 2018"
         ):
-            case.action_conclude()
+            case.action_settle()
         self._write_conclusion(case)
-        case.action_conclude()
-        self.assertEqual(case.state, "concluded")
-        self.assertFalse(case.concluded_late)
+        case.action_settle()
+        self.assertEqual(case.state, "settled")
+        self.assertFalse(case.settled_late)
         with self.assertRaisesRegex(
             UserError, "Article 40 of the Law on Denunciations 2018"
         ):

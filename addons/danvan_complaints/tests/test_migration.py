@@ -71,3 +71,103 @@ class TestMigrationWithdrawal(CaseCommon):
             case.with_user(self.officer).withdrawn_content,
             f"{self.DENOUNCER} rút một phần",
         )
+
+
+# The settlement fields and state of each kind as 18.0.1.0.3 named them.
+OLD_SETTLEMENT = {
+    "danvan.complaint": (
+        {
+            "date_settled": "decision_date",
+            "settlement_number": "decision_number",
+            "settled_late": "decided_late",
+        },
+        "decided",
+    ),
+    "danvan.denunciation": (
+        {
+            "date_settled": "conclusion_date",
+            "settlement_number": "conclusion_number",
+            "settled_late": "concluded_late",
+        },
+        "concluded",
+    ),
+}
+
+
+@tagged("post_install", "-at_install")
+class TestMigrationSettlement(CaseCommon):
+    """The upgrade to 18.0.1.1.0 renames the decision's and the conclusion's
+    fields and states to the settlement's: existing cases keep their dates,
+    numbers, lateness and tracked history (KN-9, TC-10)."""
+
+    def _settled_case(self, kind):
+        case = self._case(kind, received=date(2026, 7, 6))
+        case.sudo().write(
+            {
+                "date_accepted": date(2026, 7, 7),
+                "settlement_number": "12/QĐ-SKHCN",
+                "date_settled": date(2026, 11, 30),
+            }
+        )
+        case.sudo()._transition("action_accept")
+        case.sudo()._transition("action_settle")
+        self.env.flush_all()
+        return case
+
+    def _back_to_old_names(self, model, renamed, state):
+        """The database as 18.0.1.0.3 left it."""
+        cr = self.env.cr
+        table = model.replace(".", "_")
+        for new, old in renamed.items():
+            cr.execute(f'ALTER TABLE {table} RENAME COLUMN "{new}" TO "{old}"')
+            cr.execute(
+                "UPDATE ir_model_fields SET name = %s WHERE model = %s AND name = %s",
+                [old, model, new],
+            )
+            cr.execute(
+                "UPDATE ir_model_data SET name = %s "
+                "WHERE module = 'danvan_complaints' AND name = %s",
+                [f"field_{table}__{old}", f"field_{table}__{new}"],
+            )
+        cr.execute(f"UPDATE {table} SET state = %s WHERE state = 'settled'", [state])
+        cr.execute(
+            "UPDATE ir_model_fields_selection s SET value = %s "
+            "FROM ir_model_fields f WHERE s.field_id = f.id AND f.model = %s "
+            "AND f.name = 'state' AND s.value = 'settled'",
+            [state, model],
+        )
+        cr.execute(
+            "UPDATE ir_model_data SET name = %s "
+            "WHERE module = 'danvan_complaints' AND name = %s",
+            [
+                f"selection__{table}__state__{state}",
+                f"selection__{table}__state__settled",
+            ],
+        )
+
+    def test_kn9_tc10_upgrade_keeps_the_settlement_of_existing_cases(self):
+        cases = {
+            model: self._settled_case(model.split(".")[1]) for model in OLD_SETTLEMENT
+        }
+        for model, (renamed, state) in OLD_SETTLEMENT.items():
+            self._back_to_old_names(model, renamed, state)
+        migration = load_script(
+            "danvan_complaints/migrations/18.0.1.1.0/pre-migrate.py",
+            "danvan_complaints_pre_migrate_18_0_1_1_0",
+        )
+        migration.migrate(self.env.cr, "18.0.1.0.3")
+        self.env.invalidate_all()
+        for model, case in cases.items():
+            with self.subTest(model=model):
+                self.assertEqual(case.state, "settled")
+                self.assertEqual(case.settlement_number, "12/QĐ-SKHCN")
+                self.assertEqual(case.date_settled, date(2026, 11, 30))
+                self.assertTrue(case.settled_late)
+                table = model.replace(".", "_")
+                for new in OLD_SETTLEMENT[model][0]:
+                    field = self.env.ref(f"danvan_complaints.field_{table}__{new}")
+                    self.assertEqual((field.model, field.name), (model, new))
+                selection = self.env.ref(
+                    f"danvan_complaints.selection__{table}__state__settled"
+                )
+                self.assertEqual(selection.value, "settled")

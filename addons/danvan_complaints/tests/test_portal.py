@@ -512,15 +512,15 @@ class TestPortal(VietnameseBrowserCase, ReceptionCommon):
         self._stop(case, "resume", date=today)
         case.write(
             {
-                "decision_number": "45/QĐ-SKHCN",
-                "decision_date": today,
+                "settlement_number": "45/QĐ-SKHCN",
+                "date_settled": today,
                 "verification_result": "<p>Ghi chú xác minh NOIBO123</p>",
                 "legal_basis": "Điều 28 Luật Khiếu nại",
                 "conclusion": "partly",
                 "measure": "amend",
             }
         )
-        case.action_decide()
+        case.action_settle()
         response = self._track(code, secret)
         self.assertIn("Quyết định giải quyết khiếu nại số 45/QĐ-SKHCN", response.text)
         self.assertIn(today.strftime("%d/%m/%Y"), response.text)
@@ -566,13 +566,13 @@ class TestPortal(VietnameseBrowserCase, ReceptionCommon):
         self.assertIn(case.date_deadline.strftime("%d/%m/%Y"), response.text)
         case.write(
             {
-                "conclusion_number": "30/KL-SKHCN",
-                "conclusion_date": today,
+                "settlement_number": "30/KL-SKHCN",
+                "date_settled": today,
                 "conclusion": "right",
                 "conclusion_text": f"<p>Tố cáo của {self.SENDER} là đúng. KETLUAN</p>",
             }
         )
-        case.action_conclude()
+        case.action_settle()
         case.write(
             {
                 "date_conclusion_notified": today,
@@ -772,8 +772,8 @@ class TestPortal(VietnameseBrowserCase, ReceptionCommon):
         today = case.date_accepted
         case.write(
             {
-                "decision_number": "46/QĐ-SKHCN",
-                "decision_date": today,
+                "settlement_number": "46/QĐ-SKHCN",
+                "date_settled": today,
                 "verification_result": "<p>Có căn cứ.</p>",
                 "legal_basis": "Điều 28 Luật Khiếu nại",
                 "conclusion": "right",
@@ -783,7 +783,7 @@ class TestPortal(VietnameseBrowserCase, ReceptionCommon):
                 "date_published": today,
             }
         )
-        case.action_decide()
+        case.action_settle()
         case.action_close()
         # The secret was shown once in the browser; give the citizen a new one.
         secret = "TOURSECRET23"

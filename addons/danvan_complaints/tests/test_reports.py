@@ -177,15 +177,15 @@ class TestReportsPrintTheirRecord(CaseCommon):
         for index, case in enumerate(cases):
             case.with_user(self.officer).write(
                 {
-                    "decision_number": f"4{index}/QĐ-SKHCN",
-                    "decision_date": date(2026, 3, 25),
+                    "settlement_number": f"4{index}/QĐ-SKHCN",
+                    "date_settled": date(2026, 3, 25),
                     "verification_result": f"<p>{self.MARKS[index]}</p>",
                     "legal_basis": "Điều 28 Luật Khiếu nại",
                     "conclusion": "wrong",
                     "measure": "keep",
                 }
             )
-            case.with_user(self.officer).action_decide()
+            case.with_user(self.officer).action_settle()
         self._assert_prints_own(
             cases,
             "action_print_decision",

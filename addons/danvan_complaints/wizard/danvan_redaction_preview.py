@@ -36,14 +36,7 @@ class DanvanRedactionPreview(models.TransientModel):
     def action_confirm(self):
         """Keep the copy as read: it is the one printed and sent."""
         self.ensure_one()
-        self.petition_id._check_denunciation_copy()
-        self.petition_id.write(
-            {
-                "redact_terms": self.redact_terms,
-                "redacted_summary": self.summary,
-                "redacted_content": self.content,
-                "redacted_by_id": self.env.uid,
-                "date_redacted": fields.Datetime.now(),
-            }
+        self.petition_id._confirm_redacted(
+            self.redact_terms, self.summary, self.content
         )
         return {"type": "ir.actions.act_window_close"}

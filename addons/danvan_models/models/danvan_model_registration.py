@@ -5,22 +5,28 @@ from statistics import mean, pstdev
 from lxml import etree
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
+OFFICE = "danvan_base.group_danvan_office"
+LEADERSHIP = "danvan_base.group_danvan_leadership"
 TRANSITIONS = {
-    "action_submit": ({"draft", "returned"}, "submitted"),
-    "action_return": ({"submitted"}, "returned"),
-    "action_accept": ({"submitted"}, "accepted"),
-    "action_start_appraisal": ({"accepted"}, "appraisal"),
-    "action_close_appraisal": ({"appraisal"}, "appraised"),
-    "action_approve": ({"appraised"}, "implementing"),
-    "action_reject": ({"appraised"}, "rejected"),
-    "action_evaluate": ({"implementing"}, "evaluated"),
-    "action_recognize": ({"evaluated"}, "recognized"),
+    "action_submit": (
+        {"draft", "returned"},
+        "submitted",
+        "danvan_base.group_danvan_unit_head",
+    ),
+    "action_return": ({"submitted"}, "returned", OFFICE),
+    "action_accept": ({"submitted"}, "accepted", OFFICE),
+    "action_start_appraisal": ({"accepted"}, "appraisal", OFFICE),
+    "action_close_appraisal": ({"appraisal"}, "appraised", OFFICE),
+    "action_approve": ({"appraised"}, "implementing", LEADERSHIP),
+    "action_reject": ({"appraised"}, "rejected", LEADERSHIP),
+    "action_evaluate": ({"implementing"}, "evaluated", OFFICE),
+    "action_recognize": ({"evaluated"}, "recognized", OFFICE),
 }
 # The parts of a registration the unit must fill in before submitting it.
 MANDATORY_AT_SUBMISSION = (
@@ -35,10 +41,10 @@ MANDATORY_AT_SUBMISSION = (
     "field_id",
     "leader_id",
 )
-# What may still be written once a registration is submitted: the moves of
-# its workflow (each action checks its role) and, while the model is being
-# implemented, its progress updates (checked on the update itself).
-UNLOCKED_FIELDS = {"state", "return_reason", "active", "update_ids"}
+# What the unit may still write once its registration is submitted: while
+# the model is being implemented, its progress updates (checked on the
+# update itself).
+UNLOCKED_FIELDS = {"return_reason", "update_ids"}
 # A registration resembles another from this trigram similarity of names.
 SIMILARITY_THRESHOLD = 0.45
 
@@ -53,6 +59,9 @@ class DanvanModelRegistration(models.Model):
         "danvan.attachment.mixin",
     ]
     _transitions = TRANSITIONS
+    # A decided model is kept as decided; nothing is deleted once submitted.
+    _locked_states = ("rejected", "recognized")
+    _deletable_states = ("draft",)
     _order = "year desc, id desc"
 
     # The trigram index serves the duplicate check's "%" operator.
@@ -380,11 +389,13 @@ class DanvanModelRegistration(models.Model):
 
     def write(self, vals):
         """After submission the unit no longer edits its registration."""
-        locked = self.filtered(lambda r: r.state not in ("draft", "returned"))
-        content = set(vals) - UNLOCKED_FIELDS
+        submitted = self.filtered(lambda r: r.state not in ("draft", "returned"))
+        content = set(vals) - UNLOCKED_FIELDS - self._danvan_free_fields()
         if (
-            locked
+            submitted
             and content
+            and not self.env.su
+            and not self._danvan_gate_open()
             and not self.env.user.has_group("danvan_base.group_danvan_office")
         ):
             raise UserError(
@@ -394,17 +405,6 @@ class DanvanModelRegistration(models.Model):
                 )
             )
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_submitted(self):
-        """Nothing is deleted after submission: archive it."""
-        if any(r.state != "draft" for r in self):
-            raise UserError(
-                self.env._(
-                    "A registration that has been submitted cannot be deleted: "
-                    "archive it."
-                )
-            )
 
     def _check_round_open(self):
         """Units register while the round is open; the Office may record a
@@ -427,16 +427,8 @@ class DanvanModelRegistration(models.Model):
 
     # Workflow -------------------------------------------------------------
 
-    def _check_group(self, group, message):
-        if not self.env.user.has_group(group):
-            raise AccessError(message)
-
     def action_submit(self):
         """The unit head sends the registration to the Office."""
-        self._check_group(
-            "danvan_base.group_danvan_unit_head",
-            self.env._("Only the head of the unit submits its registration."),
-        )
         self._check_round_open()
         for registration in self:
             missing = [
@@ -458,15 +450,8 @@ class DanvanModelRegistration(models.Model):
                 )
         return self._transition("action_submit")
 
-    def _check_office(self):
-        self._check_group(
-            "danvan_base.group_danvan_office",
-            self.env._("Only the Office does this on a registration."),
-        )
-
     def action_return(self):
         """Back to the unit for revision, with the reason."""
-        self._check_office()
         if any(not r.return_reason for r in self):
             raise UserError(
                 self.env._("Give the reason for returning the registration.")
@@ -475,11 +460,9 @@ class DanvanModelRegistration(models.Model):
 
     def action_accept(self):
         """Into the round's consolidated list."""
-        self._check_office()
         return self._transition("action_accept")
 
     def action_start_appraisal(self):
-        self._check_office()
         if any(not r.reviewer_ids for r in self):
             raise UserError(self.env._("Choose the reviewers of the appraisal first."))
         self._transition("action_start_appraisal")
@@ -497,7 +480,6 @@ class DanvanModelRegistration(models.Model):
 
     def action_close_appraisal(self):
         """The Office closes the appraisal once every reviewer has scored."""
-        self._check_office()
         incomplete = self.filtered(lambda r: not r.scores_complete)
         if incomplete:
             raise UserError(
@@ -515,27 +497,18 @@ class DanvanModelRegistration(models.Model):
             )
         return True
 
-    def _check_leadership(self):
-        self._check_group(
-            "danvan_base.group_danvan_leadership",
-            self.env._("Only the leadership approves or rejects a model."),
-        )
-
     def action_approve(self):
-        self._check_leadership()
         self._transition("action_approve")
         self._danvan_approval_done()
         return True
 
     def action_reject(self):
-        self._check_leadership()
         self._transition("action_reject")
         self._danvan_approval_done()
         return True
 
     def action_evaluate(self):
         """Final evaluation: the Office's score gives the classification."""
-        self._check_office()
         if any(not r.evaluation_score for r in self):
             raise UserError(
                 self.env._("Give the final score before closing the evaluation.")
@@ -544,7 +517,6 @@ class DanvanModelRegistration(models.Model):
 
     def action_recognize(self):
         """The commendation: decision number, date and signer are required."""
-        self._check_office()
         for registration in self:
             if not (
                 registration.decision_number

@@ -1,17 +1,18 @@
 """The yearly registration round of 'Dân vận khéo' models (DVK-6)."""
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.danvan_base.tools import decree30
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 from odoo.addons.danvan_base.tools.recipients import recipient_lines
 
+OFFICE = "danvan_base.group_danvan_office"
 TRANSITIONS = {
-    "action_open": ({"draft"}, "open"),
-    "action_close": ({"open"}, "closed"),
-    "action_reopen": ({"closed"}, "open"),
-    "action_done": ({"closed"}, "done"),
+    "action_open": ({"draft"}, "open", OFFICE),
+    "action_close": ({"open"}, "closed", OFFICE),
+    "action_reopen": ({"closed"}, "open", OFFICE),
+    "action_done": ({"closed"}, "done", OFFICE),
 }
 
 
@@ -29,6 +30,9 @@ class DanvanModelRound(models.Model):
     # reminded before it (danvan.deadline.mixin).
     _danvan_deadline_fields = {"date_due": None}
     _danvan_deadline_field = "date_due"
+    # A round done is the record of the year's registrations.
+    _locked_states = ("done",)
+    _deletable_states = ("draft",)
     _order = "year desc, id desc"
 
     name = fields.Char(
@@ -201,7 +205,6 @@ class DanvanModelRound(models.Model):
 
     def action_open(self):
         """Open the round and ask the heads of the units to register."""
-        self._check_office()
         for round_ in self:
             if not round_.criterion_ids:
                 raise UserError(
@@ -214,14 +217,12 @@ class DanvanModelRound(models.Model):
 
     def action_close(self):
         """The heads' to-dos to register end with the registration."""
-        self._check_office()
         self._transition("action_close")
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
 
     def action_reopen(self):
         """Let late units register: the deadline must lie ahead."""
-        self._check_office()
         today = fields.Date.context_today(self)
         if any(round_.date_due < today for round_ in self):
             raise UserError(
@@ -233,14 +234,7 @@ class DanvanModelRound(models.Model):
         return self._transition("action_reopen")
 
     def action_done(self):
-        self._check_office()
         return self._transition("action_done")
-
-    def _check_office(self):
-        if not self.env.user.has_group("danvan_base.group_danvan_office"):
-            raise AccessError(
-                self.env._("Only the Office manages registration rounds.")
-            )
 
     def _notify_units(self, units, reminder):
         """A to-do for the unit heads and an e-mail (DVK-6, step 2)."""

@@ -8,3 +8,4 @@ from . import test_my_work
 from . import test_absurd_dates
 from . import test_migration
 from . import test_deadline_follows_calendar
+from . import test_model_gate

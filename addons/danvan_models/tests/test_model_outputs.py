@@ -31,10 +31,9 @@ class OutputsCommon(ModelsCommon):
                 cls._values("Bản nháp chưa gửi")
             )
         (cls.listed | cls.evaluated).with_user(office).action_accept()
-        # The evaluated model skips the appraisal steps, set here directly.
-        cls.evaluated.with_user(office).write(
-            {"state": "implementing", "evaluation_score": 95}
-        )
+        # The evaluated model skips the appraisal steps, set here directly:
+        # only the superuser writes a state.
+        cls.evaluated.sudo().write({"state": "implementing", "evaluation_score": 95})
         cls.evaluated.with_user(office).action_evaluate()
 
     @classmethod

@@ -1,7 +1,7 @@
 """The yearly plan of the agency (VB-15): its outline, its workflow."""
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import file_open
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
@@ -10,12 +10,15 @@ from ..tools.plan_outline import parse_outline
 
 # The states a plan can leave for each action, checked before any write so
 # that a double click or a stale screen never skips a state.
+# The role of each move is checked by the gate.
+OFFICE = "danvan_base.group_danvan_office"
+LEADERSHIP = "danvan_base.group_danvan_leadership"
 TRANSITIONS = {
-    "action_submit": ({"draft"}, "submitted"),
-    "action_approve": ({"submitted"}, "approved"),
-    "action_close": ({"approved"}, "closed"),
-    "action_reset_draft": ({"submitted", "cancelled"}, "draft"),
-    "action_cancel": ({"draft", "submitted"}, "cancelled"),
+    "action_submit": ({"draft"}, "submitted", OFFICE),
+    "action_approve": ({"submitted"}, "approved", LEADERSHIP),
+    "action_close": ({"approved"}, "closed", OFFICE),
+    "action_reset_draft": ({"submitted", "cancelled"}, "draft", OFFICE),
+    "action_cancel": ({"draft", "submitted"}, "cancelled", OFFICE),
 }
 # The fields that decide whether two plans compete for the same year.
 LIVE_KEYS = ("company_id", "year", "plan_type", "state", "active")
@@ -33,6 +36,9 @@ class DanvanPlan(models.Model):
         "danvan.document.mixin",
     ]
     _transitions = TRANSITIONS
+    # An issued plan is archived, never deleted nor rewritten.
+    _locked_states = ("approved", "closed")
+    _deletable_states = ("draft", "cancelled")
     _order = "year desc, id desc"
     _danvan_doc_type = "plan"
     _danvan_body_template = "danvan_plan.danvan_plan_body"
@@ -184,16 +190,15 @@ class DanvanPlan(models.Model):
             self.browse()._check_live_plan_free(dict(defaults, **vals))
         return super().create(vals_list)
 
+    @api.model
+    def _danvan_free_fields(self):
+        """The officer who follows an issued plan may change hands."""
+        return super()._danvan_free_fields() | {"user_id"}
+
     def write(self, vals):
         if set(LIVE_KEYS) & set(vals):
             self._check_live_plan_free(vals)
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_issued(self):
-        """Only drafts and cancelled plans go away; an issued plan is archived."""
-        if any(plan.state not in ("draft", "cancelled") for plan in self):
-            raise UserError(self.env._("An issued plan cannot be deleted: archive it."))
 
     def action_submit(self):
         """Leadership gets a to-do to approve the plan."""
@@ -204,19 +209,18 @@ class DanvanPlan(models.Model):
         return True
 
     def action_approve(self):
-        """Only leadership approves a plan."""
-        if not self.env.user.has_group("danvan_base.group_danvan_leadership"):
-            raise AccessError(self.env._("Only the leadership can approve a plan."))
-        self._transition("action_approve")
-        self._danvan_approval_done()
-        # VB-7: the next number of the agency's plans of the year, unless the
-        # plan was issued on paper with its own.
+        """The plan is issued. VB-7: it takes the next number of the agency's
+        plans of the year, unless it was issued on paper with its own; then it
+        is dated today unless it already has its date."""
+        today = fields.Date.context_today(self)
         for plan in self:
-            today = fields.Date.context_today(plan)
-            if not plan.number:
-                plan.write(plan._issue_values(today))
-            elif not plan.date_issued:
-                plan.date_issued = today
+            values = (
+                {"date_issued": plan.date_issued or today}
+                if plan.number
+                else plan._issue_values(today)
+            )
+            plan._transition("action_approve", values)
+        self._danvan_approval_done()
         return True
 
     def action_close(self):

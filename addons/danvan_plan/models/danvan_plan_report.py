@@ -1,12 +1,17 @@
 """A unit's progress report on one of its tasks, for a period."""
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
+OFFICE = "danvan_base.group_danvan_office"
 TRANSITIONS = {
-    "action_submit": ({"draft", "returned"}, "submitted"),
-    "action_accept": ({"submitted"}, "accepted"),
-    "action_return": ({"submitted"}, "returned"),
+    "action_submit": (
+        {"draft", "returned"},
+        "submitted",
+        "danvan_base.group_danvan_unit_head",
+    ),
+    "action_accept": ({"submitted"}, "accepted", OFFICE),
+    "action_return": ({"submitted"}, "returned", OFFICE),
 }
 
 
@@ -21,6 +26,10 @@ class DanvanPlanReport(models.Model):
         "danvan.waiting.mixin",
     ]
     _transitions = TRANSITIONS
+    # An accepted report counts in the plan's progress: archived, never
+    # deleted nor rewritten, its files with it.
+    _locked_states = ("accepted",)
+    _deletable_states = ("draft", "returned")
     _order = "create_date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -137,10 +146,13 @@ class DanvanPlanReport(models.Model):
 
     def write(self, vals):
         """Once submitted, only the Office touches a report's content."""
-        locked = self.filtered(lambda r: r.state in ("submitted", "accepted"))
+        submitted = self.filtered(lambda r: r.state == "submitted")
+        content = set(vals) - self._danvan_free_fields() - {"return_reason", "round_id"}
         if (
-            locked
-            and set(vals) - {"state", "return_reason", "active", "round_id"}
+            submitted
+            and content
+            and not self.env.su
+            and not self._danvan_gate_open()
             and not self.env.user.has_group("danvan_base.group_danvan_office")
         ):
             raise UserError(
@@ -148,19 +160,8 @@ class DanvanPlanReport(models.Model):
             )
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_accepted(self):
-        if any(report.state == "accepted" for report in self):
-            raise UserError(
-                self.env._("An accepted report cannot be deleted: archive it.")
-            )
-
     def action_submit(self):
         """The unit head sends the unit's report to the Office."""
-        if not self.env.user.has_group("danvan_base.group_danvan_unit_head"):
-            raise AccessError(
-                self.env._("Only the head of the unit submits its report.")
-            )
         self._transition(
             "action_submit", {"date_submitted": fields.Date.context_today(self)}
         )
@@ -230,12 +231,11 @@ class DanvanPlanReport(models.Model):
                 line._close_requests()
 
     def action_accept(self):
-        self._check_office()
         self._transition("action_accept")
         periods = self.period_id
         periods.sudo().write({"reported": True})
         tasks = self.task_id.filtered(lambda t: t.state in ("assigned", "in_progress"))
-        tasks.sudo().write({"state": "reported"})
+        tasks.sudo()._transition("action_mark_reported")
         self.env["danvan.plan.round.unit"].sudo().search(
             [("round_id", "in", self.round_id.ids)]
         )._close_requests()
@@ -244,7 +244,6 @@ class DanvanPlanReport(models.Model):
 
     def action_return(self):
         """Send the report back to the unit; the reason is required."""
-        self._check_office()
         if any(not report.return_reason for report in self):
             raise UserError(self.env._("Give the reason for returning the report."))
         self._transition("action_return")
@@ -253,7 +252,3 @@ class DanvanPlanReport(models.Model):
 
     def _review_done(self):
         self._danvan_activities_done("danvan_plan.mail_activity_danvan_review")
-
-    def _check_office(self):
-        if not self.env.user.has_group("danvan_base.group_danvan_office"):
-            raise AccessError(self.env._("Only the Office accepts or returns reports."))

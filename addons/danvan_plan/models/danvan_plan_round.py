@@ -11,17 +11,22 @@ from datetime import date
 from lxml import html
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
+OFFICE = "danvan_base.group_danvan_office"
 TRANSITIONS = {
-    "action_open": ({"draft"}, "open"),
-    "action_compile": ({"open", "drafting"}, "drafting"),
-    "action_submit": ({"drafting"}, "submitted"),
-    "action_approve": ({"submitted"}, "issued"),
-    "action_back_to_drafting": ({"submitted"}, "drafting"),
-    "action_cancel": ({"draft", "open", "drafting", "submitted"}, "cancelled"),
+    "action_open": ({"draft"}, "open", OFFICE),
+    "action_compile": ({"open", "drafting"}, "drafting", OFFICE),
+    "action_submit": ({"drafting"}, "submitted", OFFICE),
+    "action_approve": ({"submitted"}, "issued", "danvan_base.group_danvan_leadership"),
+    "action_back_to_drafting": ({"submitted"}, "drafting", OFFICE),
+    "action_cancel": (
+        {"draft", "open", "drafting", "submitted"},
+        "cancelled",
+        OFFICE,
+    ),
 }
 # (month, day) of the default period and of the units' cut-off, by round type.
 # DVK-7: the 6-month report is due in June, the annual one in November.
@@ -29,8 +34,6 @@ DEFAULT_DATES = {
     "half_year": ((1, 1), (6, 30), (6, 10)),
     "annual": ((1, 1), (12, 31), (11, 10)),
 }
-# The fields the Office may no longer change once the report is issued.
-ISSUED_FIELDS = {"body", "number", "date_issued", "name", "date_from", "date_to"}
 # What a draft holds until someone writes it: "[...]", a line of dots to fill
 # in ("....../KH"), "xxx", and a paragraph of nothing but "..." or "…"; an
 # ellipsis ending a real sentence ("và các hoạt động khác...") is none.
@@ -56,6 +59,11 @@ class DanvanPlanRound(models.Model):
     # CAL-4: the cut-off set, rolled forward off a day off.
     _danvan_deadline_fields = {"date_cutoff": None}
     _transitions = TRANSITIONS
+    # An issued report is archived, never deleted nor rewritten; its PDF is
+    # stored when first printed.
+    _locked_states = ("issued",)
+    _deletable_states = ("draft", "cancelled")
+    _danvan_locked_attach = True
     _order = "date_to desc, id desc"
 
     plan_id = fields.Many2one(
@@ -268,23 +276,10 @@ class DanvanPlanRound(models.Model):
                 self.env._("Reminders are sent at least one working day apart.")
             )
 
-    def write(self, vals):
-        if ISSUED_FIELDS & set(vals) and any(r.state == "issued" for r in self):
-            raise UserError(self.env._("An issued report can no longer be changed."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_issued(self):
-        if any(round_.state == "issued" for round_ in self):
-            raise UserError(
-                self.env._("An issued report cannot be deleted: archive it.")
-            )
-
     # Workflow -------------------------------------------------------------
 
     def action_open(self):
         """Ask each unit leading tasks in the period for its report."""
-        self._check_group("danvan_base.group_danvan_office")
         for round_ in self:
             if not round_._round_tasks():
                 raise UserError(
@@ -301,7 +296,6 @@ class DanvanPlanRound(models.Model):
 
     def action_compile(self):
         """Compile the accepted unit reports into the draft of the report."""
-        self._check_group("danvan_base.group_danvan_office")
         if warning := self._warn_before("action_compile", check_text=False):
             return warning
         self._transition("action_compile")
@@ -310,7 +304,6 @@ class DanvanPlanRound(models.Model):
         return True
 
     def action_submit(self):
-        self._check_group("danvan_base.group_danvan_office")
         if any(not round_.body for round_ in self):
             raise UserError(self.env._("Compile the report before submitting it."))
         if warning := self._warn_before("action_submit"):
@@ -326,7 +319,6 @@ class DanvanPlanRound(models.Model):
 
     def action_approve(self):
         """Leadership approves: the report takes its number and date (VB-7)."""
-        self._check_group("danvan_base.group_danvan_leadership")
         if warning := self._warn_before("action_approve"):
             return warning
         today = fields.Date.context_today(self)
@@ -383,9 +375,10 @@ class DanvanPlanRound(models.Model):
         return found
 
     def action_remind_late_units(self):
-        """Remind now, by the cron's e-mail, the units that have not reported."""
+        """Remind now, by the cron's e-mail, the units that have not reported
+        (the Office: the reminder is written on the round's unit lines)."""
         self.ensure_one()
-        self._check_group("danvan_base.group_danvan_office")
+        self.line_ids.check_access("write")
         if self.state != "open":
             raise UserError(
                 self.env._("Units are reminded while the round collects their reports.")
@@ -411,27 +404,15 @@ class DanvanPlanRound(models.Model):
         }
 
     def action_back_to_drafting(self):
-        self._check_group("danvan_base.group_danvan_office")
         self._transition("action_back_to_drafting")
         self._danvan_approval_done()
         return True
 
     def action_cancel(self):
-        self._check_group("danvan_base.group_danvan_office")
         self._transition("action_cancel")
         self._danvan_approval_done()
         self.line_ids.activity_unlink(["danvan_plan.mail_activity_round_report"])
         return True
-
-    def _check_group(self, group):
-        if not self.env.user.has_group(group):
-            raise AccessError(
-                self.env._(
-                    "You are not allowed to do this on a report round: it is "
-                    "reserved to %s.",
-                    self.env.ref(group).sudo().name,
-                )
-            )
 
     # Units ----------------------------------------------------------------
 

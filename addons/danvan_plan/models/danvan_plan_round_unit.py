@@ -12,7 +12,15 @@ LATE_ROUND_STATES = ("open", "drafting", "submitted", "issued")
 class DanvanPlanRoundUnit(models.Model):
     _name = "danvan.plan.round.unit"
     _description = "Report Round Unit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.kept.line.mixin",
+    ]
+    # The state follows the unit's reports: never written. The lines of an
+    # issued report are kept with it.
+    _danvan_kept_parent = "round_id"
     _order = "round_id desc, state, department_id"
     _rec_name = "department_id"
 

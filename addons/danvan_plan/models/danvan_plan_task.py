@@ -12,12 +12,14 @@ PERIOD_STARTS = {
     "half_yearly": [1, 7],
     "yearly": [1],
 }
+OFFICE = "danvan_base.group_danvan_office"
+UNIT_HEAD = "danvan_base.group_danvan_unit_head"
 TRANSITIONS = {
-    "action_start": ({"assigned"}, "in_progress"),
-    "action_mark_reported": ({"assigned", "in_progress"}, "reported"),
-    "action_done": ({"reported"}, "done"),
-    "action_reopen": ({"reported", "done", "cancelled"}, "in_progress"),
-    "action_cancel": ({"assigned", "in_progress", "reported"}, "cancelled"),
+    "action_start": ({"assigned"}, "in_progress", UNIT_HEAD),
+    "action_mark_reported": ({"assigned", "in_progress"}, "reported", UNIT_HEAD),
+    "action_done": ({"reported"}, "done", OFFICE),
+    "action_reopen": ({"reported", "done", "cancelled"}, "in_progress", OFFICE),
+    "action_cancel": ({"assigned", "in_progress", "reported"}, "cancelled", OFFICE),
 }
 
 
@@ -36,6 +38,9 @@ class DanvanPlanTask(models.Model):
     # warned before it, the head of the lead unit once it is missed.
     _danvan_deadline_fields = {"date_due": None}
     _danvan_deadline_field = "date_due"
+    # A task done is archived, never deleted nor rewritten: reopen it first.
+    _locked_states = ("done",)
+    _deletable_states = ("assigned", "cancelled")
     _order = "date_due, id"
 
     name = fields.Char(string="Task", required=True, tracking=True)

@@ -16,3 +16,4 @@ from . import test_menus
 from . import test_absurd_dates
 from . import test_plan_document
 from . import test_deadline_follows_calendar
+from . import test_plan_gate

@@ -614,9 +614,9 @@ class TestPlanRound(RoundCommon):
     def test_issued_report_is_locked_and_archived_never_deleted(self):
         round_ = self._submitted_round()
         round_.with_user(self.users["leader"]).action_approve()
-        with self.assertRaisesRegex(UserError, "issued"):
+        with self.assertRaisesRegex(UserError, "locked"):
             round_.with_user(self.users["office"]).body = "<p>Sửa sau khi ban hành</p>"
-        with self.assertRaisesRegex(UserError, "archive"):
+        with self.assertRaisesRegex(UserError, "kept by law"):
             round_.with_user(self.users["dv_admin"]).unlink()
         round_.with_user(self.users["office"]).action_archive()
         self.assertFalse(round_.active)

@@ -54,8 +54,8 @@ registry.category("web_tour.tours").add("danvan_complaints_case_tour", {
             run: "editor Việc thu hồi giấy phép có căn cứ.",
         },
         { trigger: '.o_notebook a[name="decision"]', run: "click" },
-        { trigger: '.o_field_widget[name="decision_number"] input', run: "edit 80/QĐ-SKHCN" },
-        { trigger: '.o_field_widget[name="decision_date"] input', run: typed(26) },
+        { trigger: '.o_field_widget[name="settlement_number"] input', run: "edit 80/QĐ-SKHCN" },
+        { trigger: '.o_field_widget[name="date_settled"] input', run: typed(26) },
         { trigger: '.o_field_widget[name="conclusion"] select', run: 'select "wrong"' },
         { trigger: '.o_field_widget[name="measure"] select', run: 'select "keep"' },
         {
@@ -63,8 +63,8 @@ registry.category("web_tour.tours").add("danvan_complaints_case_tour", {
             run: "edit Điều 28 Luật Khiếu nại",
         },
         ...stepUtils.saveForm(),
-        { trigger: '.o_form_view button[name="action_decide"]', run: "click" },
-        { trigger: '.o_statusbar_status .o_arrow_button_current[data-value="decided"]' },
+        { trigger: '.o_form_view button[name="action_settle"]', run: "click" },
+        { trigger: '.o_statusbar_status .o_arrow_button_current[data-value="settled"]' },
         // Sent to the parties and published (KN-13).
         { trigger: '.o_notebook a[name="decision"]', run: "click" },
         { trigger: '.o_field_widget[name="date_sent"] input', run: typed(27) },
