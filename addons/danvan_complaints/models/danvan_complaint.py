@@ -24,9 +24,9 @@ class DanvanComplaint(models.Model):
         **DanvanCaseMixin._danvan_deadline_fields,
         "filing_deadline": "date_known",
         "acceptance_deadline": "date_received",
-        "sending_deadline": "decision_date",
-        "publication_deadline": "decision_date",
-        "date_effective": "decision_date",
+        "sending_deadline": "date_settled",
+        "publication_deadline": "date_settled",
+        "date_effective": "date_settled",
     }
     _case_date_order = CASE_DATE_ORDER + (
         ("date_known", "date_received"),
