@@ -96,13 +96,13 @@ class TestDeadlineFollowsCalendar(FollowsCalendarCase, CaseCommon):
         # Received two months ago: its 30 days have run out.
         case = self._complaint(self.calendar.roll_forward(self.today - timedelta(60)))
         deadline = case.date_deadline
-        case.decision_date = self.calendar.add_working_days(deadline, 1)
-        self.assertTrue(case.decided_late)
+        case.date_settled = self.calendar.add_working_days(deadline, 1)
+        self.assertTrue(case.settled_late)
         day_off = self._day_off(deadline)
-        self.assertEqual(case.date_deadline, case.decision_date)
-        self.assertFalse(case.decided_late)
+        self.assertEqual(case.date_deadline, case.date_settled)
+        self.assertFalse(case.settled_late)
         day_off.with_user(self.users["office"]).action_archive()
-        self.assertTrue(case.decided_late)
+        self.assertTrue(case.settled_late)
 
     def test_kn9_kn13_decision_deadlines_follow_a_day_off(self):
         """The decision is sent within 3 working days, published within 15
@@ -111,15 +111,15 @@ class TestDeadlineFollowsCalendar(FollowsCalendarCase, CaseCommon):
         decided = self.calendar.add_working_days(self.accepted, 2)
         case.write(
             {
-                "decision_number": "45/QĐ-SKHCN",
-                "decision_date": decided,
+                "settlement_number": "45/QĐ-SKHCN",
+                "date_settled": decided,
                 "verification_result": "<p>Việc thu tiền có căn cứ.</p>",
                 "legal_basis": "Điều 28 Luật Khiếu nại",
                 "conclusion": "wrong",
                 "measure": "keep",
             }
         )
-        case.action_decide()
+        case.action_settle()
         for fname, working_days in (
             ("sending_deadline", True),
             ("publication_deadline", False),
