@@ -58,9 +58,7 @@ class TestModelGate(DanvanGateCase, ModelsCommon):
         return registration
 
     def _appraised(self):
-        registration = self._in_appraisal()
-        for reviewer in self.reviewers:
-            self._score(registration, reviewer, 0.9)
+        registration = self._scored_appraisal()
         registration.with_user(self.users["office"]).action_close_appraisal()
         return registration
 
