@@ -35,9 +35,7 @@ class DanvanWorkflowMixin(models.AbstractModel):
     _danvan_locked_attach = False
 
     def _transition(self, action, values=None):
-        # (sources, target) without a role: accepted until every addon
-        # declares its roles (issue 12).
-        sources, target, group = (*self._transitions[action], False)[:3]
+        sources, target, group = self._transitions[action]
         if group and not self.env.su and not self.env.user.has_group(group):
             raise AccessError(
                 self.env._(
