@@ -17,3 +17,4 @@ from . import danvan_my_work
 from . import res_users
 from . import res_groups
 from . import ir_attachment
+from . import mail_message

@@ -87,17 +87,43 @@ class DanvanWorkflowMixin(models.AbstractModel):
 
     @api.model
     def _danvan_free_fields(self):
-        """What a locked record still accepts: its conversation and archiving."""
+        """What a locked record still accepts: its followers, activities and
+        archiving. Not its messages: the chatter's history is kept with it
+        (see mail.message)."""
         free = {"active", "message_main_attachment_id"}
         for name in ("mail.thread", "mail.activity.mixin"):
             free.update(
                 fname
                 for fname, field in self.env[name]._fields.items()
                 if not field.automatic
-                and fname != "display_name"
+                and fname not in ("display_name", "message_ids", "website_message_ids")
                 and fname in self._fields
             )
         return free
+
+    def _danvan_refuse_files(self):
+        """Refuse new, changed or deleted files of the locked ``self``."""
+        raise UserError(
+            self.env._(
+                "The files of %s are kept with it in its current "
+                "status: they can no longer be added, changed or "
+                "deleted.",
+                ", ".join(self.mapped("display_name")),
+            )
+        )
+
+    def _danvan_check_post_files(self, message_values):
+        """Files posted in the chatter join the record under sudo, past the
+        check of ir.attachment (see mail.thread): a locked record that takes
+        no new files refuses them here."""
+        if self.env.su or self._danvan_locked_attach:
+            return
+        records = self
+        if message_values.get("model") == self._name and "res_id" in message_values:
+            records = self.browse(message_values["res_id"])
+        locked = records._danvan_locked()
+        if locked and not locked._danvan_gate_open():
+            locked._danvan_refuse_files()
 
     def _danvan_refuse_state(self, names):
         raise UserError(
@@ -107,10 +133,15 @@ class DanvanWorkflowMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         """A new record starts in the first state: a later one is reached by
-        the transitions (the superuser sets up any state)."""
+        the transitions (the superuser sets up any state). The first state is
+        the default of the field in the code: a ``default_state`` in the
+        context (which RPC sends, copy() follows) or a user's ir.default is
+        no way past the gate."""
         if not self.env.su:
-            first = self.default_get(["state"]).get("state")
-            skipping = [vals for vals in vals_list if vals.get("state", first) != first]
+            field = self._fields["state"]
+            first = field.default(self) if field.default else False
+            given = self.default_get(["state"]).get("state", first)
+            skipping = [vals for vals in vals_list if vals.get("state", given) != first]
             if skipping:
                 self._danvan_refuse_state(
                     ", ".join(

@@ -1,7 +1,6 @@
 from collections import defaultdict
 
 from odoo import api, models
-from odoo.exceptions import UserError
 
 # What may still change on a file of a locked record: the link to share it.
 FREE_FIELDS = {"access_token"}
@@ -38,14 +37,7 @@ class IrAttachment(models.Model):
                 ids = ids | added[model]
             locked = records.browse(ids)._danvan_locked()
             if locked and not locked._danvan_gate_open():
-                raise UserError(
-                    self.env._(
-                        "The files of %s are kept with it in its current "
-                        "status: they can no longer be added, changed or "
-                        "deleted.",
-                        ", ".join(locked.mapped("display_name")),
-                    )
-                )
+                locked._danvan_refuse_files()
 
     @api.model_create_multi
     def create(self, vals_list):

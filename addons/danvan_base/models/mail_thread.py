@@ -19,3 +19,16 @@ class MailThread(models.AbstractModel):
                     MailThread, self.with_context(lang=lang)
                 )._creation_message()
         return super()._creation_message()
+
+    def _process_attachments_for_post(
+        self, attachments, attachment_ids, message_values
+    ):
+        """Here, not on the workflow mixin: mail.thread comes first among the
+        parents of a model, and does not call super."""
+        if (attachments or attachment_ids) and hasattr(
+            self, "_danvan_check_post_files"
+        ):
+            self._danvan_check_post_files(message_values)
+        return super()._process_attachments_for_post(
+            attachments, attachment_ids, message_values
+        )

@@ -26,6 +26,8 @@ class DanvanGateTest(models.Model):
         [("draft", "Draft"), ("submitted", "Submitted"), ("issued", "Issued")],
         default="draft",
         required=True,
+        copy=False,
+        tracking=True,
     )
     line_ids = fields.One2many("danvan.gate.test.line", "gate_id")
 

@@ -1,5 +1,6 @@
 from odoo_test_helper import FakeModelLoader
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -202,3 +203,136 @@ class TestWorkflowGate(DanvanCommon):
         Attachment.with_user(self.users["staff"]).create(
             {"name": "nhap.pdf", "res_model": draft._name, "res_id": draft.id}
         ).unlink()
+
+    def test_no_default_of_the_state_skips_a_state(self):
+        """The context (sent by RPC, followed by copy()) and a user's own
+        ir.default give no state but the first one of the code."""
+        draft = self._record()
+        for role in ROLES:
+            user = self.users[role]
+            with self.subTest(role=role, default="context"):
+                Gate = self.Gate.with_user(user).with_context(default_state="issued")
+                with self.assertRaisesRegex(UserError, "only through its buttons"):
+                    Gate.create({"name": "Báo cáo"})
+                with self.assertRaisesRegex(UserError, "only through its buttons"):
+                    draft.with_user(user).with_context(default_state="issued").copy()
+            with self.subTest(role=role, default="ir.default"):
+                self.env["ir.default"].set(
+                    "danvan.gate.test", "state", "issued", user_id=user.id
+                )
+                with self.assertRaisesRegex(UserError, "only through its buttons"):
+                    self.Gate.with_user(user).create({"name": "Báo cáo"})
+                self.env["ir.default"].search(
+                    [("field_id.model", "=", "danvan.gate.test")]
+                ).unlink()
+            self.assertEqual(self.Gate.search_count([("state", "!=", "draft")]), 0)
+        copied = draft.with_user(self.users["staff"]).copy()
+        self.assertEqual(copied.state, "draft")
+        default = self.Gate.with_user(self.users["staff"]).with_context(
+            default_state="draft"
+        )
+        self.assertEqual(default.create({"name": "Báo cáo"}).state, "draft")
+
+    def _tracked(self, record):
+        """A message tracking a change of ``record``, as its moves log them
+        (the tests turn the tracking off)."""
+        field = self.env["ir.model.fields"]._get("res.partner", "name")
+        return record.sudo()._message_log(
+            body="",
+            tracking_value_ids=[
+                Command.create(
+                    {"field_id": field.id, "old_value_char": "A", "new_value_char": "B"}
+                )
+            ],
+        )
+
+    def _messages(self, record, message_type=None):
+        domain = [("model", "=", record._name), ("res_id", "=", record.id)]
+        if message_type:
+            domain.append(("message_type", "=", message_type))
+        return self.env["mail.message"].search(domain)
+
+    def test_the_history_of_the_chatter_is_kept(self):
+        """No role deletes nor rewrites a tracking message, nor any message
+        of a locked record, by the message or by the record's message_ids."""
+        issued = self._record("issued")
+        issued.with_user(self.users["staff"]).message_post(
+            body="Ghi chú", message_type="comment"
+        )
+        note = self._messages(issued, "comment")
+        draft = self._record()
+        draft.with_user(self.users["staff"]).message_post(
+            body="Nháp", message_type="comment"
+        )
+        draft_note = self._messages(draft, "comment")
+        self.assertTrue(note and draft_note)
+        for role in ROLES:
+            user = self.users[role]
+            kept = (self._tracked(issued), note)
+            for message in kept:
+                with self.subTest(role=role, message=message.message_type):
+                    as_user = message.with_user(user)
+                    with self.assertRaisesRegex(UserError, "history of"):
+                        as_user.unlink()
+                    with self.assertRaisesRegex(UserError, "history of"):
+                        as_user.write({"body": "Sửa"})
+                    with self.assertRaises(UserError):
+                        issued.with_user(user).write(
+                            {"message_ids": [Command.delete(message.id)]}
+                        )
+                    self.assertTrue(message.exists())
+            with self.subTest(role=role, record="draft"):
+                tracked = self._tracked(draft)
+                with self.assertRaisesRegex(UserError, "history of"):
+                    draft.with_user(user).write(
+                        {"message_ids": [Command.delete(tracked.id)]}
+                    )
+                self.assertTrue(tracked.exists())
+        self.assertIn("Ghi chú", str(note.body))
+        # The author's own note on a record not locked stays his to edit.
+        draft.with_user(self.users["staff"])._message_update_content(
+            draft_note.with_user(self.users["staff"]), "Nháp sửa"
+        )
+        self.assertIn("Nháp sửa", str(draft_note.body))
+        # Reading marks and stars are each reader's own.
+        note.with_user(self.users["leader"]).toggle_message_starred()
+        self.assertTrue(note.with_user(self.users["leader"]).starred)
+
+    def test_the_chatter_adds_no_file_to_a_locked_record(self):
+        """Files posted in the chatter join the record under sudo: a locked
+        record that takes no new files refuses them still."""
+        issued = self._record("issued")
+        draft = self._record()
+        for role in ROLES:
+            user = self.users[role]
+            with self.subTest(role=role):
+                pending = (
+                    self.env["ir.attachment"]
+                    .with_user(user)
+                    .create(
+                        {
+                            "name": "moi.pdf",
+                            "raw": b"%PDF",
+                            "res_model": "mail.compose.message",
+                            "res_id": 0,
+                        }
+                    )
+                )
+                with self.assertRaisesRegex(UserError, "files of|Các tệp của"):
+                    issued.with_user(user).message_post(
+                        body="Tệp", attachment_ids=pending.ids
+                    )
+                with self.assertRaisesRegex(UserError, "files of|Các tệp của"):
+                    issued.with_user(user).message_post(
+                        body="Tệp", attachments=[("moi.pdf", b"%PDF")]
+                    )
+                self.assertEqual(pending.res_model, "mail.compose.message")
+                draft.with_user(user).message_post(
+                    body="Tệp", attachment_ids=pending.ids
+                )
+                self.assertEqual(pending.res_id, draft.id)
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", issued._name), ("res_id", "=", issued.id)]
+            )
+        )

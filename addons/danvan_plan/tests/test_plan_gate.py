@@ -1,5 +1,7 @@
 from datetime import date, timedelta
 
+from lxml import etree
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -49,6 +51,23 @@ class TestPlanGate(DanvanGateCase, RoundCommon):
         self.assertLocked(issued, {"name": "Kế hoạch khác", "purpose": "Khác"})
         self.assertKept(issued)
         self.assertKept(self._plan("action_submit"))
+
+    def test_the_office_reassigns_the_follow_up_of_an_approved_plan(self):
+        """The person in charge is a free field of a plan: the form lets the
+        Office change it once the plan is approved or closed."""
+        arch = etree.fromstring(
+            self.env["danvan.plan"].with_user(self.users["office"]).get_view()["arch"]
+        )
+        (user_field,) = arch.xpath("//field[@name='user_id']")
+        self.assertNotIn("state", user_field.get("readonly", ""))
+        # A year before the others of this class: they take one each.
+        approved = self.env["danvan.plan"].create(
+            {"name": "Kế hoạch", "year": 1999, "plan_type": "other"}
+        )
+        approved.action_submit()
+        approved.action_approve()
+        approved.with_user(self.users["office"]).user_id = self.users["staff"]
+        self.assertEqual(approved.user_id, self.users["staff"])
 
     # Tasks of the unit of the staff and unit head.
 
