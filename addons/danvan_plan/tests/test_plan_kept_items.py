@@ -15,24 +15,13 @@ class TestPlanKeptItems(DanvanCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._create_plan_2025()
-        Item = cls.env["danvan.plan.item"]
-        cls.item = Item.create(
-            {
-                "plan_id": cls.plan.id,
-                "parent_id": cls.section.id,
-                "mark": "1",
-                "name": "Tuyên truyền",
-                "description": "Phổ biến chính sách.",
-            }
-        )
-        cls.sub_item = Item.create(
-            {
-                "plan_id": cls.plan.id,
-                "parent_id": cls.item.id,
-                "mark": "a",
-                "name": "Hội nghị",
-            }
-        )
+        # II.1 under the section, II.1.a under II.1: a nested outline.
+        Item, parent = cls.env["danvan.plan.item"], cls.section
+        for mark, name in (("1", "Tuyên truyền"), ("a", "Hội nghị")):
+            values = {"plan_id": cls.plan.id, "parent_id": parent.id}
+            parent = Item.create(dict(values, mark=mark, name=name))
+        cls.item, cls.sub_item = parent.parent_id, parent
+        cls.item.description = "Phổ biến chính sách."
         cls.items = cls.section | cls.item | cls.sub_item
 
     def _approve(self):
