@@ -9,10 +9,13 @@ class DanvanModelCriterion(models.Model):
     Criteria without a round are the templates. A round's criterion points to
     its template and reads the template's name and guidance, in the reader's
     language, unless the Office rewrote them for the year: the rewording is
-    kept on the round's criterion and wins.
+    kept on the round's criterion and wins. The criteria of a done round are
+    kept with it, their texts frozen (templates stay editable).
     """
 
     _name = "danvan.model.criterion"
+    _inherit = ["danvan.kept.line.mixin"]
+    _danvan_kept_parent = "round_id"
     _description = "Evaluation Criterion of Dân vận khéo Models"
     _order = "round_id, sequence, id"
 
@@ -111,6 +114,28 @@ class DanvanModelCriterion(models.Model):
                         "%s: the weight and the maximum score must be positive.",
                         criterion.name,
                     )
+                )
+
+    def _freeze_texts(self):
+        """Copy the template's name and guidance, in every installed language,
+        into the criteria that still read them, so that rewording a template
+        no longer changes the criteria of a done round."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        for fname in ("own_name", "own_guidance"):
+            for criterion in self.filtered(
+                lambda c, f=fname: not c[f] and c.template_id[f]
+            ):
+                template = criterion.template_id
+                criterion.with_context(lang="en_US")[fname] = template.with_context(
+                    lang="en_US"
+                )[fname]
+                criterion.update_field_translations(
+                    fname,
+                    {
+                        lang: template.with_context(lang=lang)[fname]
+                        for lang in langs
+                        if lang != "en_US"
+                    },
                 )
 
     @api.model

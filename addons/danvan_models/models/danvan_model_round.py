@@ -234,6 +234,8 @@ class DanvanModelRound(models.Model):
         return self._transition("action_reopen")
 
     def action_done(self):
+        """The round's criteria keep their texts from now on."""
+        self.criterion_ids._freeze_texts()
         return self._transition("action_done")
 
     def _notify_units(self, units, reminder):

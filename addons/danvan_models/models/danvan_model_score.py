@@ -6,10 +6,13 @@ class DanvanModelScore(models.Model):
     """One reviewer's score of one criterion of a model (DVK-5).
 
     Record rules keep each reviewer's scores to themselves until every
-    reviewer has scored the model, whatever other roles he holds.
+    reviewer has scored the model, whatever other roles he holds. The scores
+    of a recognized or rejected model are kept with it.
     """
 
     _name = "danvan.model.score"
+    _inherit = ["danvan.kept.line.mixin"]
+    _danvan_kept_parent = "registration_id"
     _description = "Appraisal Score of a Dân vận khéo Model"
     _order = "registration_id, reviewer_id, criterion_id"
 

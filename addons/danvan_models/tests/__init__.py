@@ -9,3 +9,4 @@ from . import test_absurd_dates
 from . import test_migration
 from . import test_deadline_follows_calendar
 from . import test_model_gate
+from . import test_model_kept_lines

@@ -91,3 +91,29 @@ class TestCriteriaLinkedToTheirDefault(ModelsCommon):
         self.assertEqual(
             edited.with_context(lang="vi_VN").name, "Tiêu chí riêng của đợt"
         )
+
+
+@tagged("post_install", "-at_install")
+class TestDoneRoundsFrozen(ModelsCommon):
+    """The criteria of a round done before 18.0.1.4.0 stop following their
+    default after the upgrade (issue 12, DVK-6)."""
+
+    def test_upgrade_freezes_the_criteria_of_done_rounds(self):
+        criterion = self.model_round.criterion_ids[0]
+        name = criterion.with_context(lang="vi_VN").name
+        self.env.flush_all()
+        # Done by the old release: the criteria still read their default.
+        self.env.cr.execute(
+            "UPDATE danvan_model_round SET state = 'done' WHERE id = %s",
+            [self.model_round.id],
+        )
+        self.env.invalidate_all()
+        self.assertFalse(criterion.own_name)
+        migration = load_script(
+            "danvan_models/migrations/18.0.1.4.0/post-migration.py",
+            "danvan_models_post_migration_18_0_1_4_0",
+        )
+        migration.freeze_done_rounds(self.env)
+        criterion.template_id.with_context(lang="vi_VN").name = "Tiêu chí mới"
+        self.env.invalidate_all()
+        self.assertEqual(criterion.with_context(lang="vi_VN").name, name)

@@ -3,9 +3,15 @@ from odoo.exceptions import ValidationError
 
 
 class DanvanPlanItem(models.Model):
-    """A heading of a plan's outline: section (I), item (II.1), sub-item (II.1.a)."""
+    """A heading of a plan's outline: section (I), item (II.1), sub-item (II.1.a).
+
+    Every item, sub-items included, names its plan: the outline of an issued
+    plan is kept with it (its tasks keep their own workflow).
+    """
 
     _name = "danvan.plan.item"
+    _inherit = ["danvan.kept.line.mixin"]
+    _danvan_kept_parent = "plan_id"
     _description = "Plan Item"
     _parent_store = True
     _order = "plan_id, sequence, id"
