@@ -8,6 +8,7 @@
     "author": "Danvan Odoo Team",
     "license": "LGPL-3",
     "depends": ["danvan_base", "calendar", "website"],
+    "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/danvan_complaints_groups.xml",
         "security/ir.model.access.csv",

@@ -8,6 +8,7 @@
     "author": "Danvan Odoo Team",
     "license": "LGPL-3",
     "depends": ["danvan_plan"],
+    "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/ir.model.access.csv",
         "security/danvan_models_security.xml",

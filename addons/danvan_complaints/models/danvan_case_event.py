@@ -47,6 +47,15 @@ class DanvanCaseEvent(models.Model):
     def _check_date(self):
         check_dates(self, ["date"])
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """An event is made only by the step of its case (TC-11)."""
+        if not self.env.su:
+            raise UserError(
+                self.env._("The events of a case are recorded by its steps.")
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
         """An event is kept as it was recorded (TC-11), by every role."""
         if not self.env.su:

@@ -316,7 +316,9 @@ class DanvanCaseMixin(models.AbstractModel):
         return [self.sudo().petition_id]
 
     def _log_event(self, kind, date, reference=False, note=False):
-        self.env["danvan.case.event"].create(
+        """The only way an event is made (TC-11): by the case's own step,
+        after that step's checks, never by a role directly."""
+        self.env["danvan.case.event"].sudo().create(
             [
                 {
                     "res_model": case._name,

@@ -171,3 +171,46 @@ class TestMigrationSettlement(CaseCommon):
                     f"danvan_complaints.selection__{table}__state__settled"
                 )
                 self.assertEqual(selection.value, "settled")
+
+    def test_kn9_tc10_upgrade_renames_the_state_in_saved_favourites(self):
+        """A favourite or a default saved with "decided" or "concluded" would
+        find nothing after the upgrade: it asks for "settled"."""
+        migration = load_script(
+            "danvan_complaints/migrations/18.0.1.1.0/pre-migrate.py",
+            "danvan_complaints_pre_migrate_18_0_1_1_0",
+        )
+        for model, (_renamed, state) in OLD_SETTLEMENT.items():
+            with self.subTest(model=model):
+                favourite = self.env["ir.filters"].create(
+                    {
+                        "name": "Đã giải quyết",
+                        "model_id": model,
+                        "domain": f"[('state', 'in', ['draft', '{state}']), "
+                        f"('summary', 'ilike', '{state}s')]",
+                    }
+                )
+                other = self.env["ir.filters"].create(
+                    {
+                        "name": "Khác",
+                        "model_id": "danvan.petition",
+                        "domain": f"[('state', '=', '{state}')]",
+                    }
+                )
+                self.env["ir.default"].set(model, "state", "draft")
+                default = self.env["ir.default"].search(
+                    [("field_id.model", "=", model), ("field_id.name", "=", "state")]
+                )
+                self.env.cr.execute(
+                    "UPDATE ir_default SET json_value = %s WHERE id = %s",
+                    [f'"{state}"', default.id],
+                )
+                self.env.flush_all()
+                migration.rename_saved_state(self.env.cr, model, state)
+                self.env.invalidate_all()
+                self.assertEqual(
+                    favourite.domain,
+                    "[('state', 'in', ['draft', 'settled']), "
+                    f"('summary', 'ilike', '{state}s')]",
+                )
+                self.assertEqual(other.domain, f"[('state', '=', '{state}')]")
+                self.assertEqual(default.json_value, '"settled"')

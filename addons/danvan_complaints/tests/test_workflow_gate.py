@@ -6,9 +6,12 @@ TC-10, TC-11, TC-13, BC-1)."""
 
 from datetime import timedelta
 
+import psycopg2
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import CaseCommon
 
@@ -331,6 +334,61 @@ class TestWorkflowGate(CaseCommon):
                 with self.assertRaises(UserError):
                     events.with_user(self.users[role]).unlink()
         self.assertEqual(len(case.sudo().event_ids), len(events))
+
+    def test_tc11_no_role_records_a_case_event_by_hand(self):
+        """A decision or a publication is recorded by the case's step only:
+        no role adds one to a case it reads, a locked one included."""
+        case = self._closed_complaint()
+        events = case.sudo().event_ids
+        self.assertEqual(events.mapped("user_id"), self.officer)
+        for role in ROLES:
+            for kind in ("decision", "publication"):
+                with self.subTest(role=role, kind=kind):
+                    with self.assertRaises(UserError):
+                        self.env["danvan.case.event"].with_user(
+                            self.users[role]
+                        ).create(
+                            {
+                                "res_model": case._name,
+                                "res_id": case.id,
+                                "kind": kind,
+                                "date": self.today,
+                                "reference": "99/QĐ-GIẢ",
+                            }
+                        )
+        self.assertEqual(case.sudo().event_ids, events)
+
+    def test_a_recorded_visit_or_held_session_is_copied_as_a_draft(self):
+        """The copy starts the workflow again (TCD-13): the gate would refuse
+        a copy carrying the state, which Odoo resets as for any field named
+        ``state``."""
+        for make, user, draft in (
+            (self._recorded_visit, self.officer, "draft"),
+            (self._held_session, self.officer, "planned"),
+        ):
+            record = make()
+            with self.subTest(model=record._name):
+                copy = record.with_user(user).copy()
+                self.assertEqual(copy.state, draft)
+                self.assertNotEqual(record.state, draft)
+
+    def test_a_place_keeps_its_held_sessions_in_the_database(self):
+        """Even a deletion that skips the ORM's check leaves the held
+        sessions in place (TCD-13)."""
+        session = self._held_session()
+        self.env.flush_all()
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(psycopg2.errors.ForeignKeyViolation),
+            self.env.cr.savepoint(),
+        ):
+            self.env.cr.execute(
+                "DELETE FROM danvan_reception_place WHERE id = %s", [self.place.id]
+            )
+        self.assertTrue(session.exists())
+        unused = self.env["danvan.reception.place"].create({"name": "Phòng họp 2"})
+        unused.with_user(self.users["dv_admin"]).unlink()
+        self.assertFalse(unused.exists())
 
     def test_the_pdf_of_an_issued_report_is_kept(self):
         report = self._issued_report()

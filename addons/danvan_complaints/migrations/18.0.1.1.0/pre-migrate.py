@@ -23,6 +23,24 @@ FIELDS = {
 STATES = {"danvan.complaint": "decided", "danvan.denunciation": "concluded"}
 
 
+def rename_saved_state(cr, model, old):
+    """The favourites and the defaults that a user saved with the old state
+    value: a filter's domain holds it quoted, a default as JSON."""
+    openupgrade.logged_query(
+        cr,
+        "UPDATE ir_filters SET domain = regexp_replace(domain, %s, %s, 'g') "
+        "WHERE model_id = %s AND domain ~ %s",
+        [f"(['\"]){old}\\1", "\\1settled\\1", model, f"['\"]{old}['\"]"],
+    )
+    openupgrade.logged_query(
+        cr,
+        "UPDATE ir_default d SET json_value = %s FROM ir_model_fields f "
+        "WHERE d.field_id = f.id AND f.model = %s AND f.name = 'state' "
+        "AND d.json_value = %s",
+        ['"settled"', model, f'"{old}"'],
+    )
+
+
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
     openupgrade.rename_fields(
@@ -59,6 +77,7 @@ def migrate(cr, version):
             "AND f.model = %s AND f.name = 'state' AND s.value = %s",
             [model, old],
         )
+        rename_saved_state(env.cr, model, old)
         openupgrade.rename_xmlids(
             env.cr,
             [
