@@ -33,9 +33,9 @@ class DanvanCalendarDatesMixin(models.AbstractModel):
             day = record[source]
             record[target] = calendar.roll_forward(day) if day else False
 
-    def _deadline_recompute_domain(self):
-        """The records whose dates still run: only they follow an edit; the
-        dates of what is over are kept as they were counted."""
+    def _deadline_recompute_domain(self, fname=None):
+        """The records whose date ``fname`` still runs: only they follow an
+        edit; the dates of what is over are kept as they were counted."""
         return []
 
     @api.model
@@ -59,7 +59,6 @@ class DanvanCalendarDatesMixin(models.AbstractModel):
             if model._abstract or not model._danvan_deadline_fields:
                 continue
             model = model.sudo().with_context(active_test=False)
-            open_domain = model._deadline_recompute_domain()
             done = set()
             for fname in model._danvan_deadline_fields:
                 if fname in done:
@@ -77,6 +76,7 @@ class DanvanCalendarDatesMixin(models.AbstractModel):
                     if (domain := condition(name, model._danvan_deadline_fields[name]))
                 ]
                 if domains:
+                    open_domain = model._deadline_recompute_domain(fname)
                     model._danvan_recompute(
                         group, expression.AND([open_domain, expression.OR(domains)])
                     )

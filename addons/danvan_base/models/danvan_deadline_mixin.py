@@ -29,7 +29,7 @@ class DanvanDeadlineMixin(models.AbstractModel):
         """The records whose deadline still runs."""
         raise NotImplementedError
 
-    def _deadline_recompute_domain(self):
+    def _deadline_recompute_domain(self, fname=None):
         return self._deadline_open_domain()
 
     def _deadline_warned_users(self):

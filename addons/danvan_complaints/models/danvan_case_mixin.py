@@ -227,10 +227,13 @@ class DanvanCaseMixin(models.AbstractModel):
         # A suspended case's clock stands still (KN-14, TC-9): no warning.
         return [("state", "=", "accepted")]
 
-    def _deadline_recompute_domain(self):
-        """Every case not over: a decided case still has its deadlines to
-        send, publish and take effect."""
-        return [("state", "not in", ("closed", "refused", "terminated"))]
+    def _deadline_recompute_domain(self, fname=None):
+        """A settled case still has the deadlines that run from its settlement
+        (to send, publish and take effect); its resolution deadline is kept as
+        it was counted, and with it whether it was settled late (KN-7, TC-6)."""
+        if self._danvan_deadline_fields.get(fname) == "date_settled":
+            return [("state", "not in", ("closed", "refused", "terminated"))]
+        return [("state", "in", ("draft", "accepted", "suspended"))]
 
     @api.constrains("petition_id")
     def _check_petition(self):

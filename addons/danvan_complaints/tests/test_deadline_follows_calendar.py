@@ -104,6 +104,27 @@ class TestDeadlineFollowsCalendar(FollowsCalendarCase, CaseCommon):
         day_off.with_user(self.users["office"]).action_archive()
         self.assertTrue(case.settled_late)
 
+    def test_kn7_a_settled_case_keeps_its_resolution_deadline(self):
+        """A day off added on the deadline after a late decision does not make
+        the decision on time after the fact (KN-7, CAL-4)."""
+        case = self._complaint(self.calendar.roll_forward(self.today - timedelta(60)))
+        deadline = case.date_deadline
+        case.write(
+            {
+                "settlement_number": "46/QĐ-SKHCN",
+                "date_settled": self.calendar.add_working_days(deadline, 1),
+                "verification_result": "<p>Việc thu tiền có căn cứ.</p>",
+                "legal_basis": "Điều 28 Luật Khiếu nại",
+                "conclusion": "wrong",
+                "measure": "keep",
+            }
+        )
+        case.action_settle()
+        self.assertTrue(case.settled_late)
+        self._day_off(deadline)
+        self.assertEqual(case.date_deadline, deadline)
+        self.assertTrue(case.settled_late)
+
     def test_kn9_kn13_decision_deadlines_follow_a_day_off(self):
         """The decision is sent within 3 working days, published within 15
         days and takes effect after 30."""

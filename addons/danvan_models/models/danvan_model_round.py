@@ -147,8 +147,9 @@ class DanvanModelRound(models.Model):
     def _compute_date_due(self):
         self._set_rolled_forward("date_due", "date_deadline")
 
-    def _deadline_recompute_domain(self):
-        return [("state", "in", ("draft", "open"))]
+    def _deadline_recompute_domain(self, fname=None):
+        """A closed round may be reopened: its due date keeps following."""
+        return [("state", "in", ("draft", "open", "closed"))]
 
     def _deadline_open_domain(self):
         return [("state", "=", "open")]

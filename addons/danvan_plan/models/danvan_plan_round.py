@@ -217,7 +217,7 @@ class DanvanPlanRound(models.Model):
         for round_ in self:
             round_.date_cutoff_set = round_.date_cutoff
 
-    def _deadline_recompute_domain(self):
+    def _deadline_recompute_domain(self, fname=None):
         return [("state", "in", ("draft", "open"))]
 
     @api.depends("line_ids.state", "line_ids.is_late")

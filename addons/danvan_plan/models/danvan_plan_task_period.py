@@ -33,7 +33,7 @@ class DanvanPlanTaskPeriod(models.Model):
         ("period_unique", "unique(task_id, date_start)", "A period cannot repeat."),
     ]
 
-    def _deadline_recompute_domain(self):
+    def _deadline_recompute_domain(self, fname=None):
         """The periods not yet reported on, of the tasks still open."""
         return [
             ("reported", "=", False),
