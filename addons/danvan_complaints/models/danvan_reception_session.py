@@ -55,7 +55,7 @@ class DanvanReceptionSession(models.Model):
         "danvan.reception.place",
         string="Place",
         required=True,
-        ondelete="restrict",
+        ondelete="cascade",
         tracking=True,
         default=lambda self: self.env.company.danvan_reception_place_id,
     )
