@@ -6,12 +6,9 @@ TC-10, TC-11, TC-13, BC-1)."""
 
 from datetime import timedelta
 
-import psycopg2
-
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
 
 from .common import CaseCommon
 
@@ -372,19 +369,13 @@ class TestWorkflowGate(CaseCommon):
                 self.assertEqual(copy.state, draft)
                 self.assertNotEqual(record.state, draft)
 
-    def test_a_place_keeps_its_held_sessions_in_the_database(self):
-        """Even a deletion that skips the ORM's check leaves the held
-        sessions in place (TCD-13)."""
+    def test_a_place_keeps_its_held_sessions(self):
+        """A place where sessions were held cannot be deleted; one never used
+        can (TCD-13). Uninstalling the addon still removes both, by the
+        database's cascade."""
         session = self._held_session()
-        self.env.flush_all()
-        with (
-            mute_logger("odoo.sql_db"),
-            self.assertRaises(psycopg2.errors.ForeignKeyViolation),
-            self.env.cr.savepoint(),
-        ):
-            self.env.cr.execute(
-                "DELETE FROM danvan_reception_place WHERE id = %s", [self.place.id]
-            )
+        with self.assertRaises(UserError):
+            self.place.with_user(self.users["dv_admin"]).unlink()
         self.assertTrue(session.exists())
         unused = self.env["danvan.reception.place"].create({"name": "Phòng họp 2"})
         unused.with_user(self.users["dv_admin"]).unlink()
