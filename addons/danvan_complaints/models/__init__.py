@@ -1,3 +1,6 @@
+from . import danvan_legal_regime
+from . import danvan_legal_form
+from . import danvan_regime_mixin
 from . import danvan_handler_mixin
 from . import danvan_identity_log_mixin
 from . import danvan_person_mixin

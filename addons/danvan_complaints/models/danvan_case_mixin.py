@@ -62,8 +62,12 @@ class DanvanCaseMixin(models.AbstractModel):
         "danvan.handler.mixin",
         "danvan.attachment.mixin",
         "danvan.identity.log.mixin",
+        "danvan.regime.mixin",
     ]
     _order = "date_accepted desc, id desc"
+    # The regime of the petition; a later step asks the regime of its own
+    # day (KN-18, TC-16).
+    _danvan_regime_date = "date_received"
     # TC-13: the case's copies of the letter, and what the sender withdrew of it.
     _danvan_logged_fields = frozenset({"summary", "withdrawn_content"})
     # The petition too: pointing a case at another petition would show its

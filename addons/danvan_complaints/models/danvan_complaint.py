@@ -2,16 +2,10 @@
 in a dialogue, decided, sent and published within the legal time limits.
 """
 
-from datetime import date
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES, DanvanCaseMixin
-
-# §0.1: the amendment of the complaints law in force since 01/7/2026 (partial
-# withdrawal, KN-4; settlement goes on without an absent complainant, KN-8).
-AMENDMENT_2026 = date(2026, 7, 1)
 
 
 class DanvanComplaint(models.Model):
@@ -323,7 +317,7 @@ class DanvanComplaint(models.Model):
         if (
             attendance == "absent"
             and self.dialogue_date
-            and self.dialogue_date >= AMENDMENT_2026
+            and self._danvan_regime_at(self.dialogue_date).dialogue_absence_proceeds
         ):
             return
         raise UserError(
@@ -373,8 +367,9 @@ class DanvanComplaint(models.Model):
         ]
 
     def _withdraw_part(self, order):
-        """Partial withdrawal exists since 01/7/2026 (KN-4)."""
-        if order.date < AMENDMENT_2026:
+        """Partial withdrawal exists since 01/7/2026, for cases accepted
+        before it too (KN-4, KN-18)."""
+        if not self._danvan_regime_at(order.date).allows_partial_withdrawal:
             raise UserError(
                 self.env._(
                     "Before 01/7/2026 a complaint is withdrawn in whole only (Article "

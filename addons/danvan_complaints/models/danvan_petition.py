@@ -78,6 +78,7 @@ class DanvanPetition(models.Model):
         "danvan.handler.mixin",
         "danvan.attachment.mixin",
         "danvan.identity.log.mixin",
+        "danvan.regime.mixin",
     ]
     _transitions = TRANSITIONS
     # The register keeps every petition, and a processed one as it was
@@ -92,6 +93,7 @@ class DanvanPetition(models.Model):
     # TC-13: the letter names its senders, as real letters do.
     _danvan_logged_fields = frozenset({"summary", "content", "redact_terms"})
     _order = "date_received desc, id desc"
+    _danvan_regime_date = "date_received"
     _rec_name = "number"
 
     number = fields.Char(

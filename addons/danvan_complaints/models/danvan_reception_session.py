@@ -17,7 +17,12 @@ SESSION_HOURS = 4
 class DanvanReceptionSession(models.Model):
     _name = "danvan.reception.session"
     _description = "Citizen Reception Session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "danvan.workflow.mixin",
+        "danvan.regime.mixin",
+    ]
     _transitions = {
         "action_held": (
             {"planned"},

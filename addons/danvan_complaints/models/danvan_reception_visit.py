@@ -22,6 +22,7 @@ class DanvanReceptionVisit(models.Model):
         "mail.activity.mixin",
         "danvan.identity.log.mixin",
         "danvan.workflow.mixin",
+        "danvan.regime.mixin",
     ]
     _transitions = {
         "action_record": (

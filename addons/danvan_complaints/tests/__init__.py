@@ -20,3 +20,4 @@ from . import test_migration
 from . import test_reception_role
 from . import test_deadline_follows_calendar
 from . import test_workflow_gate
+from . import test_legal_regime
