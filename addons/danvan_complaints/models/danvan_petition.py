@@ -153,6 +153,14 @@ class DanvanPetition(models.Model):
         help="No full name and address of the sender (Article 6 of Circular "
         "05/2021/TT-TTCP).",
     )
+    # TC-12: the denouncer asks that their name, address and handwriting be
+    # kept secret, or for other protection; online reception and the national
+    # outbox read it.
+    protection_requested = fields.Boolean(
+        tracking=True,
+        help="The denouncer asks to keep their identity secret or for other "
+        "protection (Article 47 of the Law on Denunciations 2018).",
+    )
     qualified = fields.Selection(
         [("yes", "Qualified for processing"), ("no", "Not qualified")],
         string="Processing Conditions",
