@@ -38,6 +38,9 @@
         "views/danvan_complaints_menus.xml",
         "views/danvan_portal_templates.xml",
         "views/website_templates.xml",
+        "data/danvan_tc_data.xml",
+        "security/danvan_tc_security.xml",
+        "views/danvan_tc_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

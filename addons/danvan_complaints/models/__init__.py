@@ -28,3 +28,5 @@ from . import base
 from . import ir_actions_report
 from . import ir_attachment
 from . import mail_message
+from . import danvan_denunciation_withdrawal
+from . import danvan_denunciation_tc
