@@ -201,6 +201,9 @@ class DanvanPortal(http.Controller):
             # Plain text escaped into HTML: no markup of the citizen survives.
             "content": plaintext2html(text["content"]),
             "is_anonymous": is_anonymous,
+            # TC-12: a denouncer may ask for protection when sending it.
+            "protection_requested": petition_type == "denunciation"
+            and bool(post.get("protection_requested")),
             "date_received": request.website.company_id._danvan_today(),
             "company_id": request.website.company_id.id,
             "portal_email": text["email"] or False,
@@ -261,6 +264,7 @@ class DanvanPortal(http.Controller):
         values.update(
             petition_type=post.get("petition_type") or "",
             is_anonymous=bool(post.get("is_anonymous")),
+            protection_requested=bool(post.get("protection_requested")),
         )
         return request.render(
             "danvan_complaints.portal_petition_form",
