@@ -30,3 +30,7 @@ from . import ir_attachment
 from . import mail_message
 from . import danvan_denunciation_withdrawal
 from . import danvan_denunciation_tc
+from . import danvan_denunciation_followup
+from . import danvan_denunciation_followup_measure
+from . import danvan_denunciation_followup_report
+from . import danvan_case_event_tc

@@ -12,6 +12,9 @@ class DanvanDenunciation(models.Model):
     withdrawal_ids = fields.One2many(
         "danvan.denunciation.withdrawal", "denunciation_id", string="Withdrawals"
     )
+    followup_ids = fields.One2many(
+        "danvan.denunciation.followup", "denunciation_id", string="Follow-up"
+    )
     # TC-12, TC-13: whether the denouncer asked for protection tells about
     # the denouncer: shown to those who read the letter only, as its summary.
     protection_requested = fields.Boolean(
@@ -52,3 +55,18 @@ class DanvanDenunciation(models.Model):
             "target": "current",
             "context": {"default_denunciation_id": self.id},
         }
+
+    def action_open_followup(self):
+        """The follow-up of the conclusion (TC-14): opened, or started."""
+        self.ensure_one()
+        action = {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Follow-up of the Conclusion"),
+            "res_model": "danvan.denunciation.followup",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_denunciation_id": self.id},
+        }
+        if self.followup_ids:
+            action["res_id"] = self.followup_ids[:1].id
+        return action

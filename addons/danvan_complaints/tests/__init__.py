@@ -23,3 +23,4 @@ from . import test_workflow_gate
 from . import test_legal_regime
 from . import test_tc_withdrawal
 from . import test_tc_portal
+from . import test_tc_followup
