@@ -41,6 +41,7 @@
         "data/danvan_tc_data.xml",
         "security/danvan_tc_security.xml",
         "views/danvan_tc_views.xml",
+        "report/danvan_tc_reports.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -34,3 +34,4 @@ from . import danvan_denunciation_followup
 from . import danvan_denunciation_followup_measure
 from . import danvan_denunciation_followup_report
 from . import danvan_case_event_tc
+from . import danvan_denunciation_expert

@@ -15,6 +15,9 @@ class DanvanDenunciation(models.Model):
     followup_ids = fields.One2many(
         "danvan.denunciation.followup", "denunciation_id", string="Follow-up"
     )
+    expert_ids = fields.One2many(
+        "danvan.denunciation.expert", "denunciation_id", string="Expert Assessments"
+    )
     # TC-12, TC-13: whether the denouncer asked for protection tells about
     # the denouncer: shown to those who read the letter only, as its summary.
     protection_requested = fields.Boolean(

@@ -24,3 +24,4 @@ from . import test_legal_regime
 from . import test_tc_withdrawal
 from . import test_tc_portal
 from . import test_tc_followup
+from . import test_tc_expert
