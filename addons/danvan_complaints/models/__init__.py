@@ -35,3 +35,5 @@ from . import danvan_denunciation_followup_measure
 from . import danvan_denunciation_followup_report
 from . import danvan_case_event_tc
 from . import danvan_denunciation_expert
+from . import danvan_petition_discipline
+from . import danvan_my_work_tc

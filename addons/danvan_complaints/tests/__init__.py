@@ -25,3 +25,4 @@ from . import test_tc_withdrawal
 from . import test_tc_portal
 from . import test_tc_followup
 from . import test_tc_expert
+from . import test_tc_discipline

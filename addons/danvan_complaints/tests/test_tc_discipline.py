@@ -1,0 +1,91 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import ReceptionCommon
+
+
+@tagged("post_install", "-at_install")
+class TestTcDiscipline(ReceptionCommon):
+    """XLD-12: a petition still unprocessed 45 days after its receipt is
+    flagged to the head once (Article 41 of Decree 154/2026)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.leader = cls.users["leader"]
+        cls.env.company.danvan_head_user_id = cls.leader
+        cls.Petition = cls.env["danvan.petition"]
+
+    def _petition(self, received):
+        return self.Petition.with_user(self.officer).create(
+            {
+                "summary": "Phản ánh chậm giải quyết",
+                "date_received": received,
+                "petition_type": "petition",
+            }
+        )
+
+    def test_xld12_forty_five_calendar_days_from_the_rule_in_force(self):
+        # Monday 06/07/2026 + 45 days: Thursday 20/08/2026.
+        self.assertEqual(
+            self._petition(date(2026, 7, 6)).discipline_date, date(2026, 8, 20)
+        )
+        # Ending on Saturday 29/08/2026: the next working day (CAL-4), past
+        # the swapped Monday 31/08 and National Day: Thursday 03/09/2026.
+        self.assertEqual(
+            self._petition(date(2026, 7, 15)).discipline_date, date(2026, 9, 3)
+        )
+        # Received before Decree 154/2026: no such ceiling.
+        self.assertFalse(self._petition(date(2026, 6, 1)).discipline_date)
+        limit = self.env.ref(
+            "danvan_complaints.danvan_time_limit_petition_discipline_normal"
+        )
+        self.assertEqual((limit.duration, limit.unit), (45, "days"))
+        self.assertIn("154/2026", limit.legal_basis)
+
+    @freeze_time("2026-09-01")
+    def test_xld12_the_head_gets_one_todo_per_petition_and_sees_it_in_my_work(
+        self,
+    ):
+        late = self._petition(date(2026, 7, 6))
+        recent = self._petition(date(2026, 8, 20))
+        found = self.Petition.with_user(self.officer).search(
+            [("discipline_overdue", "=", True), ("id", "in", (late | recent).ids)]
+        )
+        self.assertEqual(found, late)
+        self.Petition._cron_flag_discipline()
+        self.Petition._cron_flag_discipline()
+        kind = self.env.ref("danvan_complaints.mail_activity_danvan_discipline")
+        todos = late.sudo().activity_ids.filtered(lambda a: a.activity_type_id == kind)
+        self.assertEqual(todos.user_id, self.leader)
+        self.assertEqual(len(todos), 1)
+        self.assertTrue(late.discipline_flagged)
+        self.assertFalse(recent.discipline_flagged)
+        self.assertFalse(recent.sudo().activity_ids)
+        blocks = {
+            block["key"]: block
+            for block in self.env["danvan.my.work"]
+            .with_user(self.leader)
+            .get_my_work()["blocks"]
+        }
+        block = blocks["petitions_discipline"]
+        self.assertIn(late.id, [row["res_id"] for row in block["records"]])
+        # Not repeated among the other to-dos.
+        self.assertNotIn(late.id, [row["res_id"] for row in blocks["todos"]["records"]])
+        # The officer has no such block.
+        officer_blocks = self.env["danvan.my.work"].with_user(self.officer)
+        self.assertNotIn(
+            "petitions_discipline",
+            [block["key"] for block in officer_blocks.get_my_work()["blocks"]],
+        )
+
+    @freeze_time("2026-09-01")
+    def test_xld12_a_processed_petition_is_not_flagged(self):
+        petition = self._petition(date(2026, 7, 6))
+        petition.sudo().write({"state": "processed"})
+        self.assertFalse(petition.discipline_overdue)
+        self.Petition._cron_flag_discipline()
+        self.assertFalse(petition.discipline_flagged)
