@@ -92,7 +92,7 @@ class DanvanDenunciationFollowupMeasure(models.Model):
         if measures.followup_id.filtered(lambda f: f.state == "closed"):
             raise UserError(self.env._("A closed follow-up takes no new measure."))
         measures.filtered(
-            lambda m: m.followup_id.state == "ongoing"
+            lambda m: m.followup_id.state == "ongoing" and m.state == "todo"
         )._schedule_owner_activity()
         return measures
 

@@ -26,3 +26,4 @@ from . import test_tc_portal
 from . import test_tc_followup
 from . import test_tc_expert
 from . import test_tc_discipline
+from . import test_tc_demo
