@@ -27,3 +27,4 @@ from . import test_tc_followup
 from . import test_tc_expert
 from . import test_tc_discipline
 from . import test_tc_demo
+from . import test_tc_tour
