@@ -7,15 +7,20 @@ has no such date."""
 from odoo import api, fields, models
 
 
+class _WithDisciplineDate:
+    """The stored dates of the petitions that follow the calendar and the
+    time-limit table (CAL-8): those of the other extensions of the petition,
+    and the discipline ceiling."""
+
+    def __get__(self, record, cls):
+        fields = super(DanvanPetition, cls)._danvan_deadline_fields
+        return {**fields, "discipline_date": "date_received"}
+
+
 class DanvanPetition(models.Model):
     _inherit = "danvan.petition"
 
-    # The date follows the calendar and the time-limit table as the
-    # processing deadline does (CAL-8).
-    _danvan_deadline_fields = {
-        "date_deadline": "date_received",
-        "discipline_date": "date_received",
-    }
+    _danvan_deadline_fields = _WithDisciplineDate()
 
     discipline_date = fields.Date(
         string="Discipline Ceiling",
@@ -96,3 +101,13 @@ class DanvanPetition(models.Model):
                 )
         petitions.write({"discipline_flagged": True})
         return True
+
+    def action_process(self):
+        """Once processed, the head's to-do about the 45 days is done."""
+        result = super().action_process()
+        flagged = self.filtered("discipline_flagged")
+        if flagged:
+            flagged._danvan_activities_done(
+                "danvan_complaints.mail_activity_danvan_discipline"
+            )
+        return result

@@ -40,6 +40,10 @@ class TestTcDiscipline(ReceptionCommon):
         )
         # Received before Decree 154/2026: no such ceiling.
         self.assertFalse(self._petition(date(2026, 6, 1)).discipline_date)
+        self.assertEqual(
+            self.Petition._danvan_deadline_fields,
+            {"date_deadline": "date_received", "discipline_date": "date_received"},
+        )
         limit = self.env.ref(
             "danvan_complaints.danvan_time_limit_petition_discipline_normal"
         )
@@ -75,12 +79,30 @@ class TestTcDiscipline(ReceptionCommon):
         self.assertIn(late.id, [row["res_id"] for row in block["records"]])
         # Not repeated among the other to-dos.
         self.assertNotIn(late.id, [row["res_id"] for row in blocks["todos"]["records"]])
+        # Processed at last: the head's to-do is done.
+        late.with_user(self.officer).write(
+            {"qualified": "yes", "outcome": "answer", "outcome_note": "Trả lời"}
+        )
+        late.with_user(self.officer).action_classify()
+        late.with_user(self.officer).action_process()
+        self.assertEqual(late.state, "processed")
+        self.assertFalse(
+            late.sudo().activity_ids.filtered(lambda a: a.activity_type_id == kind)
+        )
         # The officer has no such block.
         officer_blocks = self.env["danvan.my.work"].with_user(self.officer)
         self.assertNotIn(
             "petitions_discipline",
             [block["key"] for block in officer_blocks.get_my_work()["blocks"]],
         )
+
+    def test_xld12_the_ceiling_follows_an_edit_of_the_time_limit(self):
+        petition = self._petition(date(2026, 7, 6))
+        limit = self.env.ref(
+            "danvan_complaints.danvan_time_limit_petition_discipline_normal"
+        )
+        limit.duration = 30
+        self.assertEqual(petition.discipline_date, date(2026, 8, 5))
 
     @freeze_time("2026-09-01")
     def test_xld12_a_processed_petition_is_not_flagged(self):

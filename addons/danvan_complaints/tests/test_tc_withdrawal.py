@@ -224,6 +224,18 @@ class TestTcWithdrawal(CaseCommon):
         for user in (self.verifier, self.other_officer):
             with self.assertRaises(AccessError):
                 withdrawal.with_user(user).read(["reasons"])
+        # Nor by grouping or counting on what the denouncers wrote.
+        for user in (self.other_officer, self.users["staff"], self.users["unit_head"]):
+            try:
+                groups = Withdrawal.with_user(user).read_group(
+                    [], ["reasons"], ["reasons"]
+                )
+            except AccessError:
+                continue
+            self.assertFalse(groups)
+            self.assertFalse(
+                Withdrawal.with_user(user).search_count([("reasons", "!=", False)])
+            )
         # The team reads the case, and still the case's withdrawn content not.
         self.assertFalse(case.with_user(self.verifier).withdrawn_content)
         # The handler's read is logged (TC-13).
