@@ -96,6 +96,18 @@ class DanvanDenunciationFollowupMeasure(models.Model):
         )._schedule_owner_activity()
         return measures
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        """The measures of a follow-up under way are kept with it (TC-14)."""
+        started = self.sudo().filtered(lambda m: m.followup_id.state != "draft")
+        if started:
+            raise UserError(
+                self.env._(
+                    "%s is kept by law and cannot be deleted.",
+                    ", ".join(started.mapped("name")),
+                )
+            )
+
     def _schedule_owner_activity(self):
         agency = self._agency_env()
         for measure in self.sudo():

@@ -132,6 +132,10 @@ class TestTcFollowup(CaseCommon):
             followup.action_close()
         with self.assertRaisesRegex(UserError, "status of"):
             followup.write({"state": "closed"})
+        with self.assertRaisesRegex(UserError, "kept by law"):
+            followup.measure_ids.unlink()
+        with self.assertRaisesRegex(UserError, "kept by law"):
+            followup.unlink()
 
     def test_tc14_absurd_dates_are_refused(self):
         case = self._concluded()
