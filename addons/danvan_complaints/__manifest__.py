@@ -38,12 +38,16 @@
         "views/danvan_complaints_menus.xml",
         "views/danvan_portal_templates.xml",
         "views/website_templates.xml",
+        "security/danvan_national_security.xml",
+        "data/danvan_national_data.xml",
+        "views/danvan_national_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_company_demo.xml",
         "demo/danvan_reception_demo.xml",
         "demo/danvan_case_demo.xml",
+        "demo/danvan_out_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

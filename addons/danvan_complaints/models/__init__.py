@@ -28,3 +28,8 @@ from . import base
 from . import ir_actions_report
 from . import ir_attachment
 from . import mail_message
+from . import danvan_national_entry
+from . import danvan_national_export
+from . import danvan_national_hooks
+from . import danvan_national_settings
+from . import danvan_national_my_work
