@@ -23,3 +23,4 @@ from . import test_workflow_gate
 from . import test_legal_regime
 from . import test_out_national
 from . import test_out_confidentiality
+from . import test_out_tour
