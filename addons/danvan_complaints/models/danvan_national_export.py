@@ -123,7 +123,12 @@ class DanvanNationalExport(models.Model):
         for vals in vals_list:
             if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code(self._name)
-        return super().create(vals_list)
+        exports = super().create(vals_list)
+        if self.env.su and self.env.context.get("danvan_national_export_now"):
+            # The demo data's export, made as it is loaded (demo files are
+            # loaded once, their functions skipped on an update).
+            exports.filtered(lambda e: e._national_entries_to_export()).action_export()
+        return exports
 
     def _identity_persons(self):
         """The entries whose identity the files carry, for the access log of
@@ -263,14 +268,6 @@ class DanvanNationalExport(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
-
-    @api.model
-    def _national_export_pending(self, ids):
-        """Export the drafts of ``ids`` that have entries to export (demo data,
-        loaded again on each update)."""
-        for export in self.browse(ids).exists():
-            if export.state == "draft" and export._national_entries_to_export():
-                export.action_export()
 
     def action_send(self):
         """Send the export's entries through the connector (none yet)."""
