@@ -76,7 +76,6 @@ class DanvanNationalEntry(models.Model):
         help="Article 6 of Decree 55/2022/NĐ-CP.",
     )
     step_code = fields.Char(
-        string="Step Code",
         readonly=True,
         help="The step in the export file: 'reception', 'processed', or the "
         "kind of the case's event (acceptance, extension, decision...).",
@@ -92,7 +91,7 @@ class DanvanNationalEntry(models.Model):
         readonly=True,
         help="The number of the visit, petition or case in the agency's register.",
     )
-    petition_number = fields.Char(string="Petition Number", readonly=True)
+    petition_number = fields.Char(readonly=True)
     # ND55 Art. 6: name and address of the citizen. Confidential: leadership
     # only, and every load logged (TCD-11, TC-12, TC-13).
     person_name = fields.Char(
@@ -136,11 +135,8 @@ class DanvanNationalEntry(models.Model):
         help="Article 6 of Decree 55/2022/NĐ-CP.",
     )
     competent_body = fields.Char(readonly=True)
-    agency_name = fields.Char(
-        string="Agency Name", readonly=True, help="The agency reporting the entry."
-    )
+    agency_name = fields.Char(readonly=True, help="The agency reporting the entry.")
     document_numbers = fields.Char(
-        string="Document Numbers",
         readonly=True,
         help="The numbers of the documents issued at this step.",
     )
