@@ -1,4 +1,6 @@
+import io
 import json
+import zipfile
 from datetime import date
 
 from freezegun import freeze_time
@@ -169,6 +171,20 @@ class TestOutNationalEntry(NationalCommon):
         # The petition's outcome was queued too, before its case.
         self.assertEqual(self._entries(case.petition_id).result_code, "accept")
 
+    def test_ndb1_a_refused_citizen_is_reported_with_the_notice(self):
+        visit = self._visit(
+            petition_type=False,
+            path=False,
+            refused=True,
+            refusal_case="settled",
+            refusal_notice="120/TB-SKHCN",
+        )
+        entry = self._entries(visit)
+        self.assertEqual(
+            (entry.result_code, entry.document_numbers),
+            ("refused", "120/TB-SKHCN"),
+        )
+
     def test_ndb1_labels_in_the_agency_language(self):
         """An officer working in English: the entry is the agency's, in
         Vietnamese."""
@@ -225,7 +241,32 @@ class TestOutNationalExport(NationalCommon):
         self.assertEqual(rows[petition.number]["result"], "answer")
         self.assertEqual(rows[visit.number]["date"], "2026-03-02")
         self.assertEqual(rows[petition.number]["date"], str(date.today()))
-        self.assertTrue(export.xlsx_attachment_id.raw.startswith(b"PK"))
+        # One row per entry, the columns named in Vietnamese.
+        with zipfile.ZipFile(io.BytesIO(export.xlsx_attachment_id.raw)) as book:
+            text = book.read("xl/sharedStrings.xml").decode()
+        for column in ("Họ và tên", "Nội dung", "Kết quả", "Số vào sổ"):
+            self.assertIn(column, text)
+        self.assertIn("Nguyễn Văn Khách", text)
+
+    def test_ndb5_each_agency_its_own_outbox(self):
+        other = self.env["res.company"].create({"name": "Sở Tư pháp"})
+        self.office.company_ids = [Command.link(other.id)]
+        entry = self._entries(self._visit())
+        entry.company_id = other
+        export = self._export()
+        with self.assertRaisesRegex(UserError, "No entry of this period"):
+            export.action_export()
+        # Not seen from the first agency alone.
+        Entry = self.Entry.with_user(self.office).with_context(
+            allowed_company_ids=[self.env.company.id]
+        )
+        self.assertFalse(Entry.search([("id", "=", entry.id)]))
+        self.assertEqual(
+            Entry.with_context(allowed_company_ids=[other.id]).search(
+                [("id", "=", entry.id)]
+            ),
+            entry,
+        )
 
     def test_ndb5_exporting_twice_does_not_duplicate(self):
         self._visit()
