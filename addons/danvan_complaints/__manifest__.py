@@ -42,6 +42,9 @@
         "security/danvan_tc_security.xml",
         "views/danvan_tc_views.xml",
         "report/danvan_tc_reports.xml",
+        "security/danvan_national_security.xml",
+        "data/danvan_national_data.xml",
+        "views/danvan_national_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -49,6 +52,7 @@
         "demo/danvan_reception_demo.xml",
         "demo/danvan_case_demo.xml",
         "demo/danvan_tc_demo.xml",
+        "demo/danvan_out_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -37,3 +37,8 @@ from . import danvan_case_event_tc
 from . import danvan_denunciation_expert
 from . import danvan_petition_discipline
 from . import danvan_my_work_tc
+from . import danvan_national_entry
+from . import danvan_national_export
+from . import danvan_national_hooks
+from . import danvan_national_settings
+from . import danvan_national_my_work

@@ -28,3 +28,6 @@ from . import test_tc_expert
 from . import test_tc_discipline
 from . import test_tc_demo
 from . import test_tc_tour
+from . import test_out_national
+from . import test_out_confidentiality
+from . import test_out_tour
