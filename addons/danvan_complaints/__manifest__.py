@@ -38,12 +38,16 @@
         "views/danvan_complaints_menus.xml",
         "views/danvan_portal_templates.xml",
         "views/website_templates.xml",
+        "data/danvan_kn_decree155_data.xml",
+        "report/danvan_kn_reports.xml",
+        "views/danvan_kn_complaint_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_company_demo.xml",
         "demo/danvan_reception_demo.xml",
         "demo/danvan_case_demo.xml",
+        "demo/danvan_kn_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -28,3 +28,9 @@ from . import base
 from . import ir_actions_report
 from . import ir_attachment
 from . import mail_message
+from . import danvan_kn_legal_regime
+from . import danvan_complaint_complexity
+from . import danvan_complaint_dialogue
+from . import danvan_complaint_dialogue_attendee
+from . import danvan_complaint_stop_decision
+from . import danvan_complaint_authorisation
