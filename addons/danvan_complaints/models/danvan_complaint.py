@@ -537,6 +537,25 @@ class DanvanComplaint(models.Model):
             # KN-4: all have withdrawn: the settlement is terminated.
             self._terminate(order.date, "withdrawn", order.reference, order.reason)
 
+    def action_plan_dialogue(self):
+        """A new dialogue of the case, in its own form (KN-8)."""
+        self.ensure_one()
+        if self.state != "accepted":
+            raise UserError(
+                self.env._(
+                    "%s: a dialogue is held while the case is being resolved.",
+                    self.number,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Dialogue"),
+            "res_model": "danvan.complaint.dialogue",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_complaint_id": self.id},
+        }
+
     def _kn_decision_kind(self, order):
         """The decision a step of the wizard issues (KN-4, KN-14), or None."""
         if order.action in ("suspend", "resume", "terminate", "withdraw_all"):

@@ -22,3 +22,4 @@ from . import test_deadline_follows_calendar
 from . import test_workflow_gate
 from . import test_legal_regime
 from . import test_kn_decree155
+from . import test_kn_tour
