@@ -87,7 +87,12 @@ class DanvanCaseStop(models.TransientModel):
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
-        if values.get("res_model") not in ("danvan.complaint", "danvan.denunciation"):
+        # On saving, the web client sends the case it was opened for and no
+        # longer the context's defaults: only the opening is checked.
+        if "res_model" in fields_list and values.get("res_model") not in (
+            "danvan.complaint",
+            "danvan.denunciation",
+        ):
             raise UserError(self.env._("Open this from a complaint or a denunciation."))
         return values
 
@@ -97,6 +102,8 @@ class DanvanCaseStop(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
+        if self.res_model not in ("danvan.complaint", "danvan.denunciation"):
+            raise UserError(self.env._("Open this from a complaint or a denunciation."))
         case = self.env[self.res_model].browse(self.res_id).exists()
         if not case:
             raise UserError(self.env._("The case no longer exists."))
