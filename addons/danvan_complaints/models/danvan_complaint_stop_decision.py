@@ -8,7 +8,13 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.danvan_base.tools.date_checks import check_dates, check_order
 
 # The fields a step sets; what the officer records later is only the sending.
-FREE_FIELDS = {"date_sent", "attachment_ids", "activity_ids", "message_follower_ids"}
+FREE_FIELDS = {
+    "date_sent",
+    "attachment_ids",
+    "activity_ids",
+    "message_follower_ids",
+    "message_main_attachment_id",
+}
 
 
 class DanvanComplaintStopDecision(models.Model):
