@@ -13,6 +13,7 @@ class DanvanComplaintAuthorisation(models.Model):
     _name = "danvan.complaint.authorisation"
     _description = "Authorisation to Complain"
     _order = "date desc, id desc"
+    _rec_name = "scope"
 
     complaint_id = fields.Many2one(
         "danvan.complaint",

@@ -25,6 +25,7 @@ class DanvanComplaintDialogue(models.Model):
     _description = "Complaint Dialogue"
     _inherit = ["mail.thread", "mail.activity.mixin", "danvan.workflow.mixin"]
     _order = "date desc, id desc"
+    _rec_names_search = ["complaint_id.number", "place"]
     _transitions = DIALOGUE_TRANSITIONS
     # The minutes of a dialogue held are kept as they were signed.
     _locked_states = ("held",)

@@ -1,10 +1,12 @@
+import json
+import uuid
 from datetime import date
 
 from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import CaseCommon
 
@@ -474,3 +476,87 @@ class TestKnDecree155(KnCommon):
             self.assertTrue(self.env[model].with_user(self.leader).search_count([]))
         with self.assertRaises(AccessError):
             dialogue.with_user(self.other_officer).read(["place"])
+
+
+@tagged("post_install", "-at_install")
+class TestKnConfidentiality(KnCommon):
+    """TCD-11, KN-8, KN-14, KN-15: the names of the parties in a dialogue's
+    minutes, a decision's recipients and an authorisation reach nobody who
+    may not read their case, through any channel."""
+
+    @staticmethod
+    def _channels(Model, ids, field, fnames, token):
+        """What a user may ask of ``Model`` by RPC, as calls."""
+        return {
+            "read": lambda: Model.browse(ids).read(fnames),
+            "search_read": lambda: Model.search_read([], fnames),
+            "search": lambda: Model.search([(field, "ilike", token)]).ids,
+            "web_search_read": lambda: Model.web_search_read(
+                [], {f: {} for f in fnames}
+            ),
+            "name_search": lambda: Model.name_search(token),
+            "export_data": lambda: Model.browse(ids).export_data(fnames),
+        }
+
+    def test_tcd11_the_parties_of_a_complaint_reach_nobody_else(self):
+        token = uuid.uuid4().hex[:12]
+        name = f"Nguyễn Văn Bímật{token}"
+        case = self._accepted(date(2026, 7, 6), date(2026, 7, 7))
+        case.petition_id.sudo().sender_ids.name = name
+        dialogue = self._dialogue(case, date(2026, 7, 20), date(2026, 7, 10))
+        dialogue.attendee_ids.filtered(
+            lambda a: a.role == "complainant"
+        ).position = f"Thôn {token}"
+        self._case_step(case, "suspend", date(2026, 8, 3), reference="20/QĐ-SKHCN")
+        self.env["danvan.complaint.authorisation"].with_user(self.officer).create(
+            {
+                "complaint_id": case.id,
+                "grantor_id": case.petition_id.sender_ids.id,
+                "attorney_name": f"Luật sư {token}",
+                "attorney_identity": token,
+                "scope": "Khiếu nại",
+                "date": date(2026, 11, 2),
+                "notarised": True,
+            }
+        )
+        planted = {
+            "danvan.complaint.dialogue.attendee": ("name", ["name", "position"]),
+            "danvan.complaint.dialogue": ("attendee_ids.name", ["display_name"]),
+            "danvan.complaint.stop.decision": ("recipients", ["recipients"]),
+            "danvan.complaint.authorisation": (
+                "attorney_name",
+                ["attorney_name", "attorney_identity", "grantor_id"],
+            ),
+        }
+        head = new_test_user(
+            self.env,
+            login="dvc_kn_head_other",
+            groups="danvan_base.group_danvan_unit_head,"
+            "danvan_complaints.group_danvan_reception",
+        )
+        attackers = (self.other_officer, self.users["staff"], head)
+        export = self.env.ref("base.group_allow_export")
+        for user in attackers:
+            user.groups_id = [Command.link(export.id)]
+        self.env.flush_all()
+        for model, (field, fnames) in planted.items():
+            ids = self.env[model].search([(field, "ilike", token)]).ids
+            self.assertTrue(ids, model)
+            # The handler and leadership read them.
+            for user in (self.officer, self.leader):
+                found = (
+                    self.env[model].with_user(user).search([(field, "ilike", token)])
+                )
+                self.assertEqual(found.ids, ids, f"{model} for {user.login}")
+            for user in attackers:
+                calls = self._channels(
+                    self.env[model].with_user(user), ids, field, fnames, token
+                )
+                for channel, call in calls.items():
+                    with self.subTest(model=model, user=user.login, channel=channel):
+                        self.env.invalidate_all()
+                        try:
+                            answer = json.dumps(call(), default=str, ensure_ascii=False)
+                        except AccessError:
+                            answer = ""
+                        self.assertNotIn(token, answer)
