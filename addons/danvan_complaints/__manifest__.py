@@ -45,6 +45,9 @@
         "security/danvan_national_security.xml",
         "data/danvan_national_data.xml",
         "views/danvan_national_views.xml",
+        "data/danvan_kn_decree155_data.xml",
+        "report/danvan_kn_reports.xml",
+        "views/danvan_kn_complaint_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -53,6 +56,7 @@
         "demo/danvan_case_demo.xml",
         "demo/danvan_tc_demo.xml",
         "demo/danvan_out_demo.xml",
+        "demo/danvan_kn_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -42,3 +42,9 @@ from . import danvan_national_export
 from . import danvan_national_hooks
 from . import danvan_national_settings
 from . import danvan_national_my_work
+from . import danvan_kn_legal_regime
+from . import danvan_complaint_complexity
+from . import danvan_complaint_dialogue
+from . import danvan_complaint_dialogue_attendee
+from . import danvan_complaint_stop_decision
+from . import danvan_complaint_authorisation

@@ -33,6 +33,7 @@ class DanvanCaseEvent(models.Model):
             ("decision", "Decision or conclusion"),
             ("sending", "Sent to the parties"),
             ("publication", "Publication"),
+            ("dialogue", "Dialogue"),
         ],
         required=True,
     )

@@ -2,8 +2,10 @@
 in a dialogue, decided, sent and published within the legal time limits.
 """
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 from .danvan_case_mixin import CASE_DATE_ORDER, CASE_PAST_DATES, DanvanCaseMixin
 
@@ -70,7 +72,66 @@ class DanvanComplaint(models.Model):
     repeat_petition_ids = fields.One2many(
         related="petition_id.duplicate_ids", string="Repeated Letters"
     )
-    is_complex = fields.Boolean(string="Complex", tracking=True)
+    is_complex = fields.Boolean(
+        string="Complex",
+        tracking=True,
+        compute="_compute_is_complex",
+        store=True,
+        readonly=False,
+        help="Under a regime that lists the criteria of a complex complaint, it is "
+        "complex when one of them is ticked and the finding is written (Article 3a "
+        "of Decree 124/2020/NĐ-CP as amended by Decree 155/2026/NĐ-CP).",
+    )
+    # KN-7, KN-11: the checklist of the regime of the case, and its written
+    # finding kept in the file.
+    complexity_criterion_ids = fields.Many2many(
+        "danvan.complaint.complexity",
+        "danvan_complaint_complexity_rel",
+        "complaint_id",
+        "criterion_id",
+        string="Criteria of Complexity",
+        domain="[('regime_id', '=', regime_id)]",
+        tracking=True,
+    )
+    complexity_finding = fields.Text(
+        string="Finding of Complexity",
+        tracking=True,
+        help="Why the case is complex, as written in the file.",
+    )
+    complexity_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "danvan_complaint_complexity_attachment_rel",
+        "complaint_id",
+        "attachment_id",
+        string="Written Finding",
+        help="The signed document that finds the case complex.",
+    )
+    complexity_listed = fields.Boolean(
+        compute="_compute_complexity_listed",
+        help="The regime of the case lists the criteria of a complex complaint.",
+    )
+    dialogue_ids = fields.One2many(
+        "danvan.complaint.dialogue", "complaint_id", string="Dialogues"
+    )
+    stop_decision_ids = fields.One2many(
+        "danvan.complaint.stop.decision",
+        "complaint_id",
+        string="Decisions to Suspend, Terminate or Resume",
+    )
+    authorisation_ids = fields.One2many(
+        "danvan.complaint.authorisation", "complaint_id", string="Authorisations"
+    )
+    # KN-4: the complainants of a group who withdrew; the case goes on for
+    # the others.
+    withdrawn_sender_ids = fields.Many2many(
+        "danvan.petition.sender",
+        "danvan_complaint_withdrawn_sender_rel",
+        "complaint_id",
+        "sender_id",
+        string="Complainants Who Withdrew",
+        readonly=True,
+        copy=False,
+    )
     is_remote = fields.Boolean(
         string="Remote Area",
         tracking=True,
@@ -112,7 +173,9 @@ class DanvanComplaint(models.Model):
     acceptance_deadline = fields.Date(
         compute="_compute_acceptance_deadline",
         store=True,
-        help="10 working days from receipt (Article 27 of the Law on Complaints 2011).",
+        help="10 days from receipt (Article 27 of the Law on Complaints 2011); 7 "
+        "working days from 01/7/2026 (Decree 155/2026/NĐ-CP), as the table of legal "
+        "time limits says.",
     )
     dialogue_required = fields.Boolean(
         help="The request and the verification differ: a dialogue is held (Article 30 "
@@ -184,6 +247,77 @@ class DanvanComplaint(models.Model):
     )
     def _compute_date_deadline(self):
         return super()._compute_date_deadline()
+
+    @api.model
+    def _kn_apply_decree_155(self, regime_values):
+        """Once, before the data of Decree 155/2026/NĐ-CP is loaded: the
+        10-day acceptance period ends on the eve of the 2026 regime, which
+        gets its new rules (KN-6, KN-8, KN-15). Run again, it changes nothing,
+        so that the Office's corrections are kept."""
+        if self.env.ref(
+            "danvan_complaints.danvan_time_limit_complaint_acceptance_2026",
+            raise_if_not_found=False,
+        ):
+            return
+        regime = self.env.ref(
+            "danvan_complaints.danvan_legal_regime_2026", raise_if_not_found=False
+        )
+        old = self.env.ref(
+            "danvan_complaints.danvan_time_limit_complaint_acceptance_normal",
+            raise_if_not_found=False,
+        )
+        if not regime:
+            return
+        if old and old.active and not old.date_to and old.date_from < regime.date_from:
+            old.date_to = regime.date_from - timedelta(days=1)
+        regime.write(regime_values)
+
+    @api.depends("regime_id")
+    def _compute_complexity_listed(self):
+        for case in self:
+            case.complexity_listed = bool(case.regime_id.complexity_criterion_ids)
+
+    @api.depends("complexity_criterion_ids")
+    def _compute_is_complex(self):
+        """A regime that lists the criteria decides by them; another one
+        leaves the flag to the resolver (KN-7, KN-11)."""
+        for case in self:
+            if case.complexity_criterion_ids:
+                case.is_complex = True
+            elif case.regime_id.complexity_criterion_ids:
+                case.is_complex = False
+            else:
+                case.is_complex = case.is_complex
+
+    @api.constrains(
+        "is_complex", "complexity_criterion_ids", "complexity_finding", "regime_id"
+    )
+    def _check_complexity(self):
+        """A complex case has its criteria and its written finding (KN-7)."""
+        for case in self:
+            if not case.regime_id.complexity_criterion_ids:
+                continue
+            if case.complexity_criterion_ids - case.regime_id.complexity_criterion_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%s: tick the criteria of complexity of the legal regime of "
+                        "the case.",
+                        case.number,
+                    )
+                )
+            if case.is_complex and not (
+                case.complexity_criterion_ids
+                and (case.complexity_finding or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%s: a complaint is complex only on the criteria of Article 3a "
+                        "of Decree 124/2020/NĐ-CP (as amended by Decree "
+                        "155/2026/NĐ-CP): tick at least one of them and write the "
+                        "finding, which is kept in the file.",
+                        case.number,
+                    )
+                )
 
     def _resolution_limit(self):
         code = "complaint_resolution_%s" % (
@@ -368,7 +502,9 @@ class DanvanComplaint(models.Model):
 
     def _withdraw_part(self, order):
         """Partial withdrawal exists since 01/7/2026, for cases accepted
-        before it too (KN-4, KN-18)."""
+        before it too (KN-4, KN-18). In a group complaint the complainants
+        named withdraw and lose their rights; the case goes on for the
+        others, and ends when none is left."""
         if not self._danvan_regime_at(order.date).allows_partial_withdrawal:
             raise UserError(
                 self.env._(
@@ -376,4 +512,130 @@ class DanvanComplaint(models.Model):
                     "10 of the Law on Complaints 2011)."
                 )
             )
-        return super()._withdraw_part(order)
+        leaving = order.withdrawing_sender_ids
+        if not leaving:
+            return super()._withdraw_part(order)
+        senders = self.sudo().petition_id.sender_ids
+        if leaving - senders:
+            raise UserError(
+                self.env._(
+                    "%s: only the complainants of the case withdraw.", self.number
+                )
+            )
+        already = leaving & self.sudo().withdrawn_sender_ids
+        if already:
+            raise UserError(
+                self.env._(
+                    "%(case)s: %(names)s already withdrew.",
+                    case=self.number,
+                    names=", ".join(already.mapped("name")),
+                )
+            )
+        self.sudo().withdrawn_sender_ids = [Command.link(s.id) for s in leaving]
+        self._record_withdrawal(order)
+        if not senders - self.sudo().withdrawn_sender_ids:
+            # KN-4: all have withdrawn: the settlement is terminated.
+            self._terminate(order.date, "withdrawn", order.reference, order.reason)
+
+    def action_plan_dialogue(self):
+        """A new dialogue of the case, in its own form (KN-8)."""
+        self.ensure_one()
+        if self.state != "accepted":
+            raise UserError(
+                self.env._(
+                    "%s: a dialogue is held while the case is being resolved.",
+                    self.number,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Dialogue"),
+            "res_model": "danvan.complaint.dialogue",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_complaint_id": self.id},
+        }
+
+    def _kn_decision_kind(self, order):
+        """The decision a step of the wizard issues (KN-4, KN-14), or None."""
+        if order.action in ("suspend", "resume", "terminate", "withdraw_all"):
+            return {"withdraw_all": "terminate"}.get(order.action, order.action)
+        if order.action == "withdraw_part" and order.withdrawing_sender_ids:
+            remaining = (
+                self.sudo().petition_id.sender_ids
+                - self.sudo().withdrawn_sender_ids
+                - order.withdrawing_sender_ids
+            )
+            if not remaining:
+                return "terminate"
+        return None
+
+    def _kn_decision_recipients(self, order):
+        """The complainants still in the case, the person complained about,
+        and on a death or dissolution the commune People's Committee (KN-14)."""
+        case = self.sudo()
+        names = (case.petition_id.sender_ids - case.withdrawn_sender_ids).mapped(
+            "name"
+        ) or case.petition_id.sender_ids.mapped("name")
+        lines = [*names, *filter(None, [case.respondent])]
+        if order.commune_committee:
+            lines.append(order.commune_committee)
+        return "\n".join(lines)
+
+    def _stop(self, order):
+        """Suspension, termination and resumption are decided on the forms of
+        the regime of the step's day and sent within its time limit (KN-14,
+        KN-18); the resumed clock runs again from the decision to resume."""
+        self.ensure_one()
+        kind = self._kn_decision_kind(order)
+        regime = self._danvan_regime_at(order.date)
+        form = False
+        number = False
+        if kind:
+            code = (
+                "complaint_resume_decision"
+                if kind == "resume"
+                else "complaint_stop_decision"
+            )
+            form = regime.form_ids.filtered(lambda f: f.code == code)[:1]
+            number = order.decision_number or order.reference
+            if form and not number:
+                raise UserError(
+                    self.env._(
+                        "Give the number of the decision (form %s of Decree "
+                        "155/2026/NĐ-CP).",
+                        form.number,
+                    )
+                )
+            reason = order.termination_reason if order.action == "terminate" else False
+            if (
+                form
+                and reason in ("death", "dissolved")
+                and not order.commune_committee
+            ):
+                raise UserError(
+                    self.env._(
+                        "The decision of termination is also sent to the commune "
+                        "People's Committee of the complainant's last residence or "
+                        "head office (Article 28b of Decree 124/2020/NĐ-CP as amended "
+                        "by Decree 155/2026/NĐ-CP): name it."
+                    )
+                )
+        super()._stop(order)
+        if kind and (form or number):
+            self.env["danvan.complaint.stop.decision"].sudo().create(
+                {
+                    "complaint_id": self.id,
+                    "kind": kind,
+                    "number": number,
+                    "date": order.date,
+                    "grounds": order.reason,
+                    "termination_reason": self.termination_reason
+                    if kind == "terminate"
+                    else False,
+                    "recipients": order.recipients
+                    or self._kn_decision_recipients(order),
+                    "form_number": form.number if form else False,
+                    "new_deadline": self.date_deadline if kind == "resume" else False,
+                }
+            )

@@ -31,3 +31,5 @@ from . import test_tc_tour
 from . import test_out_national
 from . import test_out_confidentiality
 from . import test_out_tour
+from . import test_kn_decree155
+from . import test_kn_tour

@@ -19,6 +19,9 @@ PRINTED = {
     "action_report_danvan_petition_redacted",
     "action_report_danvan_reception_receipt",
     "action_report_danvan_reception_register",
+    # Printed in test_kn_decree155 (KN-8, KN-14).
+    "action_report_danvan_complaint_dialogue",
+    "action_report_danvan_complaint_stop_decision",
 }
 
 

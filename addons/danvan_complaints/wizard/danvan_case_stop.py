@@ -47,10 +47,52 @@ class DanvanCaseStop(models.TransientModel):
         "(Article 10 of the Law on Complaints 2011).",
     )
 
+    # KN-14: the decision of a complaint's suspension, termination or
+    # resumption (Mẫu 14a, 14b of Decree 155/2026/NĐ-CP) and whom it goes to.
+    decision_number = fields.Char(
+        help="The number of the decision to suspend, terminate or resume; "
+        "left empty, the document above."
+    )
+    recipients = fields.Text(
+        help="Whom the decision is sent to; left empty, the complainants and the "
+        "person complained about."
+    )
+    commune_committee = fields.Char(
+        string="Commune People's Committee",
+        help="On a complainant's death or an organisation's dissolution, the "
+        "decision also goes to the commune People's Committee of the last residence "
+        "or head office.",
+    )
+    # KN-4: the complainants of a group who withdraw.
+    case_sender_ids = fields.Many2many(
+        "danvan.petition.sender", compute="_compute_case_sender_ids"
+    )
+    withdrawing_sender_ids = fields.Many2many(
+        "danvan.petition.sender",
+        string="Complainants Who Withdraw",
+        domain="[('id', 'in', case_sender_ids)]",
+        help="In a group complaint, those who withdraw; the case goes on for the "
+        "others.",
+    )
+
+    @api.depends("res_model", "res_id")
+    def _compute_case_sender_ids(self):
+        for order in self:
+            senders = self.env["danvan.petition.sender"]
+            if order.res_model == "danvan.complaint" and order.res_id:
+                case = self.env["danvan.complaint"].browse(order.res_id).exists()
+                senders = case.petition_id.sender_ids - case.sudo().withdrawn_sender_ids
+            order.case_sender_ids = senders
+
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
-        if values.get("res_model") not in ("danvan.complaint", "danvan.denunciation"):
+        # On saving, the web client sends the case it was opened for and no
+        # longer the context's defaults: only the opening is checked.
+        if "res_model" in fields_list and values.get("res_model") not in (
+            "danvan.complaint",
+            "danvan.denunciation",
+        ):
             raise UserError(self.env._("Open this from a complaint or a denunciation."))
         return values
 
@@ -60,6 +102,8 @@ class DanvanCaseStop(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
+        if self.res_model not in ("danvan.complaint", "danvan.denunciation"):
+            raise UserError(self.env._("Open this from a complaint or a denunciation."))
         case = self.env[self.res_model].browse(self.res_id).exists()
         if not case:
             raise UserError(self.env._("The case no longer exists."))
