@@ -38,6 +38,9 @@
         "views/danvan_complaints_menus.xml",
         "views/danvan_portal_templates.xml",
         "views/website_templates.xml",
+        "data/danvan_online_reception_data.xml",
+        "data/danvan_online_reception_regime_data.xml",
+        "views/danvan_reception_session_online_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

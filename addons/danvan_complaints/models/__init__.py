@@ -28,3 +28,9 @@ from . import base
 from . import ir_actions_report
 from . import ir_attachment
 from . import mail_message
+from . import danvan_legal_regime_online
+from . import danvan_reception_online_case
+from . import danvan_reception_online_point
+from . import danvan_reception_session_online
+from . import danvan_reception_visit_online
+from . import danvan_petition_online
