@@ -197,6 +197,12 @@ class DanvanReceptionSession(models.Model):
             minutes = session.regime_id.online_connection_minutes
             session.online_connection_deadline = start - timedelta(minutes=minutes)
 
+    @api.onchange("place_id")
+    def _onchange_place_reception_form(self):
+        """A session at an online channel is an online session."""
+        if self.place_id.channel == "online":
+            self.reception_form = "online"
+
     def _online_tz(self):
         company = self.company_id or self.env.company
         return pytz.timezone(company.sudo().partner_id.tz or "Asia/Ho_Chi_Minh")

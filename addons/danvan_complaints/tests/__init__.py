@@ -22,3 +22,4 @@ from . import test_deadline_follows_calendar
 from . import test_workflow_gate
 from . import test_legal_regime
 from . import test_onl_online_reception
+from . import test_onl_tour
