@@ -15,22 +15,23 @@ class DanvanReceptionOnlineCase(models.Model):
     _order = "sequence, id"
 
     sequence = fields.Integer(default=10)
-    name = fields.Char(required=True, translate=True)
-    code = fields.Char(required=True)
+    name = fields.Char(string="Ground", required=True, translate=True)
+    code = fields.Char(string="Ground Code", required=True)
     regime_id = fields.Many2one(
         "danvan.legal.regime",
-        string="Legal Regime",
+        string="In Force Under",
         required=True,
         ondelete="cascade",
         index=True,
     )
     legal_basis = fields.Char(
-        help="The text that allows it, e.g. 'Nghị định 154/2026/NĐ-CP, Điều 20'."
+        string="Legal Text",
+        help="The text that allows it, e.g. 'Nghị định 154/2026/NĐ-CP, Điều 20'.",
     )
     # TCD-16: a denunciation is received online only when the denouncer
     # does not ask for protection of their identity.
     is_denunciation = fields.Boolean(
-        string="Denunciation",
+        string="Denunciation Ground",
         help="The case of a denunciation: received online only when the denouncer "
         "does not ask for the protection of their identity.",
     )

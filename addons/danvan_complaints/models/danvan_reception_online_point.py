@@ -17,18 +17,21 @@ class DanvanReceptionOnlinePoint(models.Model):
     sequence = fields.Integer(default=10)
     session_id = fields.Many2one(
         "danvan.reception.session",
-        string="Session",
+        string="Reception Session",
         required=True,
         ondelete="cascade",
         index=True,
     )
-    name = fields.Char(required=True)
+    name = fields.Char(string="Point", required=True)
     kind = fields.Selection(
         [("central", "Central point"), ("component", "Component point")],
+        string="Type of Point",
         required=True,
         default="component",
     )
-    address = fields.Char(help="Where the point is, or the room of the connection.")
+    address = fields.Char(
+        string="Location", help="Where the point is, or the room of the connection."
+    )
     department_id = fields.Many2one("hr.department", string="Unit")
     responsible_id = fields.Many2one(
         "res.users",
@@ -36,7 +39,9 @@ class DanvanReceptionOnlinePoint(models.Model):
         help="Who sets up and tests the connection of this point.",
     )
     participant_ids = fields.One2many(
-        "danvan.reception.online.participant", "point_id", string="Participants"
+        "danvan.reception.online.participant",
+        "point_id",
+        string="Participants at the Point",
     )
     participant_count = fields.Integer(compute="_compute_participant_count")
     company_id = fields.Many2one(related="session_id.company_id", store=True)
@@ -113,9 +118,15 @@ class DanvanReceptionOnlineParticipant(models.Model):
         ondelete="cascade",
         index=True,
     )
-    session_id = fields.Many2one(related="point_id.session_id", store=True, index=True)
-    user_id = fields.Many2one("res.users", string="User")
+    session_id = fields.Many2one(
+        related="point_id.session_id",
+        string="Reception Session",
+        store=True,
+        index=True,
+    )
+    user_id = fields.Many2one("res.users", string="Agency User")
     name = fields.Char(
+        string="Full Name",
         compute="_compute_name",
         store=True,
         readonly=False,
@@ -129,7 +140,7 @@ class DanvanReceptionOnlineParticipant(models.Model):
             ("advisor", "Advising unit"),
             ("body", "Body concerned"),
             ("technician", "Technical support"),
-            ("other", "Other"),
+            ("other", "Other role"),
         ],
         required=True,
         default="body",

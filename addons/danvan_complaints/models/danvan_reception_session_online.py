@@ -41,7 +41,7 @@ class DanvanReceptionSession(models.Model):
     # ``online_`` but the form itself.
     # ------------------------------------------------------------------
     reception_form = fields.Selection(
-        [("direct", "In person"), ("online", "Online")],
+        [("direct", "Direct reception"), ("online", "Online reception")],
         string="Form of Reception",
         required=True,
         default="direct",
@@ -64,12 +64,14 @@ class DanvanReceptionSession(models.Model):
         "(Article 20 of Decree 154/2026/NĐ-CP).",
     )
     online_decision_number = fields.Char(
-        string="Decision Number",
+        string="Online Decision Number",
         tracking=True,
         help="The head's decision to hold the session online.",
     )
-    online_decision_date = fields.Date(string="Decision Date", tracking=True)
-    online_decision_file = fields.Binary(string="Decision", attachment=True, copy=False)
+    online_decision_date = fields.Date(string="Online Decision Date", tracking=True)
+    online_decision_file = fields.Binary(
+        string="Decision to Hold Online", attachment=True, copy=False
+    )
     online_decision_filename = fields.Char(string="Decision File Name", copy=False)
     online_user_id = fields.Many2one(
         "res.users",
