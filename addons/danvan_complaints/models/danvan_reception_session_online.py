@@ -64,11 +64,10 @@ class DanvanReceptionSession(models.Model):
         "(Article 20 of Decree 154/2026/NĐ-CP).",
     )
     online_decision_number = fields.Char(
-        string="Online Decision Number",
         tracking=True,
         help="The head's decision to hold the session online.",
     )
-    online_decision_date = fields.Date(string="Online Decision Date", tracking=True)
+    online_decision_date = fields.Date(tracking=True)
     online_decision_file = fields.Binary(
         string="Decision to Hold Online", attachment=True, copy=False
     )
