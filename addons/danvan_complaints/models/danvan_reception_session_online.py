@@ -34,7 +34,17 @@ ONLINE_SCHEDULE_FIELDS = {
 
 
 class DanvanReceptionSession(models.Model):
-    _inherit = "danvan.reception.session"
+    _name = "danvan.reception.session"
+    _inherit = ["danvan.reception.session", "danvan.calendar.dates.mixin"]
+    # CAL-8: the deadlines of the timeline follow every edit of the calendar
+    # or of the time limits; computed together, they move together, and the
+    # connections' deadline (on the session's day) covers every day off
+    # inside the period.
+    _danvan_deadline_fields = {
+        "online_notice_deadline": "date",
+        "online_test_deadline": "date",
+        "online_connection_deadline": "date",
+    }
 
     # ------------------------------------------------------------------
     # Online reception (TCD-16 to TCD-19): every field of it starts with
@@ -403,10 +413,17 @@ class DanvanReceptionSession(models.Model):
         """TCD-17: a to-do per step not yet done, for the person responsible,
         due on the step's deadline; none when the session is not online or
         no longer planned."""
+        types = {
+            xmlid: self.env.ref(f"danvan_complaints.{xmlid}")
+            for _step, _code, xmlid in ONLINE_STEPS
+        }
+        all_types = self.env["mail.activity.type"].union(*types.values())
         for session in self.sudo():
             online = session.reception_form == "online" and session.state == "planned"
+            if not online and not session.activity_ids.activity_type_id & all_types:
+                continue
             for step, _code, xmlid in ONLINE_STEPS:
-                activity_type = self.env.ref(f"danvan_complaints.{xmlid}")
+                activity_type = types[xmlid]
                 activities = session.activity_ids.filtered(
                     lambda a, t=activity_type: a.activity_type_id == t
                 )
@@ -428,6 +445,18 @@ class DanvanReceptionSession(models.Model):
                         date_deadline=deadline,
                         user_id=user.id,
                     )
+
+    def _deadline_recompute_domain(self, fname=None):
+        """Only the timelines still running follow the calendar: a held
+        session keeps the deadlines it was held under."""
+        return [("state", "=", "planned"), ("reception_form", "=", "online")]
+
+    @api.model
+    def _danvan_recompute(self, fnames, domain):
+        """The to-dos of the steps follow their deadlines."""
+        result = super()._danvan_recompute(fnames, domain)
+        self.search(domain)._online_schedule_steps()
+        return result
 
     def _online_check_planned(self):
         not_online = self.filtered(

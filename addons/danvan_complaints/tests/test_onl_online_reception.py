@@ -194,6 +194,33 @@ class TestOnlineReception(OnlineCommon):
         self.assertEqual(later.online_test_deadline, date(2026, 11, 13))
 
     @freeze_time("2026-10-01 02:00:00")
+    def test_tcd17_cal8_deadlines_follow_calendar_and_time_limits(self):
+        """A day off declared later, a time limit or the regime's hour
+        amended: the planned timeline and its to-dos move; a held one stays."""
+        session = self._session(day=date(2026, 11, 16), online_user_id=self.officer.id)
+        notice_type = self.env.ref(
+            "danvan_complaints.mail_activity_danvan_online_notice"
+        )
+        self.assertEqual(session.online_notice_deadline, date(2026, 11, 9))
+        self.env["danvan.holiday"].create(
+            {"name": "Nghỉ bù", "day_type": "compensatory", "date_from": "2026-11-12"}
+        )
+        self.assertEqual(session.online_notice_deadline, date(2026, 11, 6))
+        notice = session.activity_ids.filtered(
+            lambda a: a.activity_type_id == notice_type
+        )
+        self.assertEqual(notice.date_deadline, date(2026, 11, 6))
+        self.env.ref(
+            "danvan_complaints.danvan_time_limit_online_reception_notice"
+        ).duration = 10
+        self.assertEqual(session.online_notice_deadline, date(2026, 10, 30))
+        self.assertEqual(notice.date_deadline, date(2026, 10, 30))
+        session.regime_id.sudo().online_connection_minutes = 90
+        self.assertEqual(
+            session.online_connection_deadline, datetime(2026, 11, 15, 23, 0)
+        )
+
+    @freeze_time("2026-10-01 02:00:00")
     def test_tcd17_each_step_is_a_todo_then_recorded(self):
         session = self._session(online_user_id=self.officer.id)
         activities = session.activity_ids
