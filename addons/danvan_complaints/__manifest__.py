@@ -48,6 +48,9 @@
         "data/danvan_kn_decree155_data.xml",
         "report/danvan_kn_reports.xml",
         "views/danvan_kn_complaint_views.xml",
+        "data/danvan_online_reception_data.xml",
+        "data/danvan_online_reception_regime_data.xml",
+        "views/danvan_reception_session_online_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -57,6 +60,7 @@
         "demo/danvan_tc_demo.xml",
         "demo/danvan_out_demo.xml",
         "demo/danvan_kn_demo.xml",
+        "demo/danvan_onl_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

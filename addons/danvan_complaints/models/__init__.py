@@ -48,3 +48,9 @@ from . import danvan_complaint_dialogue
 from . import danvan_complaint_dialogue_attendee
 from . import danvan_complaint_stop_decision
 from . import danvan_complaint_authorisation
+from . import danvan_legal_regime_online
+from . import danvan_reception_online_case
+from . import danvan_reception_online_point
+from . import danvan_reception_session_online
+from . import danvan_reception_visit_online
+from . import danvan_petition_online

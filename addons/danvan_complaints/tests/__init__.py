@@ -33,3 +33,5 @@ from . import test_out_confidentiality
 from . import test_out_tour
 from . import test_kn_decree155
 from . import test_kn_tour
+from . import test_onl_online_reception
+from . import test_onl_tour
