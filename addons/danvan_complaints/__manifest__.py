@@ -38,6 +38,9 @@
         "views/danvan_complaints_menus.xml",
         "views/danvan_portal_templates.xml",
         "views/website_templates.xml",
+        "data/danvan_rec_data.xml",
+        "report/danvan_rec_reports.xml",
+        "views/danvan_rec_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

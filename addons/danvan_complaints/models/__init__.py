@@ -28,3 +28,5 @@ from . import base
 from . import ir_actions_report
 from . import ir_attachment
 from . import mail_message
+from . import danvan_reception_refusal_ground
+from . import danvan_reception_document
