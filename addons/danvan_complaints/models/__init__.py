@@ -30,3 +30,5 @@ from . import ir_attachment
 from . import mail_message
 from . import danvan_reception_refusal_ground
 from . import danvan_reception_document
+from . import danvan_reception_conclusion
+from . import danvan_rec_session

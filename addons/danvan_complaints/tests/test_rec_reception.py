@@ -482,3 +482,196 @@ class TestRecRegisterFile(HttpCase, RecCommon):
             "Số công dân có đơn cùng một nội dung",
         ):
             self.assertIn(expected, strings)
+
+
+@tagged("post_install", "-at_install")
+class TestRecConclusion(RecCommon):
+    """The head's session: its register lines and the notice of its
+    conclusions, sent to the units concerned (TCD-7, TCD-21)."""
+
+    SESSION_DAY = date(2026, 11, 2)
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.place = cls.env["danvan.reception.place"].create(
+            {"name": "Trụ sở tiếp công dân tỉnh", "channel": "direct"}
+        )
+        cls.unit_head = cls.users["unit_head"]
+        cls.other_unit = cls.env["hr.department"].create({"name": "Phòng Khác"})
+        cls.other_staff = cls._team_member("dv_other_unit_staff")
+        cls.env["hr.employee"].create(
+            {
+                "name": "Nhân viên phòng khác",
+                "user_id": cls.other_staff.id,
+                "department_id": cls.other_unit.id,
+            }
+        )
+
+    def _held_session(self, day=None):
+        session = (
+            self.env["danvan.reception.session"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "kind": "unscheduled",
+                    "date": day or self.SESSION_DAY,
+                    "place_id": self.place.id,
+                    "presider_id": self.leader.id,
+                }
+            )
+        )
+        session.action_held()
+        return session
+
+    def _conclusion(self):
+        session = self._held_session()
+        self._visit(
+            day=session.date, session_id=session.id, summary="Đo lường xăng dầu"
+        )
+        self._visit(
+            day=session.date,
+            session_id=session.id,
+            refused=True,
+            path=False,
+            refusal_ground_id=self._ground("2026_b").id,
+        )
+        action = session.with_user(self.officer).action_create_conclusion()
+        return self.env["danvan.reception.conclusion"].browse(action["res_id"])
+
+    def _write_lines(self, conclusion):
+        conclusion.line_ids.with_user(self.officer).write(
+            {
+                "conclusion": "Giao Phòng Quản lý chuyên ngành kiểm tra lại.",
+                "date_deadline": date(2026, 11, 30),
+                "contact": "Ông Nguyễn Văn Liên, Chánh Văn phòng",
+                "unit_ids": [Command.set(self.unit_science.ids)],
+            }
+        )
+
+    def test_tcd21_the_session_gives_its_conclusions_a_line_per_case(self):
+        conclusion = self._conclusion()
+        self.assertEqual(conclusion.state, "draft")
+        self.assertEqual(conclusion.line_ids.subject, "Đo lường xăng dầu")
+        self.assertEqual(conclusion.line_ids.visit_id.session_id, conclusion.session_id)
+        self.assertEqual(conclusion.session_id.conclusion_count, 1)
+        lines = self.env["danvan.reception.visit"].search(
+            conclusion.session_id.action_view_visits()["domain"]
+        )
+        self.assertEqual(len(lines), 2)
+
+    def test_tcd7_a_case_not_answered_has_its_time_limit_and_contact(self):
+        conclusion = self._conclusion()
+        with self.assertRaises(UserError):
+            conclusion.with_user(self.leader).action_issue()
+        conclusion.line_ids.with_user(self.officer).write(
+            {"conclusion": "Sẽ trả lời bằng văn bản."}
+        )
+        with self.assertRaises(UserError) as caught:
+            conclusion.with_user(self.leader).action_issue()
+        self.assertIn("Đo lường xăng dầu", str(caught.exception))
+        with self.assertRaises(ValidationError):
+            conclusion.line_ids.with_user(self.officer).date_deadline = date(
+                2026, 10, 30
+            )
+        self._write_lines(conclusion)
+        self.assertEqual(conclusion.unit_ids, self.unit_science)
+        with self.assertRaises(AccessError):
+            conclusion.with_user(self.officer).action_issue()
+        conclusion.with_user(self.leader).action_issue()
+        self.assertEqual(conclusion.state, "issued")
+        self.assertRegex(conclusion.number, r"^\d+/TB-SKHCN$")
+        self.assertEqual(conclusion.signer_name, self.leader.name)
+        with self.assertRaises(UserError):
+            conclusion.with_user(self.leader).general_conclusion = "<p>Sửa</p>"
+        with self.assertRaises(UserError):
+            conclusion.line_ids.with_user(self.officer).contact = "Khác"
+        with self.assertRaises(UserError):
+            conclusion.with_user(self.users["dv_admin"]).unlink()
+
+    def test_tcd21_sent_to_the_units_with_a_todo_for_each_head(self):
+        conclusion = self._conclusion()
+        self._write_lines(conclusion)
+        conclusion.with_user(self.leader).action_issue()
+        with self.assertRaises(UserError):
+            conclusion.with_user(self.users["staff"]).action_send()
+        conclusion.with_user(self.officer).action_send()
+        self.assertEqual(conclusion.state, "sent")
+        activity = conclusion.sudo().activity_ids
+        self.assertEqual(activity.user_id, self.unit_head)
+        self.assertEqual(activity.date_deadline, date(2026, 11, 30))
+        message = conclusion.sudo().message_ids.filtered(
+            lambda m: self.unit_head.partner_id in m.partner_ids
+        )
+        self.assertTrue(message)
+        self.assertIn("Giao Phòng Quản lý chuyên ngành", message.body)
+        # The unit reads it; another unit does not.
+        Conclusion = self.env["danvan.reception.conclusion"]
+        self.assertEqual(
+            Conclusion.with_user(self.users["staff"]).search(
+                [("id", "=", conclusion.id)]
+            ),
+            conclusion,
+        )
+        self.assertFalse(
+            Conclusion.with_user(self.other_staff).search([("id", "=", conclusion.id)])
+        )
+
+    def test_tcd21_notice_prints_in_the_decree_30_layout_pdf_and_word(self):
+        conclusion = self._conclusion()
+        self._write_lines(conclusion)
+        conclusion.with_user(self.leader).action_issue()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.unit_head)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_html(
+                "danvan_complaints.action_report_danvan_reception_conclusion",
+                conclusion.ids,
+            )[0]
+            .decode()
+        )
+        for expected in (
+            "THÔNG BÁO",
+            "Kết luận|Conclusions",
+            conclusion.number,
+            "Đo lường xăng dầu",
+            "Giao Phòng Quản lý chuyên ngành kiểm tra lại.",
+            "30/11/2026",
+            "Ông Nguyễn Văn Liên",
+            self.unit_science.name,
+        ):
+            if "|" in expected:
+                self.assertRegex(html, expected)
+            else:
+                self.assertIn(expected, html)
+        # No citizen is named to the units (TCD-11).
+        self.assertNotIn("Lê Thị Cúc", html)
+        self.assertNotIn("DỰ THẢO", html)
+        name, content = conclusion.with_user(self.unit_head)._render_docx()
+        self.assertTrue(name.endswith(".docx"))
+        with zipfile.ZipFile(io.BytesIO(content)) as docx:
+            text = docx.read("word/document.xml").decode()
+        self.assertIn("Giao Phòng Quản lý chuyên ngành kiểm tra lại.", text)
+        self.assertIn(conclusion.number, text)
+
+    def test_tcd21_a_session_before_1_july_2026_has_no_such_notice(self):
+        session = self._held_session(day=OLD_DAY)
+        with self.assertRaises(UserError):
+            session.with_user(self.officer).action_create_conclusion()
+        self.assertFalse(session.conclusion_ids)
+
+    def test_tcd21_conclusions_after_the_session_only(self):
+        session = (
+            self.env["danvan.reception.session"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "kind": "unscheduled",
+                    "date": self.SESSION_DAY,
+                    "place_id": self.place.id,
+                }
+            )
+        )
+        with self.assertRaises(UserError):
+            session.action_create_conclusion()
