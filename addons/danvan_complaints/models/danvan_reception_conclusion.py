@@ -186,9 +186,11 @@ class DanvanReceptionConclusion(models.Model):
     def action_send(self):
         """Sent to the units concerned: a to-do for each unit head, the notice
         by mail to them (TCD-7: Article 25 of Decree 154/2026/NĐ-CP)."""
-        if not self.env.user.has_group(
-            "danvan_complaints.group_danvan_reception"
-        ) and not self.env.user.has_group("danvan_base.group_danvan_office"):
+        user = self.env.user
+        if not self.env.su and not (
+            user.has_group("danvan_complaints.group_danvan_reception")
+            or user.has_group("danvan_base.group_danvan_office")
+        ):
             raise UserError(
                 self.env._("Only the Office or the reception officers send notices.")
             )

@@ -5,7 +5,9 @@ from datetime import date, timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.migration import load_script
 from odoo.tests import HttpCase, tagged
+from odoo.tools.sql import column_exists
 
 from .common import ReceptionCommon
 
@@ -675,3 +677,37 @@ class TestRecConclusion(RecCommon):
         )
         with self.assertRaises(UserError):
             session.action_create_conclusion()
+
+
+@tagged("post_install", "-at_install")
+class TestRecMigration(RecCommon):
+    """The upgrade to 18.0.1.2.0 turns the case of refusal of the visits
+    into a ground of their regime (TCD-10)."""
+
+    def test_tcd10_upgrade_maps_the_old_cases_to_grounds(self):
+        old = self._visit(day=OLD_DAY, refused=True, path=False)
+        new = self._visit(refused=True, path=False)
+        self.env.flush_all()
+        cr = self.env.cr
+        if not column_exists(cr, "danvan_reception_visit", "refusal_case"):
+            cr.execute(
+                "ALTER TABLE danvan_reception_visit ADD COLUMN refusal_case varchar"
+            )
+        cr.execute(
+            "UPDATE danvan_reception_visit SET refusal_case = 'settled' WHERE id = %s",
+            [old.id],
+        )
+        cr.execute(
+            "UPDATE danvan_reception_visit SET refusal_case = 'other' WHERE id = %s",
+            [new.id],
+        )
+        migration = load_script(
+            "danvan_complaints/migrations/18.0.1.2.0/post-rec-refusal-ground.py",
+            "danvan_complaints_post_rec_refusal_ground",
+        )
+        migration.migrate(cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertEqual(old.refusal_ground_id, self._ground("2014_3"))
+        # The 2026 regime has no "other case": the note keeps it.
+        self.assertFalse(new.refusal_ground_id)
+        self.assertIn("other", new.note)

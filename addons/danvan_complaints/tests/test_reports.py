@@ -19,6 +19,10 @@ PRINTED = {
     "action_report_danvan_petition_redacted",
     "action_report_danvan_reception_receipt",
     "action_report_danvan_reception_register",
+    # Printed in test_rec_reception (TCD-10, TCD-12, TCD-21).
+    "action_report_danvan_refusal_notice",
+    "action_report_danvan_reception_receipt_02tcd",
+    "action_report_danvan_reception_conclusion",
 }
 
 
