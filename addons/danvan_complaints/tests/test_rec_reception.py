@@ -9,6 +9,8 @@ from odoo.modules.migration import load_script
 from odoo.tests import HttpCase, tagged
 from odoo.tools.sql import column_exists
 
+from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
+
 from .common import ReceptionCommon
 
 # A Monday of the 2026 regime, and the third working day after it.
@@ -711,3 +713,26 @@ class TestRecMigration(RecCommon):
         # The 2026 regime has no "other case": the note keeps it.
         self.assertFalse(new.refusal_ground_id)
         self.assertIn("other", new.note)
+
+
+@tagged("post_install", "-at_install")
+class TestRecTour(VietnameseBrowserCase, RecCommon):
+    """In Chromium, in Vietnamese: a refusal on a ground that needs the head's
+    notice (TCD-10)."""
+
+    def test_tcd10_officer_refuses_and_the_head_gets_the_notice_to_sign(self):
+        self.start_tour(
+            "/odoo/action-danvan_complaints.danvan_reception_visit_action",
+            "danvan_rec_refusal_tour",
+            login=self.officer.login,
+        )
+        visit = self.Visit.search(
+            [("summary", "=", "Kiến nghị lại việc cấp kinh phí đề tài đã được trả lời")]
+        )
+        self.assertEqual(visit.state, "recorded")
+        self.assertEqual(visit.refusal_ground_id, self._ground("2026_h"))
+        self.assertEqual(
+            visit.refusal_notice_due,
+            self.env["danvan.holiday"].add_working_days(visit.date, 3),
+        )
+        self.assertEqual(visit.sudo().activity_ids.user_id, self.leader)
