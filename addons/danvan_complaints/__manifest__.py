@@ -41,6 +41,7 @@
         "data/danvan_rec_data.xml",
         "report/danvan_rec_reports.xml",
         "views/danvan_rec_views.xml",
+        "wizard/danvan_rec_register_print_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -19,6 +19,11 @@ NEW_DUE = date(2026, 10, 8)
 OLD_DAY = date(2026, 6, 29)
 
 
+def action_ids(wizard):
+    """The ids of the lines the register's spreadsheet of ``wizard`` holds."""
+    return wizard.action_export_xlsx()["url"].split("ids=")[1].split(",")
+
+
 class RecCommon(ReceptionCommon):
     @classmethod
     def setUpClass(cls):
@@ -458,6 +463,40 @@ class TestRecReceiptRegister(RecCommon):
         )
         self.assertIn("Mẫu số 03/TCD", html)
         self.assertNotIn("Phân loại đơn/Số người", html)
+
+    def test_tcd13_register_of_a_period_as_the_officer_may_read_it(self):
+        mine = self._visit(day=OLD_DAY) | self._visit(day=NEW_DAY)
+        mine.action_record()
+        others = self.Visit.with_user(self.other_officer).create(
+            {
+                "date": NEW_DAY,
+                "summary": "Của cán bộ khác",
+                "petition_type": "petition",
+                "path": "answer",
+                "visitor_ids": [
+                    Command.create({"name": "Ai Đó", "identity_number": "0519"})
+                ],
+            }
+        )
+        others.with_user(self.other_officer).action_record()
+        Wizard = self.env["danvan.rec.register.print"].with_user(self.officer)
+        with self.assertRaises(ValidationError):
+            Wizard.create({"date_from": NEW_DAY, "date_to": OLD_DAY})
+        wizard = Wizard.create({"date_from": OLD_DAY, "date_to": NEW_DAY})
+        action = wizard.action_print_pdf()
+        self.assertEqual(
+            action["report_name"], "danvan_complaints.report_danvan_reception_register"
+        )
+        self.assertEqual(sorted(action["context"]["active_ids"]), sorted(mine.ids))
+        self.assertIn(
+            ",".join(map(str, sorted(mine.ids))),
+            ",".join(map(str, sorted(int(i) for i in action_ids(wizard)))),
+        )
+        empty = Wizard.create(
+            {"date_from": date(2026, 1, 5), "date_to": date(2026, 1, 6)}
+        )
+        with self.assertRaises(UserError):
+            empty.action_print_pdf()
 
 
 @tagged("post_install", "-at_install")
