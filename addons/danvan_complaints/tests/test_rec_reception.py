@@ -34,6 +34,66 @@ class RecCommon(ReceptionCommon):
         cls.leader = cls.users["leader"]
         cls.env.company.danvan_head_user_id = cls.leader
         cls.env.company.danvan_agency_code = "SKHCN"
+        cls._setup_sessions()
+
+    SESSION_DAY = date(2026, 11, 2)
+
+    @classmethod
+    def _setup_sessions(cls):
+        cls.place = cls.env["danvan.reception.place"].create(
+            {"name": "Trụ sở tiếp công dân tỉnh", "channel": "direct"}
+        )
+        cls.unit_head = cls.users["unit_head"]
+        cls.other_unit = cls.env["hr.department"].create({"name": "Phòng Khác"})
+        cls.other_staff = cls._team_member("dv_other_unit_staff")
+        cls.env["hr.employee"].create(
+            {
+                "name": "Nhân viên phòng khác",
+                "user_id": cls.other_staff.id,
+                "department_id": cls.other_unit.id,
+            }
+        )
+
+    def _held_session(self, day=None):
+        session = (
+            self.env["danvan.reception.session"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "kind": "unscheduled",
+                    "date": day or self.SESSION_DAY,
+                    "place_id": self.place.id,
+                    "presider_id": self.leader.id,
+                }
+            )
+        )
+        session.action_held()
+        return session
+
+    def _conclusion(self):
+        session = self._held_session()
+        self._visit(
+            day=session.date, session_id=session.id, summary="Đo lường xăng dầu"
+        )
+        self._visit(
+            day=session.date,
+            session_id=session.id,
+            refused=True,
+            path=False,
+            refusal_ground_id=self._ground("2026_b").id,
+        )
+        action = session.with_user(self.officer).action_create_conclusion()
+        return self.env["danvan.reception.conclusion"].browse(action["res_id"])
+
+    def _write_lines(self, conclusion):
+        conclusion.line_ids.with_user(self.officer).write(
+            {
+                "conclusion": "Giao Phòng Quản lý chuyên ngành kiểm tra lại.",
+                "date_deadline": date(2026, 11, 30),
+                "contact": "Ông Nguyễn Văn Liên, Chánh Văn phòng",
+                "unit_ids": [Command.set(self.unit_science.ids)],
+            }
+        )
 
     def _recent_day(self):
         """The last working day up to today: a notice issued today is in
@@ -232,6 +292,28 @@ class TestRecRefusal(RecCommon):
         ):
             self.assertIn(expected, html)
         self.assertNotIn("DỰ THẢO", html)
+
+    def test_tcd10_each_notice_names_its_own_citizen_only(self):
+        day = self._recent_day()
+        visits = self.Visit
+        for name in ("Phạm Văn Một", "Hoàng Thị Hai"):
+            visits |= self._visit(
+                day=day,
+                visitors=[{"name": name, "identity_number": "0511"}],
+                refused=True,
+                path=False,
+                refusal_ground_id=self._ground("2026_3").id,
+            )
+        visits.action_record()
+        visits.with_user(self.leader).action_issue_refusal_notice()
+        for visit, other in ((visits[0], visits[1]), (visits[1], visits[0])):
+            html = self._html(
+                "danvan_complaints.action_report_danvan_refusal_notice", visit
+            )
+            self.assertIn(visit.visitor_ids.name, html)
+            self.assertIn(visit.refusal_notice, html)
+            self.assertNotIn(other.visitor_ids.name, html)
+            self.assertNotIn(other.refusal_notice, html)
 
     def test_tcd10_no_notice_for_an_oral_ground(self):
         visit = self._visit(
@@ -526,71 +608,25 @@ class TestRecRegisterFile(HttpCase, RecCommon):
         ):
             self.assertIn(expected, strings)
 
+    def test_tcd21_conclusion_as_word_for_its_units_only(self):
+        conclusion = self._conclusion()
+        self._write_lines(conclusion)
+        conclusion.with_user(self.leader).action_issue()
+        url = conclusion.action_download_docx()["url"]
+        self.authenticate(self.other_staff.login, self.other_staff.login)
+        self.assertEqual(self.url_open(url).status_code, 403)
+        self.authenticate(self.users["staff"].login, self.users["staff"].login)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        with zipfile.ZipFile(io.BytesIO(response.content)) as docx:
+            text = docx.read("word/document.xml").decode()
+        self.assertIn(conclusion.number, text)
+
 
 @tagged("post_install", "-at_install")
 class TestRecConclusion(RecCommon):
     """The head's session: its register lines and the notice of its
     conclusions, sent to the units concerned (TCD-7, TCD-21)."""
-
-    SESSION_DAY = date(2026, 11, 2)
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.place = cls.env["danvan.reception.place"].create(
-            {"name": "Trụ sở tiếp công dân tỉnh", "channel": "direct"}
-        )
-        cls.unit_head = cls.users["unit_head"]
-        cls.other_unit = cls.env["hr.department"].create({"name": "Phòng Khác"})
-        cls.other_staff = cls._team_member("dv_other_unit_staff")
-        cls.env["hr.employee"].create(
-            {
-                "name": "Nhân viên phòng khác",
-                "user_id": cls.other_staff.id,
-                "department_id": cls.other_unit.id,
-            }
-        )
-
-    def _held_session(self, day=None):
-        session = (
-            self.env["danvan.reception.session"]
-            .with_user(self.officer)
-            .create(
-                {
-                    "kind": "unscheduled",
-                    "date": day or self.SESSION_DAY,
-                    "place_id": self.place.id,
-                    "presider_id": self.leader.id,
-                }
-            )
-        )
-        session.action_held()
-        return session
-
-    def _conclusion(self):
-        session = self._held_session()
-        self._visit(
-            day=session.date, session_id=session.id, summary="Đo lường xăng dầu"
-        )
-        self._visit(
-            day=session.date,
-            session_id=session.id,
-            refused=True,
-            path=False,
-            refusal_ground_id=self._ground("2026_b").id,
-        )
-        action = session.with_user(self.officer).action_create_conclusion()
-        return self.env["danvan.reception.conclusion"].browse(action["res_id"])
-
-    def _write_lines(self, conclusion):
-        conclusion.line_ids.with_user(self.officer).write(
-            {
-                "conclusion": "Giao Phòng Quản lý chuyên ngành kiểm tra lại.",
-                "date_deadline": date(2026, 11, 30),
-                "contact": "Ông Nguyễn Văn Liên, Chánh Văn phòng",
-                "unit_ids": [Command.set(self.unit_science.ids)],
-            }
-        )
 
     def test_tcd21_the_session_gives_its_conclusions_a_line_per_case(self):
         conclusion = self._conclusion()
