@@ -101,6 +101,23 @@ class DanvanReceptionConclusion(models.Model):
         for conclusion in self:
             conclusion.session_id._danvan_form("reception_conclusion")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """The head, who presided, signs the notice: a to-do for him."""
+        conclusions = super().create(vals_list)
+        for conclusion in conclusions:
+            head = conclusion.session_id.presider_id
+            if head:
+                conclusion.sudo().activity_schedule(
+                    act_type_xmlid="mail.mail_activity_data_todo",
+                    date_deadline=fields.Date.context_today(conclusion),
+                    summary=conclusion._agency_env()._(
+                        "Sign the notice of the conclusions of the reception"
+                    ),
+                    user_id=head.id,
+                )
+        return conclusions
+
     # Decree 30/2020 numbering, a notice and not a report or a plan.
     def _issue_values(self, day):
         self.ensure_one()
@@ -181,6 +198,16 @@ class DanvanReceptionConclusion(models.Model):
                     or conclusion.session_id.presider_id.name,
                 ),
             )
+            # Signed: the one who wrote it sends it to the units.
+            conclusion.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+            conclusion.sudo().activity_schedule(
+                act_type_xmlid="mail.mail_activity_data_todo",
+                date_deadline=day,
+                summary=conclusion._agency_env()._(
+                    "Send notice %s to the units concerned", conclusion.number
+                ),
+                user_id=conclusion.create_uid.id,
+            )
         return True
 
     def action_send(self):
@@ -197,6 +224,7 @@ class DanvanReceptionConclusion(models.Model):
         for conclusion in self:
             day = conclusion.company_id._danvan_today()
             conclusion._transition("action_send", {"date_sent": day})
+            conclusion.sudo().activity_feedback(["mail.mail_activity_data_todo"])
             conclusion._notify_units()
         return True
 

@@ -631,6 +631,8 @@ class TestRecConclusion(RecCommon):
     def test_tcd21_the_session_gives_its_conclusions_a_line_per_case(self):
         conclusion = self._conclusion()
         self.assertEqual(conclusion.state, "draft")
+        # The head who presided signs it.
+        self.assertEqual(conclusion.sudo().activity_ids.user_id, self.leader)
         self.assertEqual(conclusion.line_ids.subject, "Đo lường xăng dầu")
         self.assertEqual(conclusion.line_ids.visit_id.session_id, conclusion.session_id)
         self.assertEqual(conclusion.session_id.conclusion_count, 1)
@@ -672,6 +674,8 @@ class TestRecConclusion(RecCommon):
         conclusion = self._conclusion()
         self._write_lines(conclusion)
         conclusion.with_user(self.leader).action_issue()
+        # Signed: the officer who wrote it sends it.
+        self.assertEqual(conclusion.sudo().activity_ids.user_id, self.officer)
         with self.assertRaises(UserError):
             conclusion.with_user(self.users["staff"]).action_send()
         conclusion.with_user(self.officer).action_send()
