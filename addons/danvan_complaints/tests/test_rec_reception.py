@@ -768,6 +768,7 @@ class TestRecMigration(RecCommon):
     def test_tcd10_upgrade_maps_the_old_cases_to_grounds(self):
         old = self._visit(day=OLD_DAY, refused=True, path=False)
         new = self._visit(refused=True, path=False)
+        settled = self._visit(refused=True, path=False)
         self.env.flush_all()
         cr = self.env.cr
         if not column_exists(cr, "danvan_reception_visit", "refusal_case"):
@@ -782,6 +783,10 @@ class TestRecMigration(RecCommon):
             "UPDATE danvan_reception_visit SET refusal_case = 'other' WHERE id = %s",
             [new.id],
         )
+        cr.execute(
+            "UPDATE danvan_reception_visit SET refusal_case = 'settled' WHERE id = %s",
+            [settled.id],
+        )
         migration = load_script(
             "danvan_complaints/migrations/18.0.1.2.0/post-rec-refusal-ground.py",
             "danvan_complaints_post_rec_refusal_ground",
@@ -789,9 +794,13 @@ class TestRecMigration(RecCommon):
         migration.migrate(cr, "18.0.1.1.0")
         self.env.invalidate_all()
         self.assertEqual(old.refusal_ground_id, self._ground("2014_3"))
+        self.assertFalse(old.refusal_notice_due)  # no period before 01/7/2026
         # The 2026 regime has no "other case": the note keeps it.
         self.assertFalse(new.refusal_ground_id)
         self.assertIn("other", new.note)
+        # Since 01/7/2026 the head's notice is due 03 working days after.
+        self.assertEqual(settled.refusal_ground_id, self._ground("2026_3"))
+        self.assertEqual(settled.refusal_notice_due, NEW_DUE)
 
 
 @tagged("post_install", "-at_install")

@@ -6,6 +6,8 @@ the regime has no ground for stays in the visit's notes."""
 
 from openupgradelib import openupgrade
 
+from odoo import SUPERUSER_ID, api
+
 CODES = {"incapable": "9.1", "disorder": "9.2", "settled": "9.3", "other": "9.4"}
 
 
@@ -35,3 +37,10 @@ def migrate(cr, version):
          WHERE refusal_case IS NOT NULL AND refusal_ground_id IS NULL
         """,
     )
+    # The due date of the notice was computed before the visits had a ground.
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    env.invalidate_all()  # the grounds were written in SQL
+    Visit = env["danvan.reception.visit"].with_context(active_test=False)
+    visits = Visit.search([("refusal_ground_id", "!=", False)])
+    env.add_to_compute(Visit._fields["refusal_notice_due"], visits)
+    env.flush_all()
