@@ -51,6 +51,10 @@
         "data/danvan_online_reception_data.xml",
         "data/danvan_online_reception_regime_data.xml",
         "views/danvan_reception_session_online_views.xml",
+        "data/danvan_rec_data.xml",
+        "report/danvan_rec_reports.xml",
+        "views/danvan_rec_views.xml",
+        "wizard/danvan_rec_register_print_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -61,6 +65,7 @@
         "demo/danvan_out_demo.xml",
         "demo/danvan_kn_demo.xml",
         "demo/danvan_onl_demo.xml",
+        "demo/danvan_rec_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -14,8 +14,8 @@ class DanvanComplaintsController(http.Controller):
         visits = request.env["danvan.reception.visit"].browse(visit_ids).exists()
         visits.check_access("read")
         with request.env["danvan.identity.access"]._channel("export"):
-            headers, rows = visits._register_table()
-        content = build_xlsx("SỔ TIẾP CÔNG DÂN", headers, rows, [5, 11, 30, 16, 40])
+            # TCD-13: each line on the form of its regime, a sheet per form.
+            content = visits._register_workbook()
         return request.make_response(
             content,
             headers=[

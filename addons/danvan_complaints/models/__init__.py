@@ -54,3 +54,7 @@ from . import danvan_reception_online_point
 from . import danvan_reception_session_online
 from . import danvan_reception_visit_online
 from . import danvan_petition_online
+from . import danvan_reception_refusal_ground
+from . import danvan_reception_document
+from . import danvan_reception_conclusion
+from . import danvan_rec_session

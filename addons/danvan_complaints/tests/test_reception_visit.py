@@ -74,7 +74,9 @@ class TestReceptionVisit(ReceptionCommon):
         visit = self._visit(refused=True, path=False)
         with self.assertRaises(UserError):
             visit.action_record()
-        visit.refusal_case = "settled"
+        visit.refusal_ground_id = self.env.ref(
+            "danvan_complaints.danvan_refusal_ground_2014_3"
+        )
         with self.assertRaises(ValidationError):
             visit.action_record()
         visit.refusal_notice = "12/TB-SKHCN ngày 01/3/2026"
@@ -233,6 +235,7 @@ class TestReceptionRegisterFile(HttpCase, ReceptionCommon):
             "Phan Văn Dũng",
             "Hồ Thị Em",
             "Tố cáo cán bộ",
-            "Theo dõi kết quả giải quyết",
+            # Lines of today: on Mẫu 03/TCD of Decree 154/2026 (TCD-13).
+            "Theo dõi quá trình, kết quả giải quyết",
         ):
             self.assertIn(expected, strings)

@@ -22,6 +22,10 @@ PRINTED = {
     # Printed in test_kn_decree155 (KN-8, KN-14).
     "action_report_danvan_complaint_dialogue",
     "action_report_danvan_complaint_stop_decision",
+    # Printed in test_rec_reception (TCD-10, TCD-12, TCD-21).
+    "action_report_danvan_refusal_notice",
+    "action_report_danvan_reception_receipt_02tcd",
+    "action_report_danvan_reception_conclusion",
 }
 
 
