@@ -38,6 +38,11 @@
         "views/danvan_complaints_menus.xml",
         "views/danvan_portal_templates.xml",
         "views/website_templates.xml",
+        "data/danvan_reception_allowance_rate_data.xml",
+        "data/danvan_alw_sequence_data.xml",
+        "security/danvan_alw_security.xml",
+        "views/danvan_alw_views.xml",
+        "report/danvan_reception_allowance_sheet.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -1,3 +1,4 @@
 from . import main
 from . import portal
 from . import identity_access
+from . import danvan_alw_allowance

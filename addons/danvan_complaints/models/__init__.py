@@ -28,3 +28,7 @@ from . import base
 from . import ir_actions_report
 from . import ir_attachment
 from . import mail_message
+from . import danvan_reception_allowance_rate
+from . import danvan_reception_duty
+from . import danvan_reception_allowance_sheet
+from . import danvan_reception_allowance_line
