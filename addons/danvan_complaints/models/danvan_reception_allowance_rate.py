@@ -83,11 +83,14 @@ class DanvanReceptionAllowanceRate(models.Model):
             ]
             if rate.date_to:
                 domain.append(("date_from", "<=", rate.date_to))
-            if rate.active and self.search_count(domain, limit=1):
+            other = rate.active and self.search(domain, limit=1)
+            if other:
                 raise ValidationError(
                     self.env._(
                         "Another allowance rate of the same kind is in force during "
-                        "this period: end it before the new one comes into force."
+                        "this period (%s): end it before the new one comes into "
+                        "force.",
+                        other.display_name,
                     )
                 )
 

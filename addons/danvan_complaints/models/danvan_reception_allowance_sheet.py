@@ -5,6 +5,11 @@ issued by the head; once issued, it and the duties it pays are kept as paid."""
 import calendar as month_calendar
 from datetime import date
 
+try:
+    from num2words import num2words
+except ImportError:  # Odoo's amount_to_text logs that it is missing
+    num2words = None
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -278,11 +283,15 @@ class DanvanReceptionAllowanceSheet(models.Model):
     # Documents --------------------------------------------------------------
 
     def _amount_words(self):
-        """The total in words, as a payment sheet states it."""
+        """The total in words, as a payment sheet states it: 'Năm trăm nghìn
+        đồng'."""
         self.ensure_one()
-        words = self.currency_id.with_context(
-            lang=self.company_id._danvan_lang()
-        ).amount_to_text(self.amount_total)
+        lang = self.company_id._danvan_lang()
+        amount = round(self.amount_total)
+        if num2words and lang.startswith("vi"):
+            words = f"{num2words(amount, lang='vi')} đồng"
+        else:
+            words = self.currency_id.with_context(lang=lang).amount_to_text(amount)
         return words[:1].upper() + words[1:] if words else ""
 
     def _sheet_table(self):

@@ -2,7 +2,7 @@
 allowance pays, at the rate in force on each of them."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
@@ -346,6 +346,12 @@ class DanvanReceptionSession(models.Model):
         as on duty that day (TCD-22), then lists them to correct the kind of
         duty or the time."""
         self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(
+            "danvan_base.group_danvan_office"
+        ):
+            raise AccessError(
+                self.env._("Only the Office records the officers on duty.")
+            )
         if self.state == "cancelled":
             raise UserError(
                 self.env._("Nobody is on duty at a cancelled reception session.")

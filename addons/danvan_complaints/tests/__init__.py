@@ -21,3 +21,4 @@ from . import test_reception_role
 from . import test_deadline_follows_calendar
 from . import test_workflow_gate
 from . import test_legal_regime
+from . import test_alw_allowance
