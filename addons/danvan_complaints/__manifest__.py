@@ -49,6 +49,7 @@
         "demo/res_company_demo.xml",
         "demo/danvan_reception_demo.xml",
         "demo/danvan_case_demo.xml",
+        "demo/danvan_alw_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -333,3 +333,70 @@ class DanvanReceptionAllowanceSheet(models.Model):
             "url": f"/danvan_complaints/allowance/{self.id}/xlsx",
             "target": "download",
         }
+
+    # Demo ------------------------------------------------------------------
+
+    @api.model
+    def _danvan_demo_allowance(self, officer, support, office, leader):
+        """Demo data (TCD-22): the duties of the last two months on their
+        working days, whatever today is, and the sheet of last month issued.
+        Run again on an update, it adds nothing."""
+        Users = self.env["res.users"]
+        officer, support, office, leader = (
+            Users.browse(officer),
+            Users.browse(support),
+            Users.browse(office),
+            Users.browse(leader),
+        )
+        calendar = self.env["danvan.holiday"]
+        Duty = self.env["danvan.reception.duty"]
+        company = self.env.company
+        last = self._default_month()
+        months = [
+            date(last.year - (last.month == 1), (last.month - 2) % 12 + 1, 1),
+            last,
+        ]
+        wanted = []
+        for first in months:
+            length = month_calendar.monthrange(first.year, first.month)[1]
+            days = [
+                date(first.year, first.month, day)
+                for day in range(1, length + 1)
+                if calendar.is_working_day(date(first.year, first.month, day))
+            ]
+            # The officer on every fourth working day, a half day among them;
+            # the support on the days of the head's session.
+            for index, day in enumerate(days[::4]):
+                wanted.append(
+                    {
+                        "user_id": officer.id,
+                        "date": day,
+                        "portion": "half" if index == 1 else "full",
+                    }
+                )
+            for day in days[6:8]:
+                wanted.append({"user_id": support.id, "date": day, "kind": "support"})
+        existing = Duty.search_fetch(
+            [
+                ("company_id", "=", company.id),
+                ("user_id", "in", (officer | support).ids),
+                ("date", ">=", months[0]),
+            ],
+            ["user_id", "date"],
+        )
+        done = {(duty.user_id.id, duty.date) for duty in existing}
+        Duty.create(
+            [vals for vals in wanted if (vals["user_id"], vals["date"]) not in done]
+        )
+        domain = [
+            ("company_id", "=", company.id),
+            ("year", "=", last.year),
+            ("month", "=", str(last.month)),
+        ]
+        if self.with_context(active_test=False).search_count(domain):
+            return
+        sheet = self.with_user(office).create(
+            {"year": last.year, "month": str(last.month)}
+        )
+        sheet.with_user(office).action_submit()
+        sheet.with_user(leader).action_issue()
