@@ -9,8 +9,10 @@ from psycopg2 import IntegrityError
 from PyPDF2 import PdfReader
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
 
 from .common import DanvanCommon
 
@@ -360,3 +362,37 @@ class TestAlwAllowanceDocuments(HttpCase, AllowanceCommon):
         self.assertEqual(rows[self.officer.name][4:6], (2.5, 400000))
         self.assertEqual(rows[self.staff.name][5], 100000)
         self.assertEqual(list(rows.values())[-1][5], 500000)
+
+
+@tagged("post_install", "-at_install")
+class TestAlwAllowanceTour(VietnameseBrowserCase, AllowanceCommon):
+    """In Chromium, in Vietnamese: the Office records a duty, builds and submits
+    the sheet of the month; the head issues it (TCD-22)."""
+
+    def test_tcd22_office_records_builds_and_the_head_issues(self):
+        officer = new_test_user(
+            self.env,
+            login="dv_alw_duty",
+            name="Cán bộ Trực",
+            groups="danvan_base.group_danvan_staff",
+        )
+        self.start_tour(
+            "/odoo/action-danvan_complaints.danvan_reception_duty_action",
+            "danvan_alw_office_tour",
+            login=self.office.login,
+        )
+        duty = self.Duty.search([("user_id", "=", officer.id)])
+        self.assertEqual(
+            (duty.date, duty.portion, duty.amount), (date(2026, 8, 4), "half", 100000)
+        )
+        sheet = self.Sheet.search([("year", "=", 2026), ("month", "=", "8")])
+        self.assertEqual(sheet.state, "submitted")
+        self.start_tour(
+            "/odoo/action-danvan_complaints.danvan_reception_allowance_sheet_action",
+            "danvan_alw_head_tour",
+            login=self.leader.login,
+        )
+        self.assertEqual(sheet.state, "issued")
+        self.assertEqual(sheet.issued_by_id, self.leader)
+        self.assertEqual(sheet.line_ids.user_id, officer)
+        self.assertTrue(duty.is_locked)
