@@ -3,7 +3,7 @@
 new circular is a new record and no date lives in the code."""
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
@@ -124,6 +124,22 @@ class DanvanReceptionAllowanceRate(models.Model):
             )
             self.env.add_to_compute(Duty._fields["rate_id"], duties)
             self.env.add_to_compute(Duty._fields["amount"], duties)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        """A rate that paid a duty is kept with it: archive it instead."""
+        used = (
+            self.env["danvan.reception.duty"]
+            .sudo()
+            .search_count([("rate_id", "in", self.ids)], limit=1)
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "This allowance rate applies to recorded duties and is kept with "
+                    "them: end it or archive it instead."
+                )
+            )
 
     @api.model
     def _rates_on(self, keys):

@@ -77,7 +77,7 @@ class DanvanReceptionAllowanceSheet(models.Model):
     days_total = fields.Float(
         string="Days on Duty", compute="_compute_totals", store=True, digits=(6, 1)
     )
-    number = fields.Char(string="Number", readonly=True, copy=False, tracking=True)
+    number = fields.Char(readonly=True, copy=False, tracking=True)
     date_issued = fields.Date(string="Date", readonly=True, copy=False, tracking=True)
     issued_by_id = fields.Many2one(
         "res.users", string="Issued by", readonly=True, copy=False

@@ -118,6 +118,12 @@ class TestAlwReceptionDuty(AllowanceCommon):
         self.assertEqual(duty.amount, 300000)
         self.assertEqual(self._duty(self.officer, AFTER).amount, 200000)
 
+    def test_tcd22_rate_of_recorded_duties_is_kept(self):
+        duty = self._duty(self.officer, AFTER)
+        with self.assertRaisesRegex(UserError, "archive it instead"):
+            duty.rate_id.with_user(self.users["dv_admin"]).unlink()
+        self.assertTrue(duty.rate_id.exists())
+
     def test_tcd22_rate_cannot_end_before_it_starts(self):
         with self.assertRaisesRegex(ValidationError, "cannot end before"):
             self.env["danvan.reception.allowance.rate"].with_user(
