@@ -169,6 +169,15 @@ class DanvanReceptionAllowanceSheet(models.Model):
     def write(self, vals):
         if "year" in vals:
             check_value(self, "year", vals["year"])
+        if {"year", "month"} & set(vals) and any(
+            sheet.state != "draft" for sheet in self
+        ):
+            raise UserError(
+                self.env._(
+                    "The month of a submitted allowance sheet is kept: the head "
+                    "sends it back to draft first."
+                )
+            )
         result = super().write(vals)
         if {"year", "month"} & set(vals):
             self._build_lines()
@@ -276,8 +285,18 @@ class DanvanReceptionAllowanceSheet(models.Model):
         return True
 
     def action_back_to_draft(self):
+        """The head sends the sheet back: its maker finds it among the to-dos."""
         self._transition("action_back_to_draft")
         self._danvan_approval_cancel()
+        for sheet in self.sudo():
+            if sheet.prepared_by_id:
+                sheet.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=sheet._agency_env()._(
+                        "Allowance sheet sent back: %s", sheet.name
+                    ),
+                    user_id=sheet.prepared_by_id.id,
+                )
         return True
 
     # Documents --------------------------------------------------------------

@@ -284,6 +284,10 @@ class TestAlwAllowanceSheet(AllowanceCommon):
             sheet.with_user(self.leader).write({"signer_name": "Người khác"})
         with self.assertRaisesRegex(UserError, "kept by law"):
             sheet.with_user(self.users["dv_admin"]).unlink()
+        with self.assertRaises(AccessError):
+            sheet.line_ids[:1].with_user(self.office).write({"amount": 1})
+        with self.assertRaises(AccessError):
+            sheet.line_ids[:1].with_user(self.leader).unlink()
         # A rate corrected later does not change what was paid.
         self.env.ref("danvan_complaints.allowance_rate_65_support").with_user(
             self.users["dv_admin"]
@@ -298,9 +302,12 @@ class TestAlwAllowanceSheet(AllowanceCommon):
         self._july_duties()
         sheet = self._july_sheet()
         sheet.with_user(self.office).action_submit()
+        with self.assertRaisesRegex(UserError, "month of a submitted"):
+            sheet.with_user(self.office).write({"month": "8"})
         sheet.with_user(self.leader).action_back_to_draft()
         self.assertEqual(sheet.state, "draft")
-        self.assertFalse(sheet.activity_ids)
+        self.assertEqual(sheet.activity_ids.user_id, self.office)
+        self.assertIn("07/2026", sheet.activity_ids.summary)
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self._july_sheet()
 
