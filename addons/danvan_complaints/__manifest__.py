@@ -55,6 +55,11 @@
         "report/danvan_rec_reports.xml",
         "views/danvan_rec_views.xml",
         "wizard/danvan_rec_register_print_views.xml",
+        "data/danvan_reception_allowance_rate_data.xml",
+        "data/danvan_alw_sequence_data.xml",
+        "security/danvan_alw_security.xml",
+        "views/danvan_alw_views.xml",
+        "report/danvan_reception_allowance_sheet.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -66,6 +71,7 @@
         "demo/danvan_kn_demo.xml",
         "demo/danvan_onl_demo.xml",
         "demo/danvan_rec_demo.xml",
+        "demo/danvan_alw_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

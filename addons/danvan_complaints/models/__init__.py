@@ -58,3 +58,7 @@ from . import danvan_reception_refusal_ground
 from . import danvan_reception_document
 from . import danvan_reception_conclusion
 from . import danvan_rec_session
+from . import danvan_reception_allowance_rate
+from . import danvan_reception_duty
+from . import danvan_reception_allowance_sheet
+from . import danvan_reception_allowance_line

@@ -36,3 +36,4 @@ from . import test_kn_tour
 from . import test_onl_online_reception
 from . import test_onl_tour
 from . import test_rec_reception
+from . import test_alw_allowance

@@ -3,3 +3,4 @@ from . import danvan_case_stop
 from . import danvan_redaction_preview
 from . import danvan_national_disclosure
 from . import danvan_rec_register_print
+from . import danvan_reception_duty_generate
