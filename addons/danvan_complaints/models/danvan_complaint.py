@@ -621,7 +621,7 @@ class DanvanComplaint(models.Model):
                         "by Decree 155/2026/NĐ-CP): name it."
                     )
                 )
-        super()._stop(order)
+        result = super()._stop(order)
         if kind and (form or number):
             self.env["danvan.complaint.stop.decision"].sudo().create(
                 {
@@ -639,3 +639,4 @@ class DanvanComplaint(models.Model):
                     "new_deadline": self.date_deadline if kind == "resume" else False,
                 }
             )
+        return result
