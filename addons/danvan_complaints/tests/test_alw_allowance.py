@@ -312,8 +312,24 @@ class TestAlwAllowanceSheet(AllowanceCommon):
             self._july_sheet()
 
     def test_tcd22_staff_cannot_read_sheets(self):
-        self._july_duties()
+        duties = self._july_duties()
         sheet = self._july_sheet()
+        sheet.with_user(self.office).action_submit()
+        sheet.with_user(self.leader).action_issue()
+        # The officer still reads his own duty, as its form shows it.
+        mine = duties.filtered(lambda duty: duty.user_id == self.staff)
+        Duty = self.Duty.with_user(self.staff)
+        view = Duty.get_views([(False, "form"), (False, "list")])
+        for arch in (view["views"]["form"]["arch"], view["views"]["list"]["arch"]):
+            self.assertNotIn('name="sheet_id"', arch)
+        fields = view["models"]["danvan.reception.duty"]["fields"]
+        spec = {
+            name: {}
+            for name in fields
+            if name not in ("user_id", "session_id", "sheet_id")
+        }
+        values = mine.with_user(self.staff).web_read(spec)[0]
+        self.assertEqual((values["amount"], values["is_locked"]), (100000, True))
         with self.assertRaises(AccessError):
             sheet.with_user(self.staff).read(["amount_total"])
         with self.assertRaises(AccessError):
