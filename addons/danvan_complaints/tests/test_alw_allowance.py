@@ -190,6 +190,26 @@ class TestAlwReceptionDuty(AllowanceCommon):
         with self.assertRaises(AccessError):
             session.with_user(self.staff).action_duty_officers()
 
+    def test_tcd22_another_agency_duties_are_not_shown(self):
+        other = self.env["res.company"].create({"name": "Sở Tư pháp"})
+        self.office.company_ids |= other
+        theirs = self._duty(self.officer, AFTER, company_id=other.id)
+        ours = self._duty(self.officer, AFTER)
+        Duty = self.Duty.with_user(self.office).with_context(
+            allowed_company_ids=self.env.company.ids
+        )
+        self.assertEqual(Duty.search([("date", "=", AFTER)]), ours)
+        self.assertNotEqual(theirs, ours)
+
+    def test_tcd22_nobody_on_duty_at_a_cancelled_session(self):
+        place = self.env["danvan.reception.place"].create({"name": "Trụ sở"})
+        session = self.env["danvan.reception.session"].create(
+            {"kind": "unscheduled", "date": AFTER, "place_id": place.id}
+        )
+        session.action_cancel()
+        with self.assertRaisesRegex(UserError, "cancelled"):
+            session.with_user(self.office).action_duty_officers()
+
     def test_tcd22_duties_from_sessions_held_and_visits(self):
         place = self.env["danvan.reception.place"].create({"name": "Trụ sở"})
         held = self.env["danvan.reception.session"].create(
