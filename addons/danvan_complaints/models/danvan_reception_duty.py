@@ -154,8 +154,9 @@ class DanvanReceptionDuty(models.Model):
 
     @api.depends("sheet_id.state")
     def _compute_is_locked(self):
+        # An officer reads his duty, not the sheet of every officer's amounts.
         for duty in self:
-            duty.is_locked = duty.sheet_id.state == "issued"
+            duty.is_locked = duty.sudo().sheet_id.state == "issued"
 
     @api.constrains("date", "session_id", "company_id")
     def _check_date(self):

@@ -190,6 +190,26 @@ class TestAlwReceptionDuty(AllowanceCommon):
         with self.assertRaises(AccessError):
             session.with_user(self.staff).action_duty_officers()
 
+    def test_tcd22_another_agency_duties_are_not_shown(self):
+        other = self.env["res.company"].create({"name": "Sở Tư pháp"})
+        self.office.company_ids |= other
+        theirs = self._duty(self.officer, AFTER, company_id=other.id)
+        ours = self._duty(self.officer, AFTER)
+        Duty = self.Duty.with_user(self.office).with_context(
+            allowed_company_ids=self.env.company.ids
+        )
+        self.assertEqual(Duty.search([("date", "=", AFTER)]), ours)
+        self.assertNotEqual(theirs, ours)
+
+    def test_tcd22_nobody_on_duty_at_a_cancelled_session(self):
+        place = self.env["danvan.reception.place"].create({"name": "Trụ sở"})
+        session = self.env["danvan.reception.session"].create(
+            {"kind": "unscheduled", "date": AFTER, "place_id": place.id}
+        )
+        session.action_cancel()
+        with self.assertRaisesRegex(UserError, "cancelled"):
+            session.with_user(self.office).action_duty_officers()
+
     def test_tcd22_duties_from_sessions_held_and_visits(self):
         place = self.env["danvan.reception.place"].create({"name": "Trụ sở"})
         held = self.env["danvan.reception.session"].create(
@@ -312,8 +332,24 @@ class TestAlwAllowanceSheet(AllowanceCommon):
             self._july_sheet()
 
     def test_tcd22_staff_cannot_read_sheets(self):
-        self._july_duties()
+        duties = self._july_duties()
         sheet = self._july_sheet()
+        sheet.with_user(self.office).action_submit()
+        sheet.with_user(self.leader).action_issue()
+        # The officer still reads his own duty, as its form shows it.
+        mine = duties.filtered(lambda duty: duty.user_id == self.staff)
+        Duty = self.Duty.with_user(self.staff)
+        view = Duty.get_views([(False, "form"), (False, "list")])
+        for arch in (view["views"]["form"]["arch"], view["views"]["list"]["arch"]):
+            self.assertNotIn('name="sheet_id"', arch)
+        fields = view["models"]["danvan.reception.duty"]["fields"]
+        spec = {
+            name: {}
+            for name in fields
+            if name not in ("user_id", "session_id", "sheet_id")
+        }
+        values = mine.with_user(self.staff).web_read(spec)[0]
+        self.assertEqual((values["amount"], values["is_locked"]), (100000, True))
         with self.assertRaises(AccessError):
             sheet.with_user(self.staff).read(["amount_total"])
         with self.assertRaises(AccessError):
