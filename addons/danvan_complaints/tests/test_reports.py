@@ -19,6 +19,8 @@ PRINTED = {
     "action_report_danvan_petition_redacted",
     "action_report_danvan_reception_receipt",
     "action_report_danvan_reception_register",
+    # tests/test_tc_expert.py
+    "action_report_danvan_denunciation_expert",
 }
 
 
