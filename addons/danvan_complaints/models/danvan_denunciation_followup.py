@@ -77,6 +77,7 @@ class DanvanDenunciationFollowup(models.Model):
     date_next_report = fields.Date(
         string="Next Report Due", compute="_compute_date_next_report", store=True
     )
+    report_warned_for = fields.Date(readonly=True, copy=False)
     date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
     closing_note = fields.Text(
         string="Result of the Follow-up", tracking=True, copy=False
@@ -182,4 +183,27 @@ class DanvanDenunciationFollowup(models.Model):
             followup.denunciation_id._log_event(
                 "followup_closed", today, note=followup.closing_note
             )
+        return True
+
+    @api.model
+    def _cron_warn_report_due(self):
+        """Once per period: the officer in charge is warned of a report past
+        its due day (TC-14)."""
+        today = fields.Date.context_today(self)
+        followups = self.sudo().search(
+            [("state", "=", "ongoing"), ("date_next_report", "<", today)]
+        )
+        for followup in followups.filtered(
+            lambda f: f.report_warned_for != f.date_next_report
+        ):
+            agency = followup._agency_env()
+            followup.activity_schedule(
+                "mail.mail_activity_data_warning",
+                user_id=(followup.user_id or followup.denunciation_id.handler_id).id,
+                summary=agency._(
+                    "Follow-up report due since %s",
+                    followup.date_next_report.strftime("%d/%m/%Y"),
+                ),
+            )
+            followup.report_warned_for = followup.date_next_report
         return True

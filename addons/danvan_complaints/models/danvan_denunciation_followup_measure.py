@@ -140,7 +140,8 @@ class DanvanDenunciationFollowupMeasure(models.Model):
     @api.model
     def _cron_warn_overdue(self):
         """Once per late measure: its owner and the officer in charge of the
-        follow-up are warned (TC-14)."""
+        follow-up are warned (TC-14); so is the officer of a report past its
+        due day."""
         late = self.sudo().search(
             [
                 ("is_overdue", "=", True),
@@ -161,4 +162,5 @@ class DanvanDenunciationFollowupMeasure(models.Model):
                     ),
                 )
         late.write({"overdue_warned": True})
+        self.env["danvan.denunciation.followup"]._cron_warn_report_due()
         return True

@@ -26,6 +26,8 @@ PRINTED = {
     "action_report_danvan_refusal_notice",
     "action_report_danvan_reception_receipt_02tcd",
     "action_report_danvan_reception_conclusion",
+    # tests/test_tc_expert.py
+    "action_report_danvan_denunciation_expert",
 }
 
 

@@ -90,6 +90,25 @@ class TestTcExpert(CaseCommon):
         with self.assertRaisesRegex(UserError, "kept by law"):
             request.unlink()
 
+    def test_tc9_each_request_prints_its_own_record_only(self):
+        """Printed from the web client by its report name, each request
+        names its own body and matters, none of the other's."""
+        first = self._request()[1]
+        second = self._request(body="Viện Khoa học Hình sự", content="Dấu vân tay")[1]
+        (first | second).action_send()
+        report = self.env.ref(
+            "danvan_complaints.action_report_danvan_denunciation_expert"
+        )
+        for own, other in ((first, second), (second, first)):
+            action = own.with_user(self.officer).action_print()
+            self.assertEqual(action["report_name"], report.report_name)
+            html = self._render(
+                report.report_name, own.with_context(force_report_rendering=True)
+            )
+            self.assertIn(own.body, html)
+            self.assertIn(own.content, html)
+            self.assertNotIn(other.content, html)
+
     def test_tc9_absurd_dates_and_closed_cases_refused(self):
         with self.assertRaises(ValidationError):
             self._request(date_due=date(2026, 7, 1))

@@ -162,7 +162,16 @@ class TestTcFollowup(CaseCommon):
             lambda a: a.activity_type_id == warning
         )
         self.assertEqual(warned.user_id, self.owner | self.officer)
+        # The first monthly report is due on 03/09/2026: warned once too.
+        followup.sudo().report_interval = 1
         Measure._cron_warn_overdue()
+        warned = followup.sudo().activity_ids.filtered(
+            lambda a: a.activity_type_id == warning
+        )
+        self.assertEqual(warned.user_id, self.officer)
+        self.assertIn("03/09/2026", warned.summary)
+        Measure._cron_warn_overdue()
+        self.assertEqual(len(followup.sudo().activity_ids), 1)
         self.assertEqual(
             len(
                 measure.sudo().activity_ids.filtered(
