@@ -4,9 +4,9 @@ of an oral withdrawal, on the forms of the regime of the withdrawal's day.
 
 TC-16: the regime is the one of the day of the withdrawal, not of the
 acceptance: a case accepted before the amendment and still open is withdrawn
-under the new rules. Whether some denouncers of a group may withdraw while
-the case goes on for the others is the regime's ``allows_partial_withdrawal``
-(data), never a date in the code.
+under the new rules. Unlike a group complaint (KN-4), several denouncers
+have always withdrawn one by one, the case going on for the others (Article
+33 of the Law on Denunciations 2018): the regime gives the forms only.
 """
 
 from odoo import api, fields, models
@@ -283,21 +283,6 @@ class DanvanDenunciationWithdrawal(models.Model):
         regime._form(FORM_CODES[self.method])
         senders = case.sudo().petition_id.sender_ids
         remaining = senders - self._previously_withdrawn()
-        if (
-            len(remaining) > 1
-            and self.withdrawer_ids != remaining
-            and not regime.allows_partial_withdrawal
-        ):
-            raise UserError(
-                self.env._(
-                    "Under the rules in force on %(date)s (%(regime)s), the "
-                    "denouncers of %(case)s withdraw together: a withdrawal by some "
-                    "of them only is possible since Decree 156/2026/NĐ-CP.",
-                    date=self.date.strftime("%d/%m/%Y"),
-                    regime=regime.name,
-                    case=case.number,
-                )
-            )
         if self.withdrawer_ids - remaining:
             raise UserError(
                 self.env._(
