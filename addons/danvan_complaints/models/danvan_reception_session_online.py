@@ -162,6 +162,7 @@ class DanvanReceptionSession(models.Model):
         compute="_compute_online_recording_sha256",
         store=True,
         copy=False,
+        tracking=True,
         help="The fingerprint of the recording: any change of the file changes it.",
     )
     online_recording_size = fields.Integer(

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import ReceptionCommon
 
@@ -265,6 +265,23 @@ class TestOnlineReception(OnlineCommon):
         # Staff only read the schedule.
         with self.assertRaises(AccessError):
             session.with_user(self.users["staff"]).action_online_confirm_test()
+
+    @freeze_time("2026-10-01 02:00:00")
+    def test_tcd16_form_online_place_makes_an_online_session(self):
+        """In the form: an online channel makes the session online; its
+        timeline shows as soon as its day is known."""
+        Session = self.env["danvan.reception.session"].with_user(self.office_officer)
+        with Form(Session) as form:
+            form.kind = "unscheduled"
+            form.date = date(2026, 10, 19)
+            form.place_id = self.place
+            self.assertEqual(form.reception_form, "online")
+            self.assertEqual(form.online_notice_deadline, date(2026, 10, 12))
+            form.online_case_ids.add(self.case_complex)
+            form.online_decision_number = "16/QĐ-SKHCN"
+        session = form.record
+        self.assertEqual(session.online_case_ids, self.case_complex)
+        self.assertEqual(len(session.activity_ids), 3)
 
     @freeze_time("2026-10-01 02:00:00")
     def test_tcd17_notice_needs_the_heads_decision(self):
