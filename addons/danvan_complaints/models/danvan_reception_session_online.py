@@ -17,6 +17,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.danvan_base.tools.date_checks import check_dates
+
 # TCD-17: the steps of the timeline: (key, time-limit code, activity type).
 ONLINE_STEPS = (
     ("notice", "online_reception_notice", "mail_activity_danvan_online_notice"),
@@ -375,6 +377,7 @@ class DanvanReceptionSession(models.Model):
 
     @api.constrains("online_decision_date")
     def _check_online_decision_date(self):
+        check_dates(self, ["online_decision_date"])
         for session in self.filtered("online_decision_date"):
             if session.date and session.online_decision_date > session.date:
                 raise ValidationError(
@@ -385,10 +388,6 @@ class DanvanReceptionSession(models.Model):
                         decision=session.online_decision_date.strftime("%d/%m/%Y"),
                         date=session.date.strftime("%d/%m/%Y"),
                     )
-                )
-            if session.online_decision_date.year < 1990:
-                raise ValidationError(
-                    self.env._("The date of the decision is not a real date.")
                 )
 
     @api.constrains("online_start_hour")

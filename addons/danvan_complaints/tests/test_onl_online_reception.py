@@ -284,6 +284,15 @@ class TestOnlineReception(OnlineCommon):
         self.assertEqual(len(session.activity_ids), 3)
 
     @freeze_time("2026-10-01 02:00:00")
+    def test_tcd16_absurd_decision_date_and_hour_refused(self):
+        with self.assertRaisesRegex(ValidationError, "1990 and 2100"):
+            self._session(online_decision_date=date(1890, 10, 1))
+        with self.assertRaisesRegex(ValidationError, "cannot be dated after"):
+            self._session(online_decision_date=date(2026, 10, 20))
+        with self.assertRaisesRegex(ValidationError, "00:00"):
+            self._session(online_start_hour=25.0)
+
+    @freeze_time("2026-10-01 02:00:00")
     def test_tcd17_notice_needs_the_heads_decision(self):
         session = self._session(online_decision_number=False)
         with self.assertRaisesRegex(UserError, "head's decision"):
