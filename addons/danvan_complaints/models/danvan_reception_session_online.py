@@ -47,6 +47,9 @@ class DanvanReceptionSession(models.Model):
         "online_test_deadline": "date",
         "online_connection_deadline": "date",
     }
+    # ND154 Art. 12, TC-13: the files of a session (its recording above all)
+    # show the citizens received: downloading them is logged.
+    _danvan_logs_identity = True
 
     # ------------------------------------------------------------------
     # Online reception (TCD-16 to TCD-19): every field of it starts with
@@ -457,6 +460,16 @@ class DanvanReceptionSession(models.Model):
         result = super()._danvan_recompute(fnames, domain)
         self.search(domain)._online_schedule_steps()
         return result
+
+    def _identity_persons(self):
+        """The citizens the session's files show: those of its visits."""
+        return (
+            self.env["danvan.reception.visit"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("session_id", "in", self.ids)])
+            .visitor_ids
+        )
 
     def _online_check_planned(self):
         not_online = self.filtered(

@@ -421,3 +421,36 @@ class TestOnlineReception(OnlineCommon):
         with self.assertRaises(AccessError):
             staff_session.read(["online_recording"])
         self.assertTrue(session.with_user(self.officer).read(["online_recording"]))
+
+    @freeze_time("2026-10-01 02:00:00")
+    def test_tcd19_tc13_recording_download_is_logged(self):
+        """The recording shows the citizens of the session's visits: reading
+        its file writes a line of the identity access log."""
+        session = self._session()
+        self.env["danvan.reception.visit"].with_user(self.officer).create(
+            {
+                "date": date(2026, 9, 30),
+                "session_id": session.id,
+                "summary": "Kiến nghị về chuyển giao công nghệ",
+                "petition_type": "petition",
+                "visitor_ids": [Command.create({"name": "Lò Thị Hiền"})],
+            }
+        )
+        session.write({"online_recording": base64.b64encode(RECORDING)})
+        recording = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", session._name),
+                    ("res_id", "=", session.id),
+                    ("res_field", "=", "online_recording"),
+                ]
+            )
+        )
+        Log = self.env["danvan.identity.access"].sudo()
+        before = Log.search_count([("user_id", "=", self.officer.id)])
+        self.assertEqual(recording.with_user(self.officer).raw, RECORDING)
+        logs = Log.search([("user_id", "=", self.officer.id)])
+        self.assertEqual(len(logs) - before, 1)
+        self.assertEqual(logs[:1].res_model, "danvan.reception.visitor")
