@@ -422,6 +422,21 @@ class TestOnlineReception(OnlineCommon):
             staff_session.read(["online_recording"])
         self.assertTrue(session.with_user(self.officer).read(["online_recording"]))
 
+    def test_tcd18_forms_open_for_every_role(self):
+        """The session's form opens for staff (without the recording and the
+        minutes) and for the reception officer (with them)."""
+        Session = self.env["danvan.reception.session"]
+        staff_form = Session.with_user(self.users["staff"]).get_views(
+            [(False, "form")]
+        )["views"]["form"]["arch"]
+        self.assertIn('name="online_point_ids"', staff_form)
+        self.assertNotIn('name="online_recording"', staff_form)
+        officer_form = Session.with_user(self.officer).get_views([(False, "form")])[
+            "views"
+        ]["form"]["arch"]
+        self.assertIn('name="online_recording"', officer_form)
+        self.assertIn('name="action_online_confirm_notice"', officer_form)
+
     @freeze_time("2026-10-01 02:00:00")
     def test_tcd19_tc13_recording_download_is_logged(self):
         """The recording shows the citizens of the session's visits: reading
