@@ -410,7 +410,26 @@ class DanvanReceptionSession(models.Model):
         result = super().write(vals)
         if ONLINE_SCHEDULE_FIELDS & set(vals):
             self._online_schedule_steps()
+        if {"online_start_hour", "reception_form", "date"} & set(vals):
+            self._online_sync_event()
         return result
+
+    def _online_sync_event(self):
+        """The calendar event, and so the published schedule, starts at the
+        online session's start time, for as long as it lasted."""
+        for session in self.sudo().filtered(
+            lambda s: s.event_id
+            and s.reception_form == "online"
+            and s.state == "planned"
+        ):
+            event = session.event_id
+            if event.start != session.online_start_at:
+                event.write(
+                    {
+                        "start": session.online_start_at,
+                        "stop": session.online_start_at + (event.stop - event.start),
+                    }
+                )
 
     def _online_schedule_steps(self):
         """TCD-17: a to-do per step not yet done, for the person responsible,

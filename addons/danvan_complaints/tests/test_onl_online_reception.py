@@ -221,6 +221,19 @@ class TestOnlineReception(OnlineCommon):
         )
 
     @freeze_time("2026-10-01 02:00:00")
+    def test_tcd17_event_and_schedule_follow_the_start_time(self):
+        session = self._session()
+        session.sudo()._create_events()
+        session.write({"online_start_hour": 8.5})
+        self.assertEqual(session.event_id.start, datetime(2026, 10, 19, 1, 30))
+        self.assertEqual(session.event_id.stop, datetime(2026, 10, 19, 5, 30))
+        schedule = session._public_schedule(self.env.company)
+        self.assertIn(
+            "08:30 - 12:30",
+            [line["hours"] for line in schedule if line["date"] == session.date],
+        )
+
+    @freeze_time("2026-10-01 02:00:00")
     def test_tcd17_each_step_is_a_todo_then_recorded(self):
         session = self._session(online_user_id=self.officer.id)
         activities = session.activity_ids
