@@ -17,6 +17,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.danvan_base.tools.date_checks import check_dates
+
 # TCD-17: the steps of the timeline: (key, time-limit code, activity type).
 ONLINE_STEPS = (
     ("notice", "online_reception_notice", "mail_activity_danvan_online_notice"),
@@ -45,6 +47,9 @@ class DanvanReceptionSession(models.Model):
         "online_test_deadline": "date",
         "online_connection_deadline": "date",
     }
+    # ND154 Art. 12, TC-13: the files of a session (its recording above all)
+    # show the citizens received: downloading them is logged.
+    _danvan_logs_identity = True
 
     # ------------------------------------------------------------------
     # Online reception (TCD-16 to TCD-19): every field of it starts with
@@ -162,6 +167,7 @@ class DanvanReceptionSession(models.Model):
         compute="_compute_online_recording_sha256",
         store=True,
         copy=False,
+        tracking=True,
         help="The fingerprint of the recording: any change of the file changes it.",
     )
     online_recording_size = fields.Integer(
@@ -374,6 +380,7 @@ class DanvanReceptionSession(models.Model):
 
     @api.constrains("online_decision_date")
     def _check_online_decision_date(self):
+        check_dates(self, ["online_decision_date"])
         for session in self.filtered("online_decision_date"):
             if session.date and session.online_decision_date > session.date:
                 raise ValidationError(
@@ -384,10 +391,6 @@ class DanvanReceptionSession(models.Model):
                         decision=session.online_decision_date.strftime("%d/%m/%Y"),
                         date=session.date.strftime("%d/%m/%Y"),
                     )
-                )
-            if session.online_decision_date.year < 1990:
-                raise ValidationError(
-                    self.env._("The date of the decision is not a real date.")
                 )
 
     @api.constrains("online_start_hour")
@@ -407,7 +410,26 @@ class DanvanReceptionSession(models.Model):
         result = super().write(vals)
         if ONLINE_SCHEDULE_FIELDS & set(vals):
             self._online_schedule_steps()
+        if {"online_start_hour", "reception_form", "date"} & set(vals):
+            self._online_sync_event()
         return result
+
+    def _online_sync_event(self):
+        """The calendar event, and so the published schedule, starts at the
+        online session's start time, for as long as it lasted."""
+        for session in self.sudo().filtered(
+            lambda s: s.event_id
+            and s.reception_form == "online"
+            and s.state == "planned"
+        ):
+            event = session.event_id
+            if event.start != session.online_start_at:
+                event.write(
+                    {
+                        "start": session.online_start_at,
+                        "stop": session.online_start_at + (event.stop - event.start),
+                    }
+                )
 
     def _online_schedule_steps(self):
         """TCD-17: a to-do per step not yet done, for the person responsible,
@@ -457,6 +479,16 @@ class DanvanReceptionSession(models.Model):
         result = super()._danvan_recompute(fnames, domain)
         self.search(domain)._online_schedule_steps()
         return result
+
+    def _identity_persons(self):
+        """The citizens the session's files show: those of its visits."""
+        return (
+            self.env["danvan.reception.visit"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("session_id", "in", self.ids)])
+            .visitor_ids
+        )
 
     def _online_check_planned(self):
         not_online = self.filtered(

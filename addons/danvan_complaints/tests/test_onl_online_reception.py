@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import ReceptionCommon
 
@@ -221,6 +221,19 @@ class TestOnlineReception(OnlineCommon):
         )
 
     @freeze_time("2026-10-01 02:00:00")
+    def test_tcd17_event_and_schedule_follow_the_start_time(self):
+        session = self._session()
+        session.sudo()._create_events()
+        session.write({"online_start_hour": 8.5})
+        self.assertEqual(session.event_id.start, datetime(2026, 10, 19, 1, 30))
+        self.assertEqual(session.event_id.stop, datetime(2026, 10, 19, 5, 30))
+        schedule = session._public_schedule(self.env.company)
+        self.assertIn(
+            "08:30 - 12:30",
+            [line["hours"] for line in schedule if line["date"] == session.date],
+        )
+
+    @freeze_time("2026-10-01 02:00:00")
     def test_tcd17_each_step_is_a_todo_then_recorded(self):
         session = self._session(online_user_id=self.officer.id)
         activities = session.activity_ids
@@ -265,6 +278,32 @@ class TestOnlineReception(OnlineCommon):
         # Staff only read the schedule.
         with self.assertRaises(AccessError):
             session.with_user(self.users["staff"]).action_online_confirm_test()
+
+    @freeze_time("2026-10-01 02:00:00")
+    def test_tcd16_form_online_place_makes_an_online_session(self):
+        """In the form: an online channel makes the session online; its
+        timeline shows as soon as its day is known."""
+        Session = self.env["danvan.reception.session"].with_user(self.office_officer)
+        with Form(Session) as form:
+            form.kind = "unscheduled"
+            form.date = date(2026, 10, 19)
+            form.place_id = self.place
+            self.assertEqual(form.reception_form, "online")
+            self.assertEqual(form.online_notice_deadline, date(2026, 10, 12))
+            form.online_case_ids.add(self.case_complex)
+            form.online_decision_number = "16/QĐ-SKHCN"
+        session = form.record
+        self.assertEqual(session.online_case_ids, self.case_complex)
+        self.assertEqual(len(session.activity_ids), 3)
+
+    @freeze_time("2026-10-01 02:00:00")
+    def test_tcd16_absurd_decision_date_and_hour_refused(self):
+        with self.assertRaisesRegex(ValidationError, "1990 and 2100"):
+            self._session(online_decision_date=date(1890, 10, 1))
+        with self.assertRaisesRegex(ValidationError, "cannot be dated after"):
+            self._session(online_decision_date=date(2026, 10, 20))
+        with self.assertRaisesRegex(ValidationError, "00:00"):
+            self._session(online_start_hour=25.0)
 
     @freeze_time("2026-10-01 02:00:00")
     def test_tcd17_notice_needs_the_heads_decision(self):
@@ -395,3 +434,51 @@ class TestOnlineReception(OnlineCommon):
         with self.assertRaises(AccessError):
             staff_session.read(["online_recording"])
         self.assertTrue(session.with_user(self.officer).read(["online_recording"]))
+
+    def test_tcd18_forms_open_for_every_role(self):
+        """The session's form opens for staff (without the recording and the
+        minutes) and for the reception officer (with them)."""
+        Session = self.env["danvan.reception.session"]
+        staff_form = Session.with_user(self.users["staff"]).get_views(
+            [(False, "form")]
+        )["views"]["form"]["arch"]
+        self.assertIn('name="online_point_ids"', staff_form)
+        self.assertNotIn('name="online_recording"', staff_form)
+        officer_form = Session.with_user(self.officer).get_views([(False, "form")])[
+            "views"
+        ]["form"]["arch"]
+        self.assertIn('name="online_recording"', officer_form)
+        self.assertIn('name="action_online_confirm_notice"', officer_form)
+
+    @freeze_time("2026-10-01 02:00:00")
+    def test_tcd19_tc13_recording_download_is_logged(self):
+        """The recording shows the citizens of the session's visits: reading
+        its file writes a line of the identity access log."""
+        session = self._session()
+        self.env["danvan.reception.visit"].with_user(self.officer).create(
+            {
+                "date": date(2026, 9, 30),
+                "session_id": session.id,
+                "summary": "Kiến nghị về chuyển giao công nghệ",
+                "petition_type": "petition",
+                "visitor_ids": [Command.create({"name": "Lò Thị Hiền"})],
+            }
+        )
+        session.write({"online_recording": base64.b64encode(RECORDING)})
+        recording = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", session._name),
+                    ("res_id", "=", session.id),
+                    ("res_field", "=", "online_recording"),
+                ]
+            )
+        )
+        Log = self.env["danvan.identity.access"].sudo()
+        before = Log.search_count([("user_id", "=", self.officer.id)])
+        self.assertEqual(recording.with_user(self.officer).raw, RECORDING)
+        logs = Log.search([("user_id", "=", self.officer.id)])
+        self.assertEqual(len(logs) - before, 1)
+        self.assertEqual(logs[:1].res_model, "danvan.reception.visitor")
