@@ -249,7 +249,7 @@ class DanvanComplaint(models.Model):
         return super()._compute_date_deadline()
 
     @api.model
-    def _kn_apply_decree_155(self, regime_values):
+    def _apply_decree_155(self, regime_values):
         """Once, before the data of Decree 155/2026/NĐ-CP is loaded: the
         10-day acceptance period ends on the eve of the 2026 regime, which
         gets its new rules (KN-6, KN-8, KN-15). Run again, it changes nothing,
@@ -556,7 +556,7 @@ class DanvanComplaint(models.Model):
             "context": {"default_complaint_id": self.id},
         }
 
-    def _kn_decision_kind(self, order):
+    def _stop_decision_kind(self, order):
         """The decision a step of the wizard issues (KN-4, KN-14), or None."""
         if order.action in ("suspend", "resume", "terminate", "withdraw_all"):
             return {"withdraw_all": "terminate"}.get(order.action, order.action)
@@ -570,7 +570,7 @@ class DanvanComplaint(models.Model):
                 return "terminate"
         return None
 
-    def _kn_decision_recipients(self, order):
+    def _stop_decision_recipients(self, order):
         """The complainants still in the case, the person complained about,
         and on a death or dissolution the commune People's Committee (KN-14)."""
         case = self.sudo()
@@ -587,7 +587,7 @@ class DanvanComplaint(models.Model):
         the regime of the step's day and sent within its time limit (KN-14,
         KN-18); the resumed clock runs again from the decision to resume."""
         self.ensure_one()
-        kind = self._kn_decision_kind(order)
+        kind = self._stop_decision_kind(order)
         regime = self._danvan_regime_at(order.date)
         form = False
         number = False
@@ -634,7 +634,7 @@ class DanvanComplaint(models.Model):
                     if kind == "terminate"
                     else False,
                     "recipients": order.recipients
-                    or self._kn_decision_recipients(order),
+                    or self._stop_decision_recipients(order),
                     "form_number": form.number if form else False,
                     "new_deadline": self.date_deadline if kind == "resume" else False,
                 }

@@ -19,14 +19,14 @@ PRINTED = {
     "action_report_danvan_petition_redacted",
     "action_report_danvan_reception_receipt",
     "action_report_danvan_reception_register",
-    # Printed in test_kn_decree155 (KN-8, KN-14).
+    # Printed in test_complaint_decree155 (KN-8, KN-14).
     "action_report_danvan_complaint_dialogue",
     "action_report_danvan_complaint_stop_decision",
     # Printed in test_rec_reception (TCD-10, TCD-12, TCD-21).
     "action_report_danvan_refusal_notice",
     "action_report_danvan_reception_receipt_02tcd",
     "action_report_danvan_reception_conclusion",
-    # tests/test_tc_expert.py
+    # tests/test_denunciation_expert.py
     "action_report_danvan_denunciation_expert",
 }
 

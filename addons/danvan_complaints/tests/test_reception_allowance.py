@@ -63,7 +63,7 @@ class AllowanceCommon(DanvanCommon):
         return self.Sheet.with_user(self.office).create({"year": 2026, "month": "7"})
 
 
-class TestAlwReceptionDuty(AllowanceCommon):
+class TestReceptionDuty(AllowanceCommon):
     def test_tcd22_amount_is_the_rate_in_force_on_the_day(self):
         before, after, half, support = self._july_duties()
         self.assertEqual(before.amount, 100000)
@@ -258,7 +258,7 @@ class TestAlwReceptionDuty(AllowanceCommon):
             )
 
 
-class TestAlwAllowanceSheet(AllowanceCommon):
+class TestAllowanceSheet(AllowanceCommon):
     def test_tcd22_sheet_counts_each_officer_of_the_month(self):
         self._july_duties()
         self._duty(self.officer, date(2026, 8, 3))  # another month
@@ -361,7 +361,7 @@ class TestAlwAllowanceSheet(AllowanceCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestAlwAllowanceDocuments(HttpCase, AllowanceCommon):
+class TestAllowanceDocuments(HttpCase, AllowanceCommon):
     def test_tcd22_pdf_in_the_decree30_layout_with_amount_in_words(self):
         self._july_duties()
         sheet = self._july_sheet()
@@ -414,7 +414,7 @@ class TestAlwAllowanceDocuments(HttpCase, AllowanceCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestAlwAllowanceTour(VietnameseBrowserCase, AllowanceCommon):
+class TestAllowanceTour(VietnameseBrowserCase, AllowanceCommon):
     """In Chromium, in Vietnamese: the Office records a duty, builds and submits
     the sheet of the month; the head issues it (TCD-22)."""
 
@@ -427,7 +427,7 @@ class TestAlwAllowanceTour(VietnameseBrowserCase, AllowanceCommon):
         )
         self.start_tour(
             "/odoo/action-danvan_complaints.danvan_reception_duty_action",
-            "danvan_alw_office_tour",
+            "danvan_allowance_office_tour",
             login=self.office.login,
         )
         duty = self.Duty.search([("user_id", "=", officer.id)])
@@ -438,7 +438,7 @@ class TestAlwAllowanceTour(VietnameseBrowserCase, AllowanceCommon):
         self.assertEqual(sheet.state, "submitted")
         self.start_tour(
             "/odoo/action-danvan_complaints.danvan_reception_allowance_sheet_action",
-            "danvan_alw_head_tour",
+            "danvan_allowance_head_tour",
             login=self.leader.login,
         )
         self.assertEqual(sheet.state, "issued")

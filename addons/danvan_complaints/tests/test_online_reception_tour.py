@@ -20,7 +20,7 @@ class TestOnlineReceptionTour(VietnameseBrowserCase):
         )
         self.start_tour(
             "/odoo/action-danvan_complaints.danvan_reception_session_action/new",
-            "danvan_onl_tour",
+            "danvan_online_reception_tour",
             login=office.login,
         )
         session = self.env["danvan.reception.session"].search(

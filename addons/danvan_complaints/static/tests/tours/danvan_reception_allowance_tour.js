@@ -6,7 +6,7 @@ import { stepUtils } from "@web_tour/tour_service/tour_utils";
 // the user's language writes dates, builds the sheet of August and submits it.
 const DAY = () => formatDate(luxon.DateTime.fromISO("2026-08-04"));
 
-registry.category("web_tour.tours").add("danvan_alw_office_tour", {
+registry.category("web_tour.tours").add("danvan_allowance_office_tour", {
     steps: () => [
         { trigger: ".o_list_view" },
         { trigger: ".o_list_button_add", run: "click" },
@@ -37,7 +37,7 @@ registry.category("web_tour.tours").add("danvan_alw_office_tour", {
 });
 
 // TCD-22: the head opens the sheet awaiting issue and issues it.
-registry.category("web_tour.tours").add("danvan_alw_head_tour", {
+registry.category("web_tour.tours").add("danvan_allowance_head_tour", {
     steps: () => [
         { trigger: '.o_data_row:contains("08/2026") .o_data_cell[name="name"]', run: "click" },
         { trigger: '.o_form_view button[name="action_issue"]', run: "click" },

@@ -4,7 +4,7 @@ from odoo.http import content_disposition, request
 from odoo.addons.danvan_base.tools.spreadsheet import XLSX_MIMETYPE, build_xlsx
 
 
-class DanvanAllowanceController(http.Controller):
+class ReceptionAllowanceController(http.Controller):
     @http.route(
         "/danvan_complaints/allowance/<int:sheet_id>/xlsx", type="http", auth="user"
     )

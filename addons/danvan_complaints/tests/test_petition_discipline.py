@@ -8,7 +8,7 @@ from .common import ReceptionCommon
 
 
 @tagged("post_install", "-at_install")
-class TestTcDiscipline(ReceptionCommon):
+class TestPetitionDiscipline(ReceptionCommon):
     """XLD-12: a petition still unprocessed 45 days after its receipt is
     flagged to the head once (Article 41 of Decree 154/2026)."""
 

@@ -13,7 +13,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from .test_out_national import NationalCommon
+from .test_national import NationalCommon
 
 
 def _xlsx_text(raw):
@@ -25,7 +25,7 @@ def _xlsx_text(raw):
 
 
 @tagged("post_install", "-at_install")
-class TestOutNationalConfidentiality(HttpCase, NationalCommon):
+class TestNationalConfidentiality(HttpCase, NationalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -10,7 +10,7 @@ from .common import CaseCommon
 
 
 @tagged("post_install", "-at_install")
-class TestTcFollowup(CaseCommon):
+class TestDenunciationFollowup(CaseCommon):
     """The follow-up of a denunciation's conclusion by an assigned advisory
     unit: measures with owners and deadlines, periodic reports kept once
     sent, warnings of late measures and the closing (TC-14)."""

@@ -11,7 +11,7 @@ SECOND = "Nguyễn Văn Cùng Ký"
 
 
 @tagged("post_install", "-at_install")
-class TestTcWithdrawal(CaseCommon):
+class TestDenunciationWithdrawal(CaseCommon):
     """The withdrawal of a denunciation by one, some or all of its
     denouncers, on the forms of the regime of its day (TC-8, TC-16), seen by
     those who see the denouncers only (TC-13), and the request for

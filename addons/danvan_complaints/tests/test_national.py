@@ -88,7 +88,7 @@ class NationalCommon(CaseCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestOutNationalEntry(NationalCommon):
+class TestNationalEntry(NationalCommon):
     """NDB-1 to NDB-3: one entry per event, a snapshot of the event."""
 
     def test_ndb1_recorded_visit_queues_its_reception(self):
@@ -209,7 +209,7 @@ class TestOutNationalEntry(NationalCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestOutNationalExport(NationalCommon):
+class TestNationalExport(NationalCommon):
     """NDB-4 to NDB-6: what waits, the export and the connector."""
 
     def _export(self, user=None, **vals):

@@ -4,11 +4,11 @@ from odoo.tests import tagged
 
 from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
 
-from .test_kn_decree155 import KnCommon
+from .test_complaint_decree155 import ComplaintDecree155Common
 
 
 @tagged("post_install", "-at_install")
-class TestKnTour(VietnameseBrowserCase, KnCommon):
+class TestComplaintDecree155Tour(VietnameseBrowserCase, ComplaintDecree155Common):
     """In Chromium, in Vietnamese: an officer suspends a complaint of the 2026
     regime, resumes it, and records its dialogue (KN-8, KN-14)."""
 
@@ -18,7 +18,7 @@ class TestKnTour(VietnameseBrowserCase, KnCommon):
         before = case.date_deadline
         self.start_tour(
             f"/odoo/danvan-complaints/{case.id}",
-            "danvan_complaints_kn_tour",
+            "danvan_complaint_decree155_tour",
             login=self.officer.login,
         )
         self.assertEqual((case.state, case.suspended_days), ("accepted", 10))

@@ -11,7 +11,7 @@ from odoo.tests import new_test_user, tagged
 from .common import CaseCommon
 
 
-class KnCommon(CaseCommon):
+class ComplaintDecree155Common(CaseCommon):
     """Complaint cases of the 2026 regime (Decree 155/2026/NĐ-CP), handled by
     the reception officer and resolved by a leader."""
 
@@ -75,7 +75,7 @@ class KnCommon(CaseCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestKnDecree155(KnCommon):
+class TestComplaintDecree155(ComplaintDecree155Common):
     """Complaints under Decree 155/2026/NĐ-CP from 01/7/2026: acceptance
     period, complexity, dialogue, suspension and resumption, group
     withdrawal, authorisation (KN-4, KN-6, KN-7, KN-8, KN-14, KN-15)."""
@@ -106,7 +106,7 @@ class TestKnDecree155(KnCommon):
         self.assertEqual(june.acceptance_deadline, date(2026, 7, 13))
         # Run again at an update, the data step keeps the correction.
         self.regime_2026.dialogue_head_in_person = False
-        self.env["danvan.complaint"]._kn_apply_decree_155(
+        self.env["danvan.complaint"]._apply_decree_155(
             {"dialogue_head_in_person": True}
         )
         self.assertFalse(self.regime_2026.dialogue_head_in_person)
@@ -479,7 +479,7 @@ class TestKnDecree155(KnCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestKnConfidentiality(KnCommon):
+class TestComplaintDecree155Confidentiality(ComplaintDecree155Common):
     """TCD-11, KN-8, KN-14, KN-15: the names of the parties in a dialogue's
     minutes, a decision's recipients and an authorisation reach nobody who
     may not read their case, through any channel."""

@@ -42,7 +42,7 @@ const point = (name, kind, participant, role) => [
 // The Office plans an online session, adds its points, confirms the steps of
 // the timeline, attaches the recording and the minutes, and closes it
 // (issue 13, item 3: TCD-16 to TCD-19).
-registry.category("web_tour.tours").add("danvan_onl_tour", {
+registry.category("web_tour.tours").add("danvan_online_reception_tour", {
     steps: () => [
         { trigger: ".o_form_view .o_field_widget[name='kind'] select", run: 'select "unscheduled"' },
         { trigger: '.o_field_widget[name="date"] input', run: typeSessionDay },

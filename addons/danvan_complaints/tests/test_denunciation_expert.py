@@ -7,7 +7,7 @@ from .common import CaseCommon
 
 
 @tagged("post_install", "-at_install")
-class TestTcExpert(CaseCommon):
+class TestDenunciationExpert(CaseCommon):
     """A request for expert assessment on a denunciation, on the Mẫu 09 of
     the regime of its day, printed in the layout of Decree 30/2020 (TC-9)."""
 

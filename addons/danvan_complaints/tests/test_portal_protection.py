@@ -10,7 +10,7 @@ from .common import ReceptionCommon
 
 
 @tagged("post_install", "-at_install")
-class TestTcPortal(VietnameseBrowserCase, ReceptionCommon):
+class TestPortalProtection(VietnameseBrowserCase, ReceptionCommon):
     """The denouncer asks for protection on the public form (TC-12)."""
 
     def setUp(self):

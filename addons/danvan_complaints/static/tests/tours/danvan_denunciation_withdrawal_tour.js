@@ -1,12 +1,12 @@
 import { registry } from "@web/core/registry";
 
-// The denouncers planted by tests/test_tc_tour.py.
+// The denouncers planted by tests/test_denunciation_withdrawal_tour.py.
 const FIRST = "Hoàng Thị Rút Đơn";
 const WITHDRAWERS = '.o_field_widget[name="withdrawer_ids"]';
 
 // The handler records that one of the two denouncers withdraws the whole
 // denunciation by a signed letter; the case goes on for the other (TC-8).
-registry.category("web_tour.tours").add("danvan_tc_withdrawal_tour", {
+registry.category("web_tour.tours").add("danvan_denunciation_withdrawal_tour", {
     steps: () => [
         { trigger: '.o_form_view button[name="action_new_withdrawal"]', run: "click" },
         { trigger: `${WITHDRAWERS} input`, run: "edit Rút Đơn" },

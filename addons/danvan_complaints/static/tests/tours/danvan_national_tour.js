@@ -4,7 +4,7 @@ import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 // NDB-2, TC-12: the Office opens the outbox, decides to report the identity
 // of a denouncer who asked for protection, with its reason.
-registry.category("web_tour.tours").add("danvan_out_disclosure_tour", {
+registry.category("web_tour.tours").add("danvan_national_disclosure_tour", {
     steps: () => [
         { trigger: ".o_list_view .o_data_row" },
         { trigger: ".o_list_view .o_data_row .o_data_cell", run: "click" },
@@ -19,7 +19,7 @@ registry.category("web_tour.tours").add("danvan_out_disclosure_tour", {
 });
 
 // NDB-5: the Office exports the period's entries to the files.
-registry.category("web_tour.tours").add("danvan_out_export_tour", {
+registry.category("web_tour.tours").add("danvan_national_export_tour", {
     steps: () => [
         { trigger: ".o_list_view" },
         { trigger: ".o_list_button_add", run: "click" },

@@ -5,11 +5,11 @@ from odoo.tests import tagged
 
 from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
 
-from .test_out_national import NationalCommon
+from .test_national import NationalCommon
 
 
 @tagged("post_install", "-at_install")
-class TestOutNationalTour(VietnameseBrowserCase, NationalCommon):
+class TestNationalTour(VietnameseBrowserCase, NationalCommon):
     """In Chromium, in Vietnamese, as an officer of the Office: a protected
     denouncer's identity reported on the Office's decision (TC-12), then the
     outbox exported (NDB-5)."""
@@ -29,7 +29,7 @@ class TestOutNationalTour(VietnameseBrowserCase, NationalCommon):
         self.assertTrue(entry.identity_withheld)
         self.start_tour(
             "/odoo/action-danvan_complaints.danvan_national_entry_action",
-            "danvan_out_disclosure_tour",
+            "danvan_national_disclosure_tour",
             login=self.office.login,
         )
         self.assertEqual(
@@ -39,7 +39,7 @@ class TestOutNationalTour(VietnameseBrowserCase, NationalCommon):
         self.assertEqual(entry.disclosure_reason, "Thanh tra tỉnh yêu cầu để xác minh")
         self.start_tour(
             "/odoo/action-danvan_complaints.danvan_national_export_action",
-            "danvan_out_export_tour",
+            "danvan_national_export_tour",
             login=self.office.login,
         )
         export = entry.export_id

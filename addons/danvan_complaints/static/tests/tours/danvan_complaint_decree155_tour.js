@@ -8,7 +8,7 @@ const daysAgo = (n) => `edit ${formatDate(luxon.DateTime.now().startOf("day").mi
 
 // Decree 155/2026: a complaint suspended on Mẫu 14a, resumed on Mẫu 14b, then
 // heard in a dialogue noticed 7 days before, with its minutes (KN-8, KN-14).
-registry.category("web_tour.tours").add("danvan_complaints_kn_tour", {
+registry.category("web_tour.tours").add("danvan_complaint_decree155_tour", {
     steps: () => [
         { trigger: '.o_form_view .o_statusbar_status .o_arrow_button_current[data-value="accepted"]' },
         // Suspension.

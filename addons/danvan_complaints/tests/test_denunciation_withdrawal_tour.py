@@ -7,13 +7,13 @@ from odoo.addons.danvan_base.tests.browser import VietnameseBrowserCase
 
 from .common import CaseCommon
 
-# static/tests/tours/danvan_tc_tour.js picks the first one.
+# static/tests/tours/danvan_denunciation_withdrawal_tour.js picks the first one.
 FIRST = "Hoàng Thị Rút Đơn"
 SECOND = "Đỗ Văn Giữ Đơn"
 
 
 @tagged("post_install", "-at_install")
-class TestTcTour(VietnameseBrowserCase, CaseCommon):
+class TestDenunciationWithdrawalTour(VietnameseBrowserCase, CaseCommon):
     """In Chromium, in Vietnamese, the handler records the withdrawal of one
     of two denouncers, with the signed letter; the case goes on for the
     other (TC-8, TC-16)."""
@@ -43,7 +43,7 @@ class TestTcTour(VietnameseBrowserCase, CaseCommon):
         case.action_accept()
         self.start_tour(
             f"/odoo/danvan.denunciation/{case.id}",
-            "danvan_tc_withdrawal_tour",
+            "danvan_denunciation_withdrawal_tour",
             login=self.officer.login,
         )
         withdrawal = case.sudo().withdrawal_ids
