@@ -34,6 +34,10 @@ class DanvanCaseEvent(models.Model):
             ("sending", "Sent to the parties"),
             ("publication", "Publication"),
             ("dialogue", "Dialogue"),
+            # TC-9, TC-14: the steps Decree 156/2026 adds after a conclusion.
+            ("expert_request", "Request for expert assessment"),
+            ("followup", "Follow-up of the conclusion"),
+            ("followup_closed", "Follow-up closed"),
         ],
         required=True,
     )

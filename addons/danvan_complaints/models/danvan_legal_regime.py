@@ -154,3 +154,39 @@ class DanvanLegalRegime(models.Model):
                 )
             )
         return form
+
+    # The rules of Decree 155/2026/NĐ-CP on complaints that are flags or dates
+    # of a regime (KN-8, KN-15).
+    # KN-8: a head who resolves a second-time complaint holds its dialogue in
+    # person (new Article 28 of Decree 124/2020/NĐ-CP).
+    dialogue_head_in_person = fields.Boolean(
+        string="Second-time Dialogue by the Head in Person",
+        tracking=True,
+        help="The head who resolves a complaint for the second time holds the "
+        "dialogue in person.",
+    )
+    # KN-15: an individual's authorisation needs no notarisation from this day.
+    notarisation_end = fields.Date(
+        string="Notarisation of Individuals Ends On",
+        tracking=True,
+        help="From this day an individual's authorisation to complain needs no "
+        "certification or notarisation; empty, it always needs one.",
+    )
+    complexity_criterion_ids = fields.One2many(
+        "danvan.complaint.complexity", "regime_id", string="Criteria of Complexity"
+    )
+
+    # TCD-17: the connections are up at least one hour before the start; a
+    # duration in minutes, as the time-limit table counts only days.
+    online_connection_minutes = fields.Integer(
+        string="Connections Ready Before (minutes)",
+        tracking=True,
+        help="How long before the start of an online reception session all "
+        "connections must be up (Article 23 of Decree 154/2026/NĐ-CP: at least one "
+        "hour).",
+    )
+    online_case_ids = fields.One2many(
+        "danvan.reception.online.case",
+        "regime_id",
+        string="Cases Eligible for Online Reception",
+    )

@@ -89,7 +89,11 @@ class DanvanPetition(models.Model):
     _danvan_locked_attach = True
     _danvan_assignment_fields = ("handler_id", "department_id")
     # XLD-1, TC-3: counted from receipt through the calendar and the time limits.
-    _danvan_deadline_fields = {"date_deadline": "date_received"}
+    # XLD-12: the 45-day ceiling follows the calendar and the table too.
+    _danvan_deadline_fields = {
+        "date_deadline": "date_received",
+        "discipline_date": "date_received",
+    }
     # TC-13: the letter names its senders, as real letters do.
     _danvan_logged_fields = frozenset({"summary", "content", "redact_terms"})
     _order = "date_received desc, id desc"
@@ -486,6 +490,12 @@ class DanvanPetition(models.Model):
             self.env["ir.actions.report"]._render_qweb_pdf(
                 "danvan_complaints.action_report_danvan_petition_redacted",
                 transferred.ids,
+            )
+        # XLD-12: once processed, the head's to-do about the 45 days is done.
+        flagged = self.filtered("discipline_flagged")
+        if flagged:
+            flagged._danvan_activities_done(
+                "danvan_complaints.mail_activity_danvan_discipline"
             )
         cases = self._open_cases()
         if len(cases) == 1:
@@ -960,3 +970,96 @@ class DanvanPetition(models.Model):
         if petitions:
             template = self.env.ref(template_xmlid).sudo()
             template.send_mail_batch(petitions.ids)
+
+    @api.constrains("protection_requested", "petition_type")
+    def _check_online_protection(self):
+        """TCD-16: a denouncer received online who asks for protection is
+        received in person instead."""
+        self.env["danvan.reception.visit"].sudo().search(
+            [("petition_id", "in", self.ids)]
+        )._check_online_protection()
+
+    # XLD-12: a petition left unprocessed 45 days after its receipt exposes
+    # the leader to dismissal (Article 41(3)(b) of Decree 154/2026/NĐ-CP).
+    # The 45 days are a row of the table of legal time limits, in calendar
+    # days (CAL-4, CAL-6), from the day the rule is in force: a petition
+    # received before has no such date.
+    discipline_date = fields.Date(
+        string="Discipline Ceiling",
+        compute="_compute_discipline_date",
+        store=True,
+        index=True,
+        help="A petition still unprocessed after this day, without a valid reason, "
+        "exposes the leader to dismissal (Article 41 of Decree 154/2026/NĐ-CP).",
+    )
+    discipline_overdue = fields.Boolean(
+        string="Unprocessed Past the Ceiling",
+        compute="_compute_discipline_overdue",
+        search="_search_discipline_overdue",
+    )
+    discipline_flagged = fields.Boolean(
+        string="Flagged to Leadership",
+        readonly=True,
+        copy=False,
+        help="The head was given a to-do about this petition once it passed the "
+        "ceiling.",
+    )
+
+    @api.depends("date_received")
+    def _compute_discipline_date(self):
+        Limit = self.env["danvan.time.limit"].with_context(danvan_limit_fallback=True)
+        for petition in self:
+            received = petition.date_received
+            petition.discipline_date = received and Limit.compute_deadline(
+                "petition_discipline", received
+            )
+
+    def _discipline_today(self):
+        return fields.Date.context_today(self)
+
+    @api.depends("discipline_date", "state")
+    def _compute_discipline_overdue(self):
+        today = self._discipline_today()
+        for petition in self:
+            petition.discipline_overdue = bool(
+                petition.state != "processed"
+                and petition.discipline_date
+                and petition.discipline_date < today
+            )
+
+    def _search_discipline_overdue(self, operator, value):
+        domain = [
+            ("state", "!=", "processed"),
+            ("discipline_date", "<", self._discipline_today()),
+        ]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", "&", *domain]
+
+    @api.model
+    def _discipline_heads(self, company):
+        """Whoever answers for the agency's petitions: its head, else
+        leadership."""
+        return company.danvan_head_user_id or self._danvan_approvers()
+
+    @api.model
+    def _cron_flag_discipline(self):
+        """Once per petition past the 45 days: a to-do for the head (XLD-12)."""
+        petitions = self.sudo().search(
+            [("discipline_overdue", "=", True), ("discipline_flagged", "=", False)],
+            order="discipline_date, id",
+        )
+        for petition in petitions:
+            agency = petition._agency_env()
+            for user in self._discipline_heads(petition.company_id):
+                petition.activity_schedule(
+                    "danvan_complaints.mail_activity_danvan_discipline",
+                    user_id=user.id,
+                    summary=agency._(
+                        "Unprocessed since %s: past the 45 days of Decree "
+                        "154/2026/NĐ-CP",
+                        petition.date_received.strftime("%d/%m/%Y"),
+                    ),
+                )
+        petitions.write({"discipline_flagged": True})
+        return True
