@@ -49,7 +49,7 @@ class DanvanReceptionVisit(models.Model):
             if visit.refused:
                 result_code = "refused"
                 result = agency.env._(
-                    "Refused: %s", Entry._label(agency, "refusal_case")
+                    "Refused: %s", agency.refusal_ground_id.name or ""
                 )
             else:
                 result_code = visit.path or ""

@@ -176,7 +176,9 @@ class TestNationalEntry(NationalCommon):
             petition_type=False,
             path=False,
             refused=True,
-            refusal_case="settled",
+            refusal_ground_id=self.env.ref(
+                "danvan_complaints.danvan_refusal_ground_2014_3"
+            ).id,
             refusal_notice="120/TB-SKHCN",
         )
         entry = self._entries(visit)
