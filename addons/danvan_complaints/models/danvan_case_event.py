@@ -59,7 +59,9 @@ class DanvanCaseEvent(models.Model):
             raise UserError(
                 self.env._("The events of a case are recorded by its steps.")
             )
-        return super().create(vals_list)
+        events = super().create(vals_list)
+        events._national_report()
+        return events
 
     def write(self, vals):
         """An event is kept as it was recorded (TC-11), by every role."""
@@ -113,3 +115,49 @@ class DanvanCaseEvent(models.Model):
                 "its citizens is kept secret (Article 12 of Decree 154/2026/NĐ-CP)."
             )
         )
+
+    def _national_report(self):
+        """NDB-3: every step of a complaint or denunciation case, as its event
+        records it (new ND124 Art. 30a, new ND31 Art. 19a)."""
+        Entry = self.env["danvan.national.entry"]
+        kinds = {"danvan.complaint": "complaint", "danvan.denunciation": "denunciation"}
+        vals_list = []
+        for event in self.sudo():
+            if event.res_model not in kinds:
+                continue
+            case = self.env[event.res_model].sudo().browse(event.res_id)
+            petition = case.petition_id
+            agency = case.with_env(case._agency_env())
+            agency_event = event.with_env(case._agency_env())
+            agency_case = case.with_env(case._agency_env())
+            senders = petition.sender_ids
+            protected = petition.protection_requested
+            result = ""
+            if event.kind == "decision" and "conclusion" in case._fields:
+                result = Entry._label(agency_case, "conclusion")
+            vals_list.append(
+                {
+                    "company_id": case.company_id.id,
+                    "kind": kinds[event.res_model],
+                    "step_code": event.kind,
+                    "step": Entry._label(agency_event, "kind"),
+                    "event_date": event.date,
+                    "res_model": case._name,
+                    "res_id": case.id,
+                    "source_number": case.number,
+                    "petition_number": petition.number,
+                    **Entry._national_identity(senders),
+                    "people_count": len(senders),
+                    "content": Entry.with_env(agency.env)._national_content(
+                        case.summary, senders, protected
+                    ),
+                    "petition_type": petition.petition_type,
+                    "result_code": case.conclusion
+                    if event.kind == "decision"
+                    else False,
+                    "result": result or False,
+                    "document_numbers": event.reference or False,
+                    "protection_requested": protected,
+                }
+            )
+        return Entry._national_record(vals_list)

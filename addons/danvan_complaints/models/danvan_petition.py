@@ -17,6 +17,7 @@ from odoo.addons.danvan_base.tools.date_checks import check_dates, check_past_da
 
 from ..tools.redaction import Redactor
 from .danvan_identity_log_mixin import LOGGED_PREFETCH
+from .danvan_national_entry import DESTINATIONS
 
 # Letters and digits a citizen cannot confuse (no I, O, 0, 1): 5 bits each.
 PORTAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -164,6 +165,13 @@ class DanvanPetition(models.Model):
         tracking=True,
         help="The denouncer asks to keep their identity secret or for other "
         "protection (Article 47 of the Law on Denunciations 2018).",
+    )
+    national_destination = fields.Selection(
+        DESTINATIONS,
+        string="Transferred To (Class)",
+        tracking=True,
+        help="The class of the body a petition is transferred to, as the "
+        "national database records it (Article 6 of Decree 55/2022/NĐ-CP).",
     )
     qualified = fields.Selection(
         [("yes", "Qualified for processing"), ("no", "Not qualified")],
@@ -378,7 +386,9 @@ class DanvanPetition(models.Model):
         for vals in vals_list:
             if vals.get("number", self.env._("New")) == self.env._("New"):
                 vals["number"] = self.env["ir.sequence"].next_by_code("danvan.petition")
-        return super().create(vals_list)
+        petitions = super().create(vals_list)
+        petitions.filtered(lambda p: p.state == "processed")._national_report()
+        return petitions
 
     @api.depends(*REDACTION_SOURCES)
     def _compute_redacted_copy(self):
@@ -413,11 +423,14 @@ class DanvanPetition(models.Model):
                     "and confirming it (button 'Preview the Copy')."
                 )
             )
-        moved = self.browse()
+        moved = processing = self.browse()
         if vals.get("state") in PORTAL_NOTIFIED_STATES:
             moved = self.filtered(lambda p: p.state != vals["state"])
+        if vals.get("state") == "processed":
+            processing = self.filtered(lambda p: p.state != "processed")
         result = super().write(vals)
         moved._portal_send_mail("danvan_complaints.mail_template_petition_status")
+        processing._national_report()
         return result
 
     def action_classify(self):
@@ -1063,3 +1076,43 @@ class DanvanPetition(models.Model):
                 )
         petitions.write({"discipline_flagged": True})
         return True
+
+    def _national_report(self):
+        """NDB-2: the one outcome of a petition's processing (ND55 Art. 6:
+        type, qualified, competence, transferred and where, guided, filed)."""
+        Entry = self.env["danvan.national.entry"]
+        vals_list = []
+        for petition in self.sudo():
+            agency = petition.with_env(petition._agency_env())
+            senders = petition.sender_ids
+            protected = petition.protection_requested
+            vals_list.append(
+                {
+                    "company_id": petition.company_id.id,
+                    "kind": "petition",
+                    "step_code": "processed",
+                    "step": agency.env._("Petition processed"),
+                    "event_date": petition.date_processed
+                    or petition.company_id._danvan_today(),
+                    "res_model": petition._name,
+                    "res_id": petition.id,
+                    "source_number": petition.number,
+                    "petition_number": petition.number,
+                    **Entry._national_identity(senders),
+                    "people_count": len(senders),
+                    "content": Entry.with_env(agency.env)._national_content(
+                        petition.summary, senders, protected
+                    ),
+                    "petition_type": petition.petition_type,
+                    "qualified": petition.qualified,
+                    "within_competence": "yes" if petition.within_competence else "no",
+                    "result_code": petition.outcome,
+                    "result": Entry._label(agency, "outcome"),
+                    "destination": petition.national_destination
+                    if petition.outcome == "transfer"
+                    else False,
+                    "competent_body": petition.competent_body or False,
+                    "protection_requested": protected,
+                }
+            )
+        return Entry._national_record(vals_list)
