@@ -19,7 +19,7 @@ class DanvanReceptionDocument(models.Model):
     )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Document", required=True)
-    pages = fields.Integer(string="Pages", default=1)
+    pages = fields.Integer(default=1)
     condition = fields.Selection(
         [
             ("original", "Original"),
