@@ -498,6 +498,19 @@ class TestRecReceiptRegister(RecCommon):
             .search([("visit_id", "=", visit.id)])
         )
 
+    def test_tc13_reading_the_documents_handed_over_is_logged(self):
+        visit = self._visit(document_ids=self._documents())
+        Log = self.env["danvan.identity.access"]
+        self.env.invalidate_all()
+        last = Log.search([], order="id desc", limit=1).id or 0
+        documents = self.env["danvan.reception.document"].with_user(self.leader)
+        names = documents.search([("visit_id", "=", visit.id)]).mapped("name")
+        self.assertIn("Quyết định số 45/QĐ-XPHC", names)
+        lines = Log.search([("id", ">", last)])
+        self.assertEqual(set(lines.mapped("res_model")), {"danvan.reception.document"})
+        self.assertEqual(lines.user_id, self.leader)
+        self.assertEqual(set(lines.mapped("record_name")), {visit.number})
+
     def test_tcd13_register_spanning_1_july_2026_prints_both_forms(self):
         old = self._visit(day=OLD_DAY, summary="Nội dung tháng sáu")
         new = self._visit(
