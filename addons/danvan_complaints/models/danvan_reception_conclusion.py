@@ -64,9 +64,7 @@ class DanvanReceptionConclusion(models.Model):
         readonly=False,
         tracking=True,
     )
-    general_conclusion = fields.Html(
-        string="General Conclusion", help="The head's instructions for all the cases."
-    )
+    general_conclusion = fields.Html(help="The head's instructions for all the cases.")
     state = fields.Selection(
         [("draft", "Draft"), ("issued", "Issued"), ("sent", "Sent")],
         required=True,
@@ -255,7 +253,7 @@ class DanvanReceptionConclusion(models.Model):
         if heads:
             self.sudo().message_post(
                 body=Markup(self._document_body()),
-                subject=f"{self.number} - {self.name}",
+                subject=" - ".join((self.number, self.name)),
                 partner_ids=heads.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
                 message_type="comment",

@@ -147,7 +147,6 @@ class DanvanReceptionVisit(models.Model):
     )
     # TCD-13: columns 9 to 11 of Mẫu 03/TCD.
     within_competence = fields.Boolean(
-        string="Within Competence",
         compute="_compute_within_competence",
         store=True,
         readonly=False,
@@ -259,6 +258,16 @@ class DanvanReceptionVisit(models.Model):
     def _deadline_recompute_domain(self, fname=None):
         """Only the notices still to issue follow a calendar edit."""
         return [("refusal_notice_date", "=", False)]
+
+    @api.onchange("refused", "regime_id")
+    def _onchange_refused(self):
+        """A ground belongs to a refusal, and to the regime of the visit."""
+        for visit in self:
+            if not visit.refused or (
+                visit.refusal_ground_id
+                and visit.refusal_ground_id.regime_id != visit.regime_id
+            ):
+                visit.refusal_ground_id = False
 
     @api.constrains("refusal_ground_id", "date", "refused")
     def _check_refusal_ground(self):

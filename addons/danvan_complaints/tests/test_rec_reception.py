@@ -3,6 +3,8 @@ import io
 import zipfile
 from datetime import date, timedelta
 
+from PyPDF2 import PdfReader
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.migration import load_script
@@ -496,6 +498,19 @@ class TestRecReceiptRegister(RecCommon):
             .search([("visit_id", "=", visit.id)])
         )
 
+    def test_tc13_reading_the_documents_handed_over_is_logged(self):
+        visit = self._visit(document_ids=self._documents())
+        Log = self.env["danvan.identity.access"]
+        self.env.invalidate_all()
+        last = Log.search([], order="id desc", limit=1).id or 0
+        documents = self.env["danvan.reception.document"].with_user(self.leader)
+        names = documents.search([("visit_id", "=", visit.id)]).mapped("name")
+        self.assertIn("Quyết định số 45/QĐ-XPHC", names)
+        lines = Log.search([("id", ">", last)])
+        self.assertEqual(set(lines.mapped("res_model")), {"danvan.reception.document"})
+        self.assertEqual(lines.user_id, self.leader)
+        self.assertEqual(set(lines.mapped("record_name")), {visit.number})
+
     def test_tcd13_register_spanning_1_july_2026_prints_both_forms(self):
         old = self._visit(day=OLD_DAY, summary="Nội dung tháng sáu")
         new = self._visit(
@@ -579,6 +594,28 @@ class TestRecReceiptRegister(RecCommon):
         )
         with self.assertRaises(UserError):
             empty.action_print_pdf()
+
+    def test_tcd13_register_pdf_holds_both_forms(self):
+        old = self._visit(day=OLD_DAY, summary="PDFTHANGSAU")
+        new = self._visit(summary="PDFTHANGMUOI")
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.officer)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "danvan_complaints.action_report_danvan_reception_register",
+                (old | new).ids,
+            )
+        )
+        self.assertEqual(kind, "pdf")
+        reader = PdfReader(io.BytesIO(pdf))
+        text = "".join("".join(page.extract_text() for page in reader.pages).split())
+        self.assertIn("PDFTHANGSAU", text)
+        self.assertIn("PDFTHANGMUOI", text)
+        self.assertIn("03/TCD", text)
+        # The old form, then the new one on a page of its own.
+        self.assertLess(text.index("PDFTHANGSAU"), text.index("PDFTHANGMUOI"))
+        self.assertGreaterEqual(len(reader.pages), 2)
 
 
 @tagged("post_install", "-at_install")
