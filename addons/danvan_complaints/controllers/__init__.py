@@ -1,5 +1,5 @@
 from . import main
 from . import portal
 from . import identity_access
-from . import rec
+from . import reception_conclusion
 from . import reception_allowance

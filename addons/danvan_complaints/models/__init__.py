@@ -35,7 +35,6 @@ from . import danvan_denunciation_followup_report
 from . import danvan_denunciation_expert
 from . import danvan_national_entry
 from . import danvan_national_export
-from . import danvan_national_hooks
 from . import danvan_complaint_complexity
 from . import danvan_complaint_dialogue
 from . import danvan_complaint_dialogue_attendee
@@ -43,12 +42,9 @@ from . import danvan_complaint_stop_decision
 from . import danvan_complaint_authorisation
 from . import danvan_reception_online_case
 from . import danvan_reception_online_point
-from . import danvan_reception_session_online
-from . import danvan_reception_visit_online
 from . import danvan_reception_refusal_ground
 from . import danvan_reception_document
 from . import danvan_reception_conclusion
-from . import danvan_rec_session
 from . import danvan_reception_allowance_rate
 from . import danvan_reception_duty
 from . import danvan_reception_allowance_sheet

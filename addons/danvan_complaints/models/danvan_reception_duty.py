@@ -2,7 +2,7 @@
 allowance pays, at the rate in force on each of them."""
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
@@ -323,51 +323,3 @@ class DanvanReceptionDuty(models.Model):
                 if (user_id, day) not in done and calendar.is_working_day(day)
             ]
         )
-
-
-class DanvanReceptionSession(models.Model):
-    _inherit = "danvan.reception.session"
-
-    duty_ids = fields.One2many(
-        "danvan.reception.duty", "session_id", string="Officers on Duty"
-    )
-    duty_count = fields.Integer(compute="_compute_duty_count")
-
-    def _compute_duty_count(self):
-        counts = dict(
-            self.env["danvan.reception.duty"]._read_group(
-                [("session_id", "in", self.ids)], ["session_id"], ["__count"]
-            )
-        )
-        for session in self:
-            session.duty_count = counts.get(session, 0)
-
-    def action_duty_officers(self):
-        """The Office records the presider and the participants of the session
-        as on duty that day (TCD-22), then lists them to correct the kind of
-        duty or the time."""
-        self.ensure_one()
-        if not self.env.su and not self.env.user.has_group(
-            "danvan_base.group_danvan_office"
-        ):
-            raise AccessError(
-                self.env._("Only the Office records the officers on duty.")
-            )
-        if self.state == "cancelled":
-            raise UserError(
-                self.env._("Nobody is on duty at a cancelled reception session.")
-            )
-        wanted = {
-            (user.id, self.date): self.id
-            for user in self.presider_id | self.participant_ids
-        }
-        self.env["danvan.reception.duty"]._create_missing(wanted, self.company_id)
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "danvan_complaints.danvan_reception_duty_action"
-        )
-        action["domain"] = [("session_id", "=", self.id)]
-        action["context"] = {
-            "default_session_id": self.id,
-            "default_date": fields.Date.to_string(self.date),
-        }
-        return action

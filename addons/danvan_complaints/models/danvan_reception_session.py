@@ -5,8 +5,8 @@ from datetime import date, datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates, check_value
 
@@ -278,3 +278,133 @@ class DanvanReceptionSession(models.Model):
             }
             for place in places
         ]
+
+    # The head's session: its lines of the register and the notice of its
+    # conclusions (TCD-7, TCD-21).
+    visit_ids = fields.One2many(
+        "danvan.reception.visit", "session_id", string="Register Lines"
+    )
+    conclusion_ids = fields.One2many(
+        "danvan.reception.conclusion", "session_id", string="Conclusion Notices"
+    )
+    conclusion_count = fields.Integer(compute="_compute_conclusion_count")
+
+    def _compute_conclusion_count(self):
+        counts = dict(
+            self.env["danvan.reception.conclusion"]._read_group(
+                [("session_id", "in", self.ids)], ["session_id"], ["__count"]
+            )
+        )
+        for session in self:
+            session.conclusion_count = counts.get(session, 0)
+
+    def action_view_visits(self):
+        """The lines of the register received at the session."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "danvan_complaints.danvan_reception_visit_action"
+        )
+        action["domain"] = [("session_id", "=", self.id)]
+        action["context"] = {
+            "default_session_id": self.id,
+            "default_date": self.date.isoformat(),
+            "default_kind": self.kind,
+        }
+        return action
+
+    def action_create_conclusion(self):
+        """The notice of the session's conclusions, a line per case received
+        (TCD-21); its text is the head's to write."""
+        self.ensure_one()
+        self._danvan_form("reception_conclusion")
+        if self.state != "held":
+            raise UserError(
+                self.env._("The conclusions are written once the session is held.")
+            )
+        visits = (
+            self.env["danvan.reception.visit"]
+            .sudo()
+            .search(
+                [("session_id", "=", self.id), ("refused", "=", False)],
+                order="date, id",
+            )
+        )
+        conclusion = self.env["danvan.reception.conclusion"].create(
+            {
+                "session_id": self.id,
+                "signer_name": self.presider_id.name
+                or self.company_id.danvan_signer_name,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "visit_id": visit.id,
+                            "subject": (visit.summary or visit.number).splitlines()[0][
+                                :200
+                            ],
+                        }
+                    )
+                    for visit in visits
+                ],
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "danvan.reception.conclusion",
+            "res_id": conclusion.id,
+            "view_mode": "form",
+        }
+
+    def action_view_conclusions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Conclusion Notices"),
+            "res_model": "danvan.reception.conclusion",
+            "view_mode": "list,form",
+            "domain": [("session_id", "=", self.id)],
+            "context": {"default_session_id": self.id},
+        }
+
+    duty_ids = fields.One2many(
+        "danvan.reception.duty", "session_id", string="Officers on Duty"
+    )
+    duty_count = fields.Integer(compute="_compute_duty_count")
+
+    def _compute_duty_count(self):
+        counts = dict(
+            self.env["danvan.reception.duty"]._read_group(
+                [("session_id", "in", self.ids)], ["session_id"], ["__count"]
+            )
+        )
+        for session in self:
+            session.duty_count = counts.get(session, 0)
+
+    def action_duty_officers(self):
+        """The Office records the presider and the participants of the session
+        as on duty that day (TCD-22), then lists them to correct the kind of
+        duty or the time."""
+        self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(
+            "danvan_base.group_danvan_office"
+        ):
+            raise AccessError(
+                self.env._("Only the Office records the officers on duty.")
+            )
+        if self.state == "cancelled":
+            raise UserError(
+                self.env._("Nobody is on duty at a cancelled reception session.")
+            )
+        wanted = {
+            (user.id, self.date): self.id
+            for user in self.presider_id | self.participant_ids
+        }
+        self.env["danvan.reception.duty"]._create_missing(wanted, self.company_id)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "danvan_complaints.danvan_reception_duty_action"
+        )
+        action["domain"] = [("session_id", "=", self.id)]
+        action["context"] = {
+            "default_session_id": self.id,
+            "default_date": fields.Date.to_string(self.date),
+        }
+        return action

@@ -220,7 +220,9 @@ class DanvanReceptionVisit(models.Model):
                 vals["number"] = self.env["ir.sequence"].next_by_code(
                     "danvan.reception.visit"
                 )
-        return super().create(vals_list)
+        visits = super().create(vals_list)
+        visits.filtered(lambda v: v.state == "recorded")._national_report()
+        return visits
 
     @api.constrains("date")
     def _check_date(self):
@@ -354,11 +356,15 @@ class DanvanReceptionVisit(models.Model):
                             ", ".join(not_due.mapped("number")),
                         )
                     )
+        recording = self.browse()
+        if vals.get("state") == "recorded":
+            recording = self.filtered(lambda v: v.state != "recorded")
         result = super().write(vals)
         if "refusal_notice" in vals or "refusal_notice_date" in vals:
             self.filtered(
                 lambda visit: visit.refusal_notice and visit.refusal_notice_date
             )._refusal_notice_done()
+        recording._national_report()
         return result
 
     def _refusal_notice_signer(self):
@@ -763,3 +769,84 @@ class DanvanReceptionVisit(models.Model):
             "res_id": self.petition_id.id,
             "view_mode": "form",
         }
+
+    @api.constrains("session_id", "petition_id", "petition_type")
+    def _check_online_protection_constraint(self):
+        self._check_online_protection()
+
+    def _check_online_protection(self):
+        """TCD-16: a denunciation is received online only when the denouncer
+        does not ask for protection of their identity."""
+        for visit in self.sudo():
+            if visit.session_id.reception_form != "online":
+                continue
+            denunciation = visit.was_denunciation or visit.petition_type in (
+                "denunciation",
+                "mixed",
+            )
+            if denunciation and visit.petition_id.protection_requested:
+                raise ValidationError(
+                    self.env._(
+                        "%(visit)s: the denouncer asked for the protection of their "
+                        "identity; such a denunciation is not received online "
+                        "(Article 20 of Decree 154/2026/NĐ-CP). Receive the "
+                        "denouncer in person.",
+                        visit=visit.number,
+                    )
+                )
+
+    # NDB-1: a visit recorded in the register goes to the national database
+    # (ND154 Art. 27(1), domain-vn.md §0.3.4) with a snapshot of its data,
+    # in the agency's language.
+    def _national_protected(self):
+        """A visitor who denounces and asked for protection (TC-12), when the
+        register records that request."""
+        self.ensure_one()
+        if "protection_requested" in self._fields and self.protection_requested:
+            return True
+        return bool(self.sudo().petition_id.protection_requested)
+
+    def _national_report(self):
+        """NDB-1: a reception recorded in the register (ND154 Art. 27(1))."""
+        Entry = self.env["danvan.national.entry"]
+        vals_list = []
+        for visit in self.sudo():
+            agency = visit.with_env(visit._agency_env())
+            protected = visit._national_protected()
+            visitors = visit.visitor_ids
+            if visit.refused:
+                result_code = "refused"
+                result = agency.env._(
+                    "Refused: %s", agency.refusal_ground_id.name or ""
+                )
+            else:
+                result_code = visit.path or ""
+                result = Entry._label(agency, "path")
+            vals_list.append(
+                {
+                    "company_id": visit.company_id.id,
+                    "kind": "reception",
+                    "step_code": "reception",
+                    "step": agency.env._("Citizen received"),
+                    "event_date": visit.date,
+                    "res_model": visit._name,
+                    "res_id": visit.id,
+                    "source_number": visit.number,
+                    "petition_number": visit.petition_id.number or False,
+                    **Entry._national_identity(visitors),
+                    "people_count": visit.people_count,
+                    "content": Entry.with_env(agency.env)._national_content(
+                        visit.summary, visitors, protected
+                    ),
+                    "petition_type": visit.petition_type,
+                    "within_competence": "no"
+                    if visit.path in ("guide", "transfer")
+                    else "yes",
+                    "result_code": result_code,
+                    "result": result,
+                    "competent_body": visit.competent_body or False,
+                    "document_numbers": visit.refusal_notice or False,
+                    "protection_requested": protected,
+                }
+            )
+        return Entry._national_record(vals_list)

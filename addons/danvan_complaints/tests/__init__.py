@@ -35,5 +35,5 @@ from . import test_complaint_decree155
 from . import test_complaint_decree155_tour
 from . import test_online_reception
 from . import test_online_reception_tour
-from . import test_rec_reception
+from . import test_reception_decree154
 from . import test_reception_allowance

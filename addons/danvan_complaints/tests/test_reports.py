@@ -22,7 +22,7 @@ PRINTED = {
     # Printed in test_complaint_decree155 (KN-8, KN-14).
     "action_report_danvan_complaint_dialogue",
     "action_report_danvan_complaint_stop_decision",
-    # Printed in test_rec_reception (TCD-10, TCD-12, TCD-21).
+    # Printed in test_reception_decree154 (TCD-10, TCD-12, TCD-21).
     "action_report_danvan_refusal_notice",
     "action_report_danvan_reception_receipt_02tcd",
     "action_report_danvan_reception_conclusion",

@@ -4,11 +4,11 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
 
-class DanvanRecRegisterPrint(models.TransientModel):
+class DanvanReceptionRegisterPrint(models.TransientModel):
     """The reception register of a period, as the user may read it: each line
     on the form of its regime, a period across 01/7/2026 on both (TCD-13)."""
 
-    _name = "danvan.rec.register.print"
+    _name = "danvan.reception.register.print"
     _description = "Print the Reception Register of a Period"
 
     date_from = fields.Date(

@@ -26,7 +26,7 @@ def action_ids(wizard):
     return wizard.action_export_xlsx()["url"].split("ids=")[1].split(",")
 
 
-class RecCommon(ReceptionCommon):
+class Decree154Common(ReceptionCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -140,7 +140,7 @@ class RecCommon(ReceptionCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestRecRefusal(RecCommon):
+class TestReceptionRefusal(Decree154Common):
     """Refusal of reception under the regime of the visit's date (TCD-10)."""
 
     def test_tcd10_grounds_are_data_of_each_regime(self):
@@ -335,7 +335,7 @@ class TestRecRefusal(RecCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestRecIdentity(RecCommon):
+class TestReceptionIdentity(Decree154Common):
     """Who the visitor is, and for whom he speaks (TCD-11: Articles 12 and 13
     of Decree 154/2026/NĐ-CP)."""
 
@@ -431,7 +431,7 @@ class TestRecIdentity(RecCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestRecReceiptRegister(RecCommon):
+class TestReceptionReceiptRegister(Decree154Common):
     """The receipt (Mẫu 02/TCD) and the register (Mẫu 03/TCD) of the 2026
     regime; the old forms for the lines before 01/7/2026 (TCD-12, TCD-13)."""
 
@@ -576,7 +576,7 @@ class TestRecReceiptRegister(RecCommon):
             }
         )
         others.with_user(self.other_officer).action_record()
-        Wizard = self.env["danvan.rec.register.print"].with_user(self.officer)
+        Wizard = self.env["danvan.reception.register.print"].with_user(self.officer)
         with self.assertRaises(ValidationError):
             Wizard.create({"date_from": NEW_DAY, "date_to": OLD_DAY})
         wizard = Wizard.create({"date_from": OLD_DAY, "date_to": NEW_DAY})
@@ -619,7 +619,7 @@ class TestRecReceiptRegister(RecCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestRecRegisterFile(HttpCase, RecCommon):
+class TestReceptionRegisterFile(HttpCase, Decree154Common):
     """The register as a workbook: a sheet for each form (TCD-13)."""
 
     def test_tcd13_workbook_has_a_sheet_per_form(self):
@@ -661,7 +661,7 @@ class TestRecRegisterFile(HttpCase, RecCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestRecConclusion(RecCommon):
+class TestReceptionConclusion(Decree154Common):
     """The head's session: its register lines and the notice of its
     conclusions, sent to the units concerned (TCD-7, TCD-21)."""
 
@@ -798,7 +798,7 @@ class TestRecConclusion(RecCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestRecMigration(RecCommon):
+class TestReceptionRefusalMigration(Decree154Common):
     """The upgrade to 18.0.1.2.0 turns the case of refusal of the visits
     into a ground of their regime (TCD-10)."""
 
@@ -825,8 +825,8 @@ class TestRecMigration(RecCommon):
             [settled.id],
         )
         migration = load_script(
-            "danvan_complaints/migrations/18.0.1.2.0/post-rec-refusal-ground.py",
-            "danvan_complaints_post_rec_refusal_ground",
+            "danvan_complaints/migrations/18.0.1.2.0/post-refusal-ground.py",
+            "danvan_complaints_post_refusal_ground",
         )
         migration.migrate(cr, "18.0.1.1.0")
         self.env.invalidate_all()
@@ -841,14 +841,14 @@ class TestRecMigration(RecCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestRecTour(VietnameseBrowserCase, RecCommon):
+class TestReceptionRefusalTour(VietnameseBrowserCase, Decree154Common):
     """In Chromium, in Vietnamese: a refusal on a ground that needs the head's
     notice (TCD-10)."""
 
     def test_tcd10_officer_refuses_and_the_head_gets_the_notice_to_sign(self):
         self.start_tour(
             "/odoo/action-danvan_complaints.danvan_reception_visit_action",
-            "danvan_rec_refusal_tour",
+            "danvan_reception_refusal_tour",
             login=self.officer.login,
         )
         visit = self.Visit.search(

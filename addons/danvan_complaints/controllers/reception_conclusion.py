@@ -4,7 +4,7 @@ from odoo.http import content_disposition, request
 from odoo.addons.danvan_base.tools.official_docx import DOCX_MIMETYPE
 
 
-class DanvanRecController(http.Controller):
+class ReceptionConclusionController(http.Controller):
     @http.route(
         "/danvan_complaints/conclusion/<int:conclusion_id>/docx",
         type="http",

@@ -5,7 +5,7 @@ import { stepUtils } from "@web_tour/tour_service/tour_utils";
 // answered in writing, with nothing new (Decree 154/2026/NĐ-CP Article
 // 4(1)(h)): the line is recorded, the head's notice is due within 03 working
 // days (TCD-10).
-registry.category("web_tour.tours").add("danvan_rec_refusal_tour", {
+registry.category("web_tour.tours").add("danvan_reception_refusal_tour", {
     steps: () => [
         { trigger: ".o_list_view" },
         { trigger: ".o_list_button_add", run: "click" },
