@@ -41,6 +41,7 @@ from . import danvan_complaint_dialogue_attendee
 from . import danvan_complaint_stop_decision
 from . import danvan_complaint_authorisation
 from . import danvan_reception_online_case
+from . import danvan_reception_session_online
 from . import danvan_reception_online_point
 from . import danvan_reception_refusal_ground
 from . import danvan_reception_document
