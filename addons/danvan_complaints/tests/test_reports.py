@@ -28,6 +28,8 @@ PRINTED = {
     "action_report_danvan_reception_conclusion",
     # tests/test_denunciation_expert.py
     "action_report_danvan_denunciation_expert",
+    # Printed in test_reception_allowance (TCD-22).
+    "action_report_danvan_reception_allowance_sheet",
 }
 
 
