@@ -74,6 +74,7 @@
         "demo/danvan_reception_allowance_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.assets_frontend": ["danvan_complaints/static/src/portal/*"],
         "web.assets_tests": ["danvan_complaints/static/tests/tours/*.js"],
