@@ -436,9 +436,13 @@ class DanvanReceptionSession(models.Model):
         due on the step's deadline; none when the session is not online or
         no longer planned."""
         types = {
-            xmlid: self.env.ref(f"danvan_complaints.{xmlid}")
+            xmlid: self.env.ref(f"danvan_complaints.{xmlid}", raise_if_not_found=False)
             for _step, _code, xmlid in ONLINE_STEPS
         }
+        if not all(types.values()):
+            # The module's data is being loaded or uninstalled: a calendar
+            # change then has no to-do to move.
+            return
         all_types = self.env["mail.activity.type"].union(*types.values())
         for session in self.sudo():
             online = session.reception_form == "online" and session.state == "planned"
