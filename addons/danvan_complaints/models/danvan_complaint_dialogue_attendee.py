@@ -45,8 +45,12 @@ class DanvanComplaintDialogueAttendee(models.Model):
         "sealed), with its evidence in the file."
     )
 
-    def _check_open(self):
-        if any(line.dialogue_id.state == "held" for line in self.sudo()) and (
+    def _check_open(self, dialogues=None):
+        """No line of minutes already signed changes, nor is one moved into
+        them (``dialogues``: where a write moves the lines)."""
+        if dialogues is None:
+            dialogues = self.sudo().dialogue_id
+        if any(dialogue.state == "held" for dialogue in dialogues.sudo()) and (
             not self.env.su
         ):
             raise UserError(
@@ -61,6 +65,10 @@ class DanvanComplaintDialogueAttendee(models.Model):
 
     def write(self, vals):
         self._check_open()
+        if vals.get("dialogue_id"):
+            self._check_open(
+                self.env["danvan.complaint.dialogue"].browse(vals["dialogue_id"])
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

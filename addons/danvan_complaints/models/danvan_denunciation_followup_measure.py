@@ -89,12 +89,25 @@ class DanvanDenunciationFollowupMeasure(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         measures = super().create(vals_list)
-        if measures.followup_id.filtered(lambda f: f.state == "closed"):
-            raise UserError(self.env._("A closed follow-up takes no new measure."))
+        measures._check_followup_open()
         measures.filtered(
             lambda m: m.followup_id.state == "ongoing" and m.state == "todo"
         )._schedule_owner_activity()
         return measures
+
+    def write(self, vals):
+        if vals.get("followup_id"):
+            self._check_followup_open(
+                self.env["danvan.denunciation.followup"].browse(vals["followup_id"])
+            )
+        return super().write(vals)
+
+    def _check_followup_open(self, followups=None):
+        """A closed follow-up takes no new measure, nor one moved into it."""
+        if followups is None:
+            followups = self.followup_id
+        if followups.filtered(lambda f: f.state == "closed"):
+            raise UserError(self.env._("A closed follow-up takes no new measure."))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):

@@ -54,11 +54,24 @@ class DanvanDenunciationFollowupReport(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         reports = super().create(vals_list)
-        if reports.followup_id.filtered(lambda f: f.state != "ongoing"):
+        reports._check_followup_ongoing()
+        return reports
+
+    def write(self, vals):
+        if vals.get("followup_id"):
+            self._check_followup_ongoing(
+                self.env["danvan.denunciation.followup"].browse(vals["followup_id"])
+            )
+        return super().write(vals)
+
+    def _check_followup_ongoing(self, followups=None):
+        """A report belongs to a follow-up under way, made or moved there."""
+        if followups is None:
+            followups = self.followup_id
+        if followups.filtered(lambda f: f.state != "ongoing"):
             raise UserError(
                 self.env._("Reports are made while the follow-up is under way.")
             )
-        return reports
 
     def action_send(self):
         for report in self:

@@ -137,6 +137,38 @@ class TestDenunciationFollowup(CaseCommon):
         with self.assertRaisesRegex(UserError, "kept by law"):
             followup.unlink()
 
+    def test_tc14_nothing_is_moved_into_a_closed_followup(self):
+        """A measure left to do or a report not sent cannot be moved into a
+        follow-up already closed, past its own checks (TC-14)."""
+        closed = self._followup(self._concluded())
+        closed.action_start()
+        closed.measure_ids.with_user(self.owner).result = "Đã thực hiện"
+        closed.measure_ids.with_user(self.owner).action_done()
+        closed.closing_note = "Kết luận đã được thực hiện đầy đủ."
+        closed.action_close()
+        other = self._followup(self._concluded())
+        other.action_start()
+        measure = other.measure_ids.with_user(self.officer)
+        with self.assertRaisesRegex(UserError, "closed follow-up takes no new measure"):
+            measure.followup_id = closed
+        report = (
+            self.env["danvan.denunciation.followup.report"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "followup_id": other.id,
+                    "name": "Quý III/2026",
+                    "date": date(2026, 10, 5),
+                    "content": "<p>Đang thực hiện.</p>",
+                }
+            )
+        )
+        with self.assertRaisesRegex(UserError, "while the follow-up is under way"):
+            report.followup_id = closed
+        self.env.invalidate_all()
+        self.assertEqual((measure.followup_id, report.followup_id), (other, other))
+        self.assertEqual(closed.measure_ids.state, "done")
+
     def test_tc14_absurd_dates_are_refused(self):
         case = self._concluded()
         with self.assertRaises(ValidationError):
