@@ -138,7 +138,9 @@ class DanvanComplaintStopDecision(models.Model):
         return self.with_context(lang=company._danvan_lang()).env
 
     def write(self, vals):
-        if not self.env.su and not vals.keys() <= FREE_FIELDS:
+        # The signed copy is attached until the decision is sent, then kept.
+        sent = "attachment_ids" in vals and any(self.mapped("date_sent"))
+        if not self.env.su and (sent or not vals.keys() <= FREE_FIELDS):
             raise UserError(
                 self.env._(
                     "A decision issued is kept as it was issued; only its sending is "

@@ -179,6 +179,17 @@ class TestComplaintDecree155(ComplaintDecree155Common):
             dialogue.place = "Nơi khác"
         with self.assertRaisesRegex(UserError, "kept as signed"):
             respondent.attendance = "absent"
+        # Nor is a party of another dialogue moved into the signed minutes.
+        other = self._dialogue(
+            self._accepted(date(2026, 7, 6), date(2026, 7, 7)),
+            date(2026, 7, 27),
+            date(2026, 7, 20),
+        )
+        stranger = other.attendee_ids[:1]
+        with self.assertRaisesRegex(UserError, "kept as signed"):
+            stranger.dialogue_id = dialogue
+        self.env.invalidate_all()
+        self.assertEqual(stranger.dialogue_id, other)
         # Under the 2026 regime the unexcused absence does not stop the decision.
         case.write(
             {
@@ -250,6 +261,9 @@ class TestComplaintDecree155(ComplaintDecree155Common):
         self.assertFalse(suspension.sent_late)
         with self.assertRaisesRegex(UserError, "kept as it was issued"):
             suspension.with_user(self.officer).number = "21/QĐ-SKHCN"
+        # Nor are the files of a decision sent replaced or taken away.
+        with self.assertRaisesRegex(UserError, "kept as it was issued"):
+            suspension.with_user(self.officer).attachment_ids = False
         with self.assertRaises(UserError):
             suspension.with_user(self.officer).unlink()
         with self.assertRaises(UserError):
