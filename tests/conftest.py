@@ -27,7 +27,13 @@ import psycopg2
 import pytest
 from psycopg2 import sql
 
-ADDONS = ("danvan_base", "danvan_plan", "danvan_models", "danvan_complaints")
+ADDONS = (
+    "danvan_base",
+    "danvan_plan",
+    "danvan_models",
+    "danvan_complaints",
+    "danvan_democracy",
+)
 DB_PREFIX = "danvan_pt_"
 # The templates of click-odoo-initdb: "danvanpt-<date>-<hash of the addons>".
 CACHE_PREFIX = "danvanpt"

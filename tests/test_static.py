@@ -17,7 +17,13 @@ from pathlib import Path
 import polib
 import pytest
 
-ADDONS = ("danvan_base", "danvan_plan", "danvan_models", "danvan_complaints")
+ADDONS = (
+    "danvan_base",
+    "danvan_plan",
+    "danvan_models",
+    "danvan_complaints",
+    "danvan_democracy",
+)
 MAX_OUTPUT = 20000
 # Ids of the rules of the domain notes (KN-7, TCD-5...): for code comments and
 # tests, never for the user, who reads the law in words.

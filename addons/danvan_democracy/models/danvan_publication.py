@@ -1,0 +1,389 @@
+"""Internal publication to staff (DC-2 to DC-4, Articles 46 to 48 of Luật
+10/2022/QH15).
+
+A publication makes one decision or document public to the agency's staff,
+or to some of its units. It is due within 5 working days of the decision
+(DC-3), stays posted at least 20 consecutive days and cannot be withdrawn
+before (DC-4), then is archived where staff can still read it. Both periods
+are rows of the table of legal time limits, counted through the calendar.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+TRANSITIONS = {
+    "action_publish": (("draft",), "posted", "danvan_base.group_danvan_office"),
+    # The daily cron moves what has been posted long enough (DC-4).
+    "_archive_expired": (("posted",), "archived", False),
+}
+
+
+class DanvanPublication(models.Model):
+    _name = "danvan.publication"
+    _description = "Internal Publication to Staff"
+    _inherit = [
+        "danvan.workflow.mixin",
+        "danvan.deadline.mixin",
+        "danvan.attachment.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "state, date_start desc, date_due, id desc"
+    _transitions = TRANSITIONS
+    _locked_states = ("posted", "archived")
+    _deletable_states = ("draft",)
+    _danvan_deadline_field = "date_due"
+    _danvan_deadline_fields = {
+        "date_due": "decision_date",
+        "date_end_min": "date_start",
+    }
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    category_id = fields.Many2one(
+        "danvan.publication.category",
+        required=True,
+        tracking=True,
+        help="The item of Article 46 of the Law on Grassroots Democracy that the "
+        "information falls under.",
+    )
+    document_ref = fields.Char(
+        string="Decision or Document",
+        tracking=True,
+        help="The number and title of the decision or document made public, "
+        "e.g. 'Quyết định số 12/QĐ-SKHCN nâng bậc lương'.",
+    )
+    decision_date = fields.Date(
+        string="Date of the Decision",
+        required=True,
+        tracking=True,
+        default=fields.Date.context_today,
+        help="The date of the decision or document: publication is due within 5 "
+        "working days of it (Article 47 of the Law on Grassroots Democracy).",
+    )
+    content = fields.Html(
+        help="What staff read: the information itself or a summary of the "
+        "attached document."
+    )
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "danvan_publication_attachment_rel",
+        "publication_id",
+        "attachment_id",
+        string="Documents",
+    )
+    form_ids = fields.Many2many(
+        "danvan.publication.form",
+        string="Forms",
+        default=lambda self: self.env.ref(
+            "danvan_democracy.danvan_publication_form_intranet",
+            raise_if_not_found=False,
+        ),
+        help="How the information is made public (Article 47).",
+    )
+    audience = fields.Selection(
+        [("all", "Whole agency"), ("units", "Some units")],
+        required=True,
+        default="all",
+        tracking=True,
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        string="Units",
+        help="The units whose staff the information is for; their sub-units too.",
+    )
+    confidential = fields.Boolean(
+        string="Secret or Not Yet Allowed Out",
+        tracking=True,
+        help="State secrets, work secrets and information not yet allowed out "
+        "are not made public (Article 46).",
+    )
+    state = fields.Selection(
+        [("draft", "To Publish"), ("posted", "Posted"), ("archived", "Archived")],
+        string="Status",
+        required=True,
+        default="draft",
+        tracking=True,
+        index=True,
+    )
+    date_due = fields.Date(
+        string="Due by",
+        compute="_compute_date_due",
+        store=True,
+        index=True,
+        help="5 working days from the date of the decision (Article 47).",
+    )
+    date_start = fields.Date(string="Posted on", readonly=True, copy=False)
+    date_end_min = fields.Date(
+        string="Posted at Least Until",
+        compute="_compute_date_end_min",
+        store=True,
+        help="20 consecutive days from the day it was posted (Article 48).",
+    )
+    date_end = fields.Date(
+        string="Posted until",
+        copy=False,
+        tracking=True,
+        help="Empty: the minimum of 20 consecutive days. A later day keeps it "
+        "posted longer.",
+    )
+    published_late = fields.Boolean(
+        compute="_compute_published_late",
+        store=True,
+        help="Posted after the 5 working days of Article 47.",
+    )
+    res_model = fields.Char(string="Source Model", readonly=True, index=True)
+    res_id = fields.Many2oneReference(
+        string="Source Record", model_field="res_model", readonly=True
+    )
+    read_ids = fields.One2many("danvan.publication.read", "publication_id")
+    read_count = fields.Integer(compute="_compute_read_stats")
+    audience_count = fields.Integer(
+        string="Staff Concerned", compute="_compute_read_stats"
+    )
+    read_rate = fields.Float(
+        string="Read Rate (%)", compute="_compute_read_stats", aggregator="avg"
+    )
+    is_read = fields.Boolean(
+        string="Read by Me", compute="_compute_is_read", search="_search_is_read"
+    )
+
+    @api.depends("decision_date")
+    def _compute_date_due(self):
+        Limit = self.env["danvan.time.limit"]
+        for publication in self:
+            publication.date_due = publication.decision_date and (
+                Limit.compute_deadline("dc_publication", publication.decision_date)
+            )
+
+    @api.depends("date_start", "form_ids.requires_posting")
+    def _compute_date_end_min(self):
+        Limit = self.env["danvan.time.limit"]
+        for publication in self:
+            posted = any(publication.form_ids.mapped("requires_posting"))
+            publication.date_end_min = (
+                posted
+                and publication.date_start
+                and Limit.compute_deadline("dc_posting", publication.date_start)
+            )
+
+    @api.depends("date_start", "date_due")
+    def _compute_published_late(self):
+        for publication in self:
+            publication.published_late = bool(
+                publication.date_start
+                and publication.date_due
+                and publication.date_start > publication.date_due
+            )
+
+    def _audience_employee_domain(self):
+        """The employees the publication is for."""
+        self.ensure_one()
+        domain = [("company_id", "=", self.company_id.id)]
+        if self.audience == "units":
+            domain.append(("department_id", "child_of", self.department_ids.ids))
+        return domain
+
+    @api.depends("read_ids", "audience", "department_ids")
+    def _compute_read_stats(self):
+        Employee = self.env["hr.employee"].sudo()
+        counts = dict(
+            self.env["danvan.publication.read"]
+            .sudo()
+            ._read_group(
+                [("publication_id", "in", self.ids)], ["publication_id"], ["__count"]
+            )
+        )
+        for publication in self:
+            read = counts.get(publication, 0)
+            concerned = Employee.search_count(publication._audience_employee_domain())
+            publication.read_count = read
+            publication.audience_count = concerned
+            publication.read_rate = concerned and min(100.0, 100.0 * read / concerned)
+
+    def _compute_is_read(self):
+        read = self.env["danvan.publication.read"].search(
+            [("publication_id", "in", self.ids), ("user_id", "=", self.env.uid)]
+        )
+        for publication in self:
+            publication.is_read = publication in read.publication_id
+
+    def _search_is_read(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("This search is not supported."))
+        positive = (operator == "=") == bool(value)
+        reads = (
+            self.env["danvan.publication.read"]
+            .sudo()
+            ._search([("user_id", "=", self.env.uid)])
+        )
+        operator = "in" if positive else "not in"
+        return [("id", operator, reads.subselect("publication_id"))]
+
+    @api.constrains("date_end", "date_end_min")
+    def _check_date_end(self):
+        for publication in self:
+            if (
+                publication.date_end
+                and publication.date_end_min
+                and publication.date_end < publication.date_end_min
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s must stay posted at least until %(day)s: 20 "
+                        "consecutive days from the day it was posted (Article 48 of "
+                        "the Law on Grassroots Democracy).",
+                        name=publication.name,
+                        day=publication.date_end_min.strftime("%d/%m/%Y"),
+                    )
+                )
+
+    @api.constrains("audience", "department_ids")
+    def _check_audience(self):
+        for publication in self:
+            if publication.audience == "units" and not publication.department_ids:
+                raise ValidationError(
+                    self.env._("Choose the units that %s is for.", publication.name)
+                )
+
+    def write(self, vals):
+        # DC-4: what is posted is not withdrawn early, not even by archiving.
+        if "active" in vals and not vals["active"]:
+            self._danvan_refuse_early_withdrawal()
+        return super().write(vals)
+
+    def _danvan_refuse_early_withdrawal(self):
+        today = fields.Date.context_today(self)
+        early = self.filtered(
+            lambda p: p.state == "posted"
+            and (p.date_end or p.date_end_min or today) >= today
+        )
+        if early:
+            raise UserError(
+                self.env._(
+                    "%s is posted and cannot be withdrawn before the end of its "
+                    "posting period (Article 48 of the Law on Grassroots Democracy).",
+                    ", ".join(early.mapped("name")),
+                )
+            )
+
+    def action_publish(self):
+        """Post the information to its audience (DC-3), unless it is secret."""
+        for publication in self:
+            if publication.confidential:
+                raise UserError(
+                    self.env._(
+                        "%s is marked secret or not yet allowed out: it cannot be "
+                        "made public (Article 46 of the Law on Grassroots "
+                        "Democracy).",
+                        publication.name,
+                    )
+                )
+            if not publication.form_ids:
+                raise UserError(
+                    self.env._("Choose how %s is made public.", publication.name)
+                )
+            if not publication.attachment_ids and not publication.content:
+                raise UserError(
+                    self.env._(
+                        "Attach the document or write the information of %s "
+                        "before publishing it.",
+                        publication.name,
+                    )
+                )
+        today = fields.Date.context_today(self)
+        self._transition("action_publish", {"date_start": today})
+        for publication in self:
+            if not publication.date_end or publication.date_end < (
+                publication.date_end_min or today
+            ):
+                publication.sudo().date_end = publication.date_end_min
+            publication.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_mark_read(self):
+        """The current user has read what is posted for them; a second click
+        changes nothing."""
+        Read = self.env["danvan.publication.read"]
+        already = Read.search(
+            [("publication_id", "in", self.ids), ("user_id", "=", self.env.uid)]
+        ).publication_id
+        todo = self.filtered(lambda p: p.state != "draft") - already
+        if todo:
+            Read.create([{"publication_id": p.id} for p in todo])
+            self.invalidate_recordset(["is_read", "read_count", "read_rate"])
+        return True
+
+    def _archive_expired(self):
+        return self._transition("_archive_expired")
+
+    @api.model
+    def _cron_archive_expired(self):
+        """Move to the archive what has been posted long enough (DC-4)."""
+        today = fields.Date.context_today(self)
+        self.search(
+            [
+                ("state", "=", "posted"),
+                "|",
+                ("date_end", "<", today),
+                "&",
+                ("date_end", "=", False),
+                ("date_end_min", "<", today),
+            ]
+        )._archive_expired()
+
+    @api.model
+    def _create_for(self, record, category_xmlid, values):
+        """A draft publication of ``record`` (a consultation's summary table, a
+        conference's resolution review, the evaluation results...) in the
+        category of ``category_xmlid``, for the Office to publish."""
+        return self.create(
+            {
+                "company_id": record.company_id.id
+                if "company_id" in record._fields
+                else self.env.company.id,
+                "category_id": self.env.ref(category_xmlid).id,
+                "res_model": record._name,
+                "res_id": record.id,
+                **values,
+            }
+        )
+
+    def action_open_source(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+        }
+
+    # The deadline of publication (DC-3), watched by the daily cron.
+    def _deadline_open_domain(self):
+        return [("state", "=", "draft"), ("confidential", "=", False)]
+
+    def _deadline_recompute_domain(self, fname=None):
+        if fname == "date_end_min":
+            return [("state", "=", "posted")]
+        return [("state", "=", "draft")]
+
+    def _danvan_office_users(self):
+        office = self.env.ref("danvan_base.group_danvan_office").sudo().users
+        return office.filtered(
+            lambda user: user.active
+            and not user.share
+            and self.company_id in user.company_ids
+            and not user.has_group("danvan_base.group_danvan_admin")
+        )
+
+    def _deadline_warned_users(self):
+        return self.create_uid.filtered("active") | self._danvan_office_users()
+
+    def _deadline_escalation_users(self):
+        return self._danvan_office_users() | self._danvan_approvers()

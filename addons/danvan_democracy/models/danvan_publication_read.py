@@ -1,0 +1,34 @@
+from odoo import fields, models
+
+
+class DanvanPublicationRead(models.Model):
+    """A staff member has read a publication: who and when, kept as the proof
+    that the information reached them (DC-3)."""
+
+    _name = "danvan.publication.read"
+    _description = "Publication Read by Staff"
+    _order = "date_read desc, id desc"
+
+    publication_id = fields.Many2one(
+        "danvan.publication", required=True, index=True, ondelete="cascade"
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Read by",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+        ondelete="cascade",
+    )
+    date_read = fields.Datetime(
+        string="Read on", required=True, default=fields.Datetime.now
+    )
+    company_id = fields.Many2one(related="publication_id.company_id", store=True)
+
+    _sql_constraints = [
+        (
+            "user_unique",
+            "unique(publication_id, user_id)",
+            "A staff member marks a publication as read once.",
+        ),
+    ]

@@ -1,0 +1,38 @@
+from odoo import fields, models
+
+# DC-7: the headcount of the conference, by category of staff.
+STAFF_CATEGORIES = [
+    ("cadre", "Cadre"),
+    ("civil_servant", "Civil Servant"),
+    ("public_employee", "Public Employee"),
+    ("worker", "Worker"),
+]
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    danvan_inspection_board = fields.Boolean(
+        string="People's Inspection Board",
+        default=True,
+        help="The agency has a people's inspection board (Article 60 of the Law "
+        "on Grassroots Democracy; none where the agency has 7 staff or fewer).",
+    )
+    danvan_secret_vote = fields.Boolean(
+        string="Secret Votes at the Conference",
+        help="The agency's democracy rules make the conference's votes secret: "
+        "each vote is counted without showing who cast it.",
+    )
+
+    def _danvan_headcount(self):
+        """{category: number} of the agency's staff today (DC-1, DC-7): its
+        active employees, in one query however many they are."""
+        self.ensure_one()
+        groups = (
+            self.env["hr.employee"]
+            .sudo()
+            ._read_group(
+                [("company_id", "=", self.id)], ["danvan_staff_category"], ["__count"]
+            )
+        )
+        return {category or "civil_servant": count for category, count in groups}

@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    danvan_inspection_board = fields.Boolean(
+        related="company_id.danvan_inspection_board", readonly=False
+    )
+    danvan_secret_vote = fields.Boolean(
+        related="company_id.danvan_secret_vote", readonly=False
+    )
