@@ -5,3 +5,5 @@ from . import danvan_publication_category
 from . import danvan_publication_form
 from . import danvan_publication
 from . import danvan_publication_read
+from . import danvan_conference
+from . import danvan_conference_attendee
