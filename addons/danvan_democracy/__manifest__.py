@@ -22,9 +22,11 @@
         "views/danvan_publication_category_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/danvan_information_request_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
         "demo/danvan_publication_demo.xml",
+        "demo/danvan_information_request_demo.xml",
     ],
 }

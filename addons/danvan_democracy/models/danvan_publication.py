@@ -11,6 +11,12 @@ are rows of the table of legal time limits, counted through the calendar.
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.danvan_base.tools.date_checks import (
+    check_date_order,
+    check_dates,
+    check_past_dates,
+)
+
 TRANSITIONS = {
     "action_publish": (("draft",), "posted", "danvan_base.group_danvan_office"),
     # The daily cron moves what has been posted long enough (DC-4).
@@ -143,12 +149,22 @@ class DanvanPublication(models.Model):
         string="Source Record", model_field="res_model", readonly=True
     )
     read_ids = fields.One2many("danvan.publication.read", "publication_id")
-    read_count = fields.Integer(compute="_compute_read_stats")
+    # Stored for the dashboard; the daily cron counts them again for what is
+    # posted, as staff join and leave the units (DC-3).
+    read_count = fields.Integer(
+        string="Read by Staff", compute="_compute_read_stats", store=True
+    )
     audience_count = fields.Integer(
-        string="Staff Concerned", compute="_compute_read_stats"
+        string="Staff Concerned", compute="_compute_read_stats", store=True
+    )
+    unread_count = fields.Integer(
+        string="Not Read Yet", compute="_compute_read_stats", store=True
     )
     read_rate = fields.Float(
-        string="Read Rate (%)", compute="_compute_read_stats", aggregator="avg"
+        string="Read Rate (%)",
+        compute="_compute_read_stats",
+        store=True,
+        aggregator="avg",
     )
     is_read = fields.Boolean(
         string="Read by Me", compute="_compute_is_read", search="_search_is_read"
@@ -190,22 +206,99 @@ class DanvanPublication(models.Model):
             domain.append(("department_id", "child_of", self.department_ids.ids))
         return domain
 
-    @api.depends("read_ids", "audience", "department_ids")
+    @api.depends(
+        "read_ids.user_id", "audience", "department_ids", "company_id", "state"
+    )
     def _compute_read_stats(self):
-        Employee = self.env["hr.employee"].sudo()
-        counts = dict(
-            self.env["danvan.publication.read"]
-            .sudo()
-            ._read_group(
-                [("publication_id", "in", self.ids)], ["publication_id"], ["__count"]
-            )
-        )
+        """Who of the audience has read: a constant number of queries for
+        any number of publications and of staff (DC-3)."""
+        readers = self._read_stats_readers()
         for publication in self:
-            read = counts.get(publication, 0)
-            concerned = Employee.search_count(publication._audience_employee_domain())
+            audience = publication._audience_employees_in(readers["employees"])
+            users = readers["reads"].get(publication.id, set())
+            read = sum(1 for employee in audience if employee.user_id.id in users)
+            concerned = len(audience)
             publication.read_count = read
             publication.audience_count = concerned
-            publication.read_rate = concerned and min(100.0, 100.0 * read / concerned)
+            publication.unread_count = concerned - read
+            publication.read_rate = concerned and 100.0 * read / concerned
+
+    def _read_stats_readers(self):
+        """The staff of the publications' agencies and who read what: three
+        queries, whatever their number."""
+        Employee = self.env["hr.employee"].sudo()
+        employees = Employee.search_fetch(
+            [("company_id", "in", self.company_id.ids)],
+            ["company_id", "department_id", "user_id"],
+        )
+        employees.department_id.fetch(["parent_path"])
+        reads = {}
+        if self.ids:
+            for read in (
+                self.env["danvan.publication.read"]
+                .sudo()
+                .search_fetch(
+                    [("publication_id", "in", self.ids)],
+                    ["publication_id", "user_id"],
+                )
+            ):
+                reads.setdefault(read.publication_id.id, set()).add(read.user_id.id)
+        return {"employees": employees, "reads": reads}
+
+    def _audience_employees_in(self, employees):
+        """The employees of ``employees`` the publication is for: those of its
+        agency, of its units and their sub-units when it is for some units."""
+        self.ensure_one()
+        company = self.company_id
+        units = set(self.department_ids.ids)
+
+        def concerned(employee):
+            if employee.company_id != company:
+                return False
+            if self.audience != "units":
+                return True
+            path = employee.department_id.parent_path or ""
+            return any(int(unit) in units for unit in path.split("/") if unit)
+
+        return employees.filtered(concerned)
+
+    def action_open_unread_staff(self):
+        """The staff of the audience who have not read it yet (DC-3)."""
+        self.ensure_one()
+        readers = self._read_stats_readers()
+        users = readers["reads"].get(self.id, set())
+        unread = self._audience_employees_in(readers["employees"]).filtered(
+            lambda employee: employee.user_id.id not in users
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Not read yet: %s", self.name),
+            "res_model": "hr.employee.public",
+            "view_mode": "list,form",
+            "views": [
+                (
+                    self.env.ref(
+                        "danvan_democracy.hr_employee_public_view_list_unread"
+                    ).id,
+                    "list",
+                ),
+                (False, "form"),
+            ],
+            "domain": [("id", "in", unread.ids)],
+            "context": {"create": False, "delete": False},
+        }
+
+    def action_open_reads(self):
+        """Who has read it, and when (DC-3)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Read by: %s", self.name),
+            "res_model": "danvan.publication.read",
+            "view_mode": "list",
+            "domain": [("publication_id", "=", self.id)],
+            "context": {"create": False, "delete": False},
+        }
 
     def _compute_is_read(self):
         read = self.env["danvan.publication.read"].search(
@@ -225,6 +318,14 @@ class DanvanPublication(models.Model):
         )
         operator = "in" if positive else "not in"
         return [("id", operator, reads.subselect("publication_id"))]
+
+    @api.constrains("decision_date", "date_end")
+    def _check_dates(self):
+        # A decision of 1900 or 2200 is a typing mistake; a decision is made
+        # public once it is taken (DC-3).
+        check_dates(self, ["decision_date", "date_end"])
+        check_past_dates(self, ["decision_date"])
+        check_date_order(self, [("decision_date", "date_end")])
 
     @api.constrains("date_end", "date_end_min")
     def _check_date_end(self):
@@ -327,6 +428,9 @@ class DanvanPublication(models.Model):
     def _cron_archive_expired(self):
         """Move to the archive what has been posted long enough (DC-4)."""
         today = fields.Date.context_today(self)
+        # Staff join and leave the units: the read rates are counted again.
+        posted = self.search([("state", "=", "posted")])
+        posted._compute_read_stats()
         self.search(
             [
                 ("state", "=", "posted"),

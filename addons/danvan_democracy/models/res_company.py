@@ -36,3 +36,11 @@ class ResCompany(models.Model):
             )
         )
         return {category or "civil_servant": count for category, count in groups}
+
+    danvan_information_answer_days = fields.Integer(
+        string="Days to Answer a Request for Information",
+        default=5,
+        help="The working days the agency gives itself to answer a staff "
+        "member's request for information (Article 48 of the Law on Grassroots "
+        "Democracy).",
+    )

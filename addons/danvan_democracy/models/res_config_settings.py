@@ -10,3 +10,6 @@ class ResConfigSettings(models.TransientModel):
     danvan_secret_vote = fields.Boolean(
         related="company_id.danvan_secret_vote", readonly=False
     )
+    danvan_information_answer_days = fields.Integer(
+        related="company_id.danvan_information_answer_days", readonly=False
+    )
