@@ -9,16 +9,13 @@ member sees only their own requests.
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
 TRANSITIONS = {
     "action_answer": (("submitted",), "answered", "danvan_base.group_danvan_office"),
 }
-
-# What the requester writes; the rest is the Office's.
-REQUESTER_FIELDS = {"name", "question", "reason", "publication_id", "attachment_ids"}
 
 
 class DanvanInformationRequest(models.Model):
@@ -130,14 +127,13 @@ class DanvanInformationRequest(models.Model):
         office = self.env.user.has_group("danvan_base.group_danvan_office")
         if not self.env.su and not office:
             for vals in vals_list:
-                # Staff ask for themselves, and only ask.
-                vals.pop("requester_id", None)
-                vals.pop("company_id", None)
-                extra = set(vals) - REQUESTER_FIELDS
-                if extra & {"answer", "date_answer", "answer_user_id"}:
+                # Staff ask for themselves, today, and only ask.
+                if set(vals) & {"answer", "date_answer", "answer_user_id"}:
                     raise UserError(
                         self.env._("Only the Office answers a request for information.")
                     )
+                for fname in ("requester_id", "company_id", "date_request"):
+                    vals.pop(fname, None)
         requests = super().create(vals_list)
         requests._notify_office()
         return requests
@@ -159,6 +155,11 @@ class DanvanInformationRequest(models.Model):
 
     def action_answer(self):
         """Send the answer to the requester; a second click changes nothing."""
+        office = self.env.user.has_group("danvan_base.group_danvan_office")
+        if not self.env.su and not office:
+            raise AccessError(
+                self.env._("Only the Office answers a request for information.")
+            )
         for request in self:
             if not (request.answer or "").strip() and not request.publication_id:
                 raise UserError(

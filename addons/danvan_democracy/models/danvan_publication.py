@@ -223,6 +223,13 @@ class DanvanPublication(models.Model):
             publication.unread_count = concerned - read
             publication.read_rate = concerned and 100.0 * read / concerned
 
+    def _recount_reads(self):
+        """Count again who of the audience has read, in one batch."""
+        names = ["read_count", "audience_count", "unread_count", "read_rate"]
+        for name in names:
+            self.env.add_to_compute(self._fields[name], self)
+        self._recompute_recordset(names)
+
     def _read_stats_readers(self):
         """The staff of the publications' agencies and who read what: three
         queries, whatever their number."""
@@ -429,8 +436,7 @@ class DanvanPublication(models.Model):
         """Move to the archive what has been posted long enough (DC-4)."""
         today = fields.Date.context_today(self)
         # Staff join and leave the units: the read rates are counted again.
-        posted = self.search([("state", "=", "posted")])
-        posted._compute_read_stats()
+        self.search([("state", "=", "posted")])._recount_reads()
         self.search(
             [
                 ("state", "=", "posted"),
