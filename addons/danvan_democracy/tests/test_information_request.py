@@ -32,7 +32,9 @@ class TestInformationRequest(DemocracyCommon):
     @freeze_time("2026-12-04")
     def test_dc4_staff_ask_and_the_office_answers(self):
         staff, office = self.users["staff"], self.users["office"]
-        request = self._request()
+        # The history is kept: tracking on, as in production.
+        tracked = {"tracking_disable": False, "mail_notrack": False}
+        request = self._request().with_context(**tracked)
         self.assertEqual(request.state, "submitted")
         self.assertEqual(request.requester_id, staff)
         # Fri 04/12/2026 + 5 working days: Fri 11/12.
@@ -53,13 +55,21 @@ class TestInformationRequest(DemocracyCommon):
         self.assertEqual(request.date_answer, date(2026, 12, 4))
         self.assertEqual(request.answer_user_id, office)
         self.assertFalse(request.activity_ids)
-        notice = request.message_ids.filtered(
+        notice = request.sudo().message_ids.filtered(
             lambda m: staff.partner_id in m.partner_ids
         )
         self.assertIn("Đã công khai lại.", notice.body)
-        tracked = request.message_ids.tracking_value_ids.field_id.mapped("name")
+        # The tracking is written when the transaction commits.
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        values = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search([("mail_message_id", "in", request.sudo().message_ids.ids)])
+        )
         self.assertTrue(
-            {"state", "answer", "date_answer", "answer_user_id"} <= set(tracked)
+            {"state", "answer", "date_answer", "answer_user_id"}
+            <= set(values.field_id.mapped("name"))
         )
         # A second click, and a late rewrite of the answer, change nothing.
         with self.assertRaisesRegex(UserError, "not possible in the current status"):
