@@ -29,4 +29,5 @@
         "demo/danvan_publication_demo.xml",
         "demo/danvan_information_request_demo.xml",
     ],
+    "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
 }
