@@ -453,7 +453,7 @@ class DanvanPublication(models.Model):
         """A draft publication of ``record`` (a consultation's summary table, a
         conference's resolution review, the evaluation results...) in the
         category of ``category_xmlid``, for the Office to publish."""
-        return self.create(
+        publication = self.create(
             {
                 "company_id": record.company_id.id
                 if "company_id" in record._fields
@@ -464,6 +464,23 @@ class DanvanPublication(models.Model):
                 **values,
             }
         )
+        publication._danvan_ask_office_to_publish()
+        return publication
+
+    def _danvan_ask_office_to_publish(self):
+        """A to-do for the Office: the draft is due within 5 working days of
+        its decision (DC-3)."""
+        for publication in self.sudo():
+            summary = publication._agency_env()._(
+                "Publish to staff by %s", publication.date_due.strftime("%d/%m/%Y")
+            )
+            for user in publication._danvan_office_users():
+                publication.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=publication.date_due,
+                    summary=summary,
+                    user_id=user.id,
+                )
 
     def action_open_source(self):
         self.ensure_one()

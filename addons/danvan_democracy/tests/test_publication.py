@@ -349,3 +349,25 @@ class TestPublicationRules(DemocracyCommon):
                     [("name", "=", "Công khai của Sở khác")], ["name"], ["name"]
                 )
             )
+
+    def test_dc3_a_draft_made_for_another_record_asks_the_office(self):
+        request = (
+            self.env["danvan.information.request"]
+            .with_user(self.users["staff"])
+            .create({"name": "Hỏi", "question": "Kế hoạch đào tạo"})
+        )
+        publication = self.Publication._create_for(
+            request,
+            "danvan_democracy.danvan_publication_category_art46_12",
+            {"name": "Trả lời chung", "content": "<p>Kế hoạch</p>"},
+        )
+        self.assertEqual(publication.state, "draft")
+        self.assertEqual(
+            (publication.res_model, publication.res_id), (request._name, request.id)
+        )
+        todo = publication.sudo().activity_ids.filtered(
+            lambda a: a.user_id == self.users["office"]
+        )
+        self.assertEqual(todo.date_deadline, publication.date_due)
+        publication.with_user(self.users["office"]).action_publish()
+        self.assertFalse(publication.sudo().activity_ids)
