@@ -22,9 +22,18 @@
         "views/danvan_publication_category_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "data/danvan_conference_agenda_step_data.xml",
+        "data/danvan_conference_sequence_data.xml",
+        "views/danvan_conference_views.xml",
+        "views/danvan_conference_attendee_views.xml",
+        "views/danvan_conference_agenda_step_views.xml",
+        "wizard/danvan_conference_union_opinion_views.xml",
+        "report/danvan_conference_reports.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
         "demo/danvan_publication_demo.xml",
+        "demo/danvan_conference_demo.xml",
     ],
+    "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
 }

@@ -7,3 +7,5 @@ from . import danvan_publication
 from . import danvan_publication_read
 from . import danvan_conference
 from . import danvan_conference_attendee
+from . import danvan_conference_agenda_step
+from . import danvan_conference_agenda_item
