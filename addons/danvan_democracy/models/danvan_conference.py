@@ -631,7 +631,7 @@ class DanvanConference(models.Model):
                     count=total,
                 )
             )
-        delegates = self.delegate_ids.sudo().filtered(
+        delegates = self.sudo().delegate_ids.filtered(
             lambda e: e.active and e.company_id == self.company_id
         )
         if not delegates:

@@ -17,7 +17,9 @@ class DanvanConferenceAgendaItem(models.Model):
         "danvan.conference", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="conference_id.company_id", store=True)
-    step_id = fields.Many2one("danvan.conference.agenda.step", readonly=True)
+    step_id = fields.Many2one(
+        "danvan.conference.agenda.step", string="Template Step", readonly=True
+    )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Step", required=True)
     presenter = fields.Selection(PRESENTERS, string="Presented by")

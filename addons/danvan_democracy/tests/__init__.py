@@ -1,1 +1,2 @@
 from . import test_publication
+from . import test_conference
