@@ -59,8 +59,8 @@ class ConferenceCommon(DemocracyCommon):
         attendees.with_user(self.users["office"]).action_check_in()
         return attendees
 
-    def _held(self, headcount=9):
-        conference = self._convened(headcount)
+    def _held(self, headcount=9, **values):
+        conference = self._convened(headcount, **values)
         office = self.users["office"]
         self._check_in(conference, conference.quorum)
         conference.with_user(office).action_open()

@@ -37,9 +37,7 @@ class TestConference(ConferenceCommon):
     def test_dc6_late_conference_is_marked(self):
         conference = self._conference(date_conference=datetime(2026, 4, 20, 2, 0))
         self.assertTrue(conference.late)
-        self.assertFalse(
-            self._conference(work_year=2026, date_conference=False).late
-        )
+        self.assertFalse(self._conference(work_year=2026, date_conference=False).late)
 
     def test_dc6_union_opinion_required_before_convening(self):
         self._set_headcount(9)
