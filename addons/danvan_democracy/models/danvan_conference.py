@@ -963,7 +963,10 @@ class DanvanConference(models.Model):
             "danvan_democracy.danvan_conference_attendee_action_checkin"
         )
         action["domain"] = [("conference_id", "=", self.id)]
-        action["context"] = {"default_conference_id": self.id}
+        action["context"] = {
+            "default_conference_id": self.id,
+            "search_default_not_present": 1,
+        }
         return action
 
     def action_open_union_opinion(self):

@@ -78,3 +78,11 @@ class DanvanConferenceAgendaItem(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_opened(self):
         self._check_conference_state(self.conference_id, {"name"})
+
+    def action_mark_done(self):
+        """The step is done, during the session; a second click changes
+        nothing."""
+        todo = self.filtered(lambda item: not item.done)
+        if todo:
+            todo.write({"done": True})
+        return True
