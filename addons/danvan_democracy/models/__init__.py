@@ -9,3 +9,5 @@ from . import danvan_conference
 from . import danvan_conference_attendee
 from . import danvan_information_request
 from . import danvan_my_work
+from . import danvan_conference_agenda_step
+from . import danvan_conference_agenda_item

@@ -2,3 +2,9 @@ from . import test_publication
 from . import test_information_request
 from . import test_publication_my_work
 from . import test_publication_tour
+from . import test_conference
+from . import test_conference_attendee
+from . import test_conference_agenda_item
+from . import test_conference_documents
+from . import test_conference_queries
+from . import test_conference_tour
