@@ -22,9 +22,13 @@
         "views/danvan_publication_category_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "data/danvan_conference_motion_data.xml",
+        "views/danvan_conference_motion_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
         "demo/danvan_publication_demo.xml",
+        "demo/danvan_conference_motion_demo.xml",
     ],
+    "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
 }

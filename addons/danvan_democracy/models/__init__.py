@@ -7,3 +7,7 @@ from . import danvan_publication
 from . import danvan_publication_read
 from . import danvan_conference
 from . import danvan_conference_attendee
+from . import danvan_conference_motion
+from . import danvan_conference_motion_signature
+from . import danvan_conference_vote
+from . import danvan_conference_review

@@ -1,0 +1,72 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class DanvanConferenceMotionSignature(models.Model):
+    """A staff member's signature of a motion proposed by the staff: at
+    least one third of the headcount must sign (DC-5). Append-only (DC-22)."""
+
+    _name = "danvan.conference.motion.signature"
+    _description = "Staff Conference Motion Signature"
+    _order = "motion_id, date, id"
+
+    motion_id = fields.Many2one(
+        "danvan.conference.motion", required=True, index=True, ondelete="restrict"
+    )
+    company_id = fields.Many2one(related="motion_id.company_id", store=True)
+    employee_id = fields.Many2one("hr.employee", required=True, index=True)
+    user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+
+    _sql_constraints = [
+        (
+            "employee_unique",
+            "unique(motion_id, employee_id)",
+            "A staff member signs a proposal once.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            office = self.env.user.has_group("danvan_base.group_danvan_office")
+            mine = self.env.user.employee_ids
+            for vals in vals_list:
+                motion = self.env["danvan.conference.motion"].browse(
+                    vals.get("motion_id")
+                )
+                if motion.proposer != "staff" or motion.state != "draft":
+                    raise UserError(
+                        self.env._(
+                            "Signatures are collected only for a motion the "
+                            "staff propose, before it is put to the vote."
+                        )
+                    )
+                if not office and vals.get("employee_id") not in mine.ids:
+                    raise UserError(
+                        self.env._("You can sign a proposal only in your own name.")
+                    )
+                employee = self.env["hr.employee"].sudo().browse(vals["employee_id"])
+                if employee.company_id != motion.company_id:
+                    raise UserError(
+                        self.env._("Only the agency's own staff sign its proposals.")
+                    )
+                if vals.get("date") and str(vals["date"]) > str(
+                    fields.Date.context_today(self)
+                ):
+                    raise UserError(self.env._("A signature cannot be dated ahead."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            raise UserError(
+                self.env._("A signature is kept as given: it cannot be changed.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        if not self.env.su:
+            raise UserError(
+                self.env._("A signature is kept as given: it cannot be deleted.")
+            )
