@@ -168,7 +168,7 @@ class DanvanConference(models.Model):
         "danvan.conference.motion", "conference_id", string="Motions"
     )
     danvan_motion_count = fields.Integer(
-        string="Motions", compute="_compute_danvan_motion_count"
+        string="Number of Motions", compute="_compute_danvan_motion_count"
     )
     danvan_review_ids = fields.One2many(
         "danvan.conference.review", "conference_id", string="Reviews of the Resolution"
@@ -197,9 +197,7 @@ class DanvanConference(models.Model):
         from odoo.exceptions import AccessError, UserError
 
         if not self.env.user.has_group("danvan_base.group_danvan_office"):
-            raise AccessError(
-                self.env._("Only the Office closes the written ballot.")
-            )
+            raise AccessError(self.env._("Only the Office closes the written ballot."))
         for conference in self:
             if conference.state != "ballot":
                 raise UserError(

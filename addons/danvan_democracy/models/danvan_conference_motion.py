@@ -43,7 +43,9 @@ class DanvanConferenceMotion(models.Model):
     company_id = fields.Many2one(
         related="conference_id.company_id", store=True, index=True
     )
-    conference_state = fields.Selection(related="conference_id.state")
+    conference_state = fields.Selection(
+        related="conference_id.state", string="Conference Status"
+    )
     subject = fields.Selection(
         [
             ("board_election", "Election of the People's Inspection Board"),
@@ -76,8 +78,7 @@ class DanvanConferenceMotion(models.Model):
         string="Secret Vote",
         default=lambda self: self.env.company.danvan_secret_vote,
         tracking=True,
-        help="Each vote is counted without anyone but the voter seeing who cast "
-        "it.",
+        help="Each vote is counted without anyone but the voter seeing who cast it.",
     )
     state = fields.Selection(
         [("draft", "Proposed"), ("open", "Voting"), ("closed", "Closed")],

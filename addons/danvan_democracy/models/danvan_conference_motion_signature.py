@@ -47,6 +47,22 @@ class DanvanConferenceMotionSignature(models.Model):
                         self.env._("You can sign a proposal only in your own name.")
                     )
                 employee = self.env["hr.employee"].sudo().browse(vals["employee_id"])
+                if (
+                    self.sudo().search_count(
+                        [
+                            ("motion_id", "=", motion.id),
+                            ("employee_id", "=", employee.id),
+                        ]
+                    )
+                    or [v.get("employee_id") for v in vals_list].count(employee.id) > 1
+                ):
+                    raise UserError(
+                        self.env._(
+                            "%(name)s has already signed %(motion)s.",
+                            name=employee.name,
+                            motion=motion.name,
+                        )
+                    )
                 if employee.company_id != motion.company_id:
                     raise UserError(
                         self.env._("Only the agency's own staff sign its proposals.")
@@ -64,9 +80,10 @@ class DanvanConferenceMotionSignature(models.Model):
             )
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
+    def unlink(self):
+        # Before the access check: the reason, not a missing right.
         if not self.env.su:
             raise UserError(
                 self.env._("A signature is kept as given: it cannot be deleted.")
             )
+        return super().unlink()

@@ -92,10 +92,15 @@ class DanvanConferenceReview(models.Model):
 
     def _danvan_schedule_office(self):
         """A to-do for the Office at the due date (DC-10)."""
-        office = self.env["danvan.publication"]._danvan_office_users()
+        office = self.env.ref("danvan_base.group_danvan_office").sudo().users
+        admins = self.env.ref("danvan_base.group_danvan_admin").sudo().users
+        office = office.filtered(lambda user: user.active and not user.share)
+        office = (office - admins) or office
         for review in self.sudo():
             env = review._agency_env()
-            for user in office.filtered(lambda u, r=review: r.company_id in u.company_ids):
+            for user in office.filtered(
+                lambda u, r=review: r.company_id in u.company_ids
+            ):
                 review.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=review.date_due,

@@ -52,8 +52,10 @@ class DanvanConferenceVote(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            motion = self.env["danvan.conference.motion"].sudo().browse(
-                vals.get("motion_id")
+            motion = (
+                self.env["danvan.conference.motion"]
+                .sudo()
+                .browse(vals.get("motion_id"))
             )
             employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
             vals["secret"] = motion.secret
@@ -143,8 +145,8 @@ class DanvanConferenceVote(models.Model):
             )
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
+    def unlink(self):
+        # Before the access check: the reason, not a missing right.
         if not self.env.su:
             raise UserError(
                 self.env._(
@@ -152,3 +154,4 @@ class DanvanConferenceVote(models.Model):
                     "the Law on Grassroots Democracy)."
                 )
             )
+        return super().unlink()

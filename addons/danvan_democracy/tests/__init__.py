@@ -1,1 +1,6 @@
 from . import test_publication
+from . import test_conference_motion
+from . import test_conference_vote
+from . import test_conference_ballot
+from . import test_conference_review
+from . import test_conference_motion_queries
