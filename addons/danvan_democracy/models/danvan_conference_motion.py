@@ -13,7 +13,9 @@ written ballot, more than half of all staff.
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
+
+from odoo.addons.danvan_base.tools.date_checks import check_dates
 
 TRANSITIONS = {
     "action_open": (("draft",), "open", "danvan_base.group_danvan_office"),
@@ -244,13 +246,9 @@ class DanvanConferenceMotion(models.Model):
             .search([("company_id", "=", (self.company_id or self.env.company).id)])
         )
 
-    @api.constrains("date_ballot_close", "ballot")
+    @api.constrains("date_ballot_close")
     def _check_ballot_close(self):
-        for motion in self:
-            if motion.date_ballot_close and motion.date_ballot_close.year < 2000:
-                raise ValidationError(
-                    self.env._("The closing date of the ballot is not a real date.")
-                )
+        check_dates(self, ["date_ballot_close"])
 
     def _check_can_put_to_vote(self):
         for motion in self:

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.danvan_base.tools.date_checks import check_dates, check_past_dates
+
 
 class DanvanConferenceMotionSignature(models.Model):
     """A staff member's signature of a motion proposed by the staff: at
@@ -67,11 +69,13 @@ class DanvanConferenceMotionSignature(models.Model):
                     raise UserError(
                         self.env._("Only the agency's own staff sign its proposals.")
                     )
-                if vals.get("date") and str(vals["date"]) > str(
-                    fields.Date.context_today(self)
-                ):
-                    raise UserError(self.env._("A signature cannot be dated ahead."))
         return super().create(vals_list)
+
+    @api.constrains("date")
+    def _check_date(self):
+        # A signature is dated when it was given: never ahead, never absurd.
+        check_dates(self, ["date"])
+        check_past_dates(self, ["date"])
 
     def write(self, vals):
         if not self.env.su:

@@ -13,6 +13,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.danvan_base.tools.date_checks import check_dates
+
 TRANSITIONS = {
     "action_done": (("draft",), "done", "danvan_base.group_danvan_office"),
 }
@@ -73,6 +75,10 @@ class DanvanConferenceReview(models.Model):
             "The resolution is reviewed once per six-month period.",
         ),
     ]
+
+    @api.constrains("date_due")
+    def _check_date_due(self):
+        check_dates(self, ["date_due"])
 
     @api.depends("period", "conference_id.name")
     def _compute_name(self):

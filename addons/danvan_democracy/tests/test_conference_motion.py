@@ -200,3 +200,33 @@ class TestConferenceMotion(MotionCommon):
         with self.assertRaisesRegex(UserError, "kept by law"):
             motion.with_user(self.users["office"]).unlink()
         self.assertEqual(motion.state, "open")
+
+    # Absurd dates are refused and change nothing.
+    def test_absurd_dates_are_refused(self):
+        conference, _extra = self._conference(state="ballot")
+        motion = self._motion(conference)
+        with self.assertRefused():
+            motion.write({"date_ballot_close": "2201-01-01"})
+        self.assertFalse(motion.date_ballot_close)
+        signer, _extra = self._conference()
+        proposal = self._motion(signer, proposer="staff")
+        Signature = self.env["danvan.conference.motion.signature"].with_user(
+            self.users["office"]
+        )
+        with self.assertRefused():
+            Signature.create(
+                {
+                    "motion_id": proposal.id,
+                    "employee_id": self.employee["staff"].id,
+                    "date": "1899-05-01",
+                }
+            )
+        with self.assertRefused("cannot be later than today"):
+            Signature.create(
+                {
+                    "motion_id": proposal.id,
+                    "employee_id": self.employee["staff"].id,
+                    "date": "2099-05-01",
+                }
+            )
+        self.assertEqual(proposal.signature_count, 0)

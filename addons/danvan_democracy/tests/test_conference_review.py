@@ -86,3 +86,11 @@ class TestConferenceReview(MotionCommon):
         self.env["danvan.conference.review"]._cron_schedule_reviews()
         self.assertFalse(conference.danvan_review_ids)
         self.assertEqual(len(newer.danvan_review_ids), 1)
+
+    def test_dc10_an_absurd_due_date_is_refused(self):
+        conference = self._held()
+        self.env["danvan.conference.review"]._cron_schedule_reviews()
+        review = conference.danvan_review_ids.with_user(self.users["office"])
+        with self.assertRefused():
+            review.write({"date_due": "3026-09-10"})
+        self.assertEqual(review.date_due, date(2026, 9, 10))
