@@ -250,6 +250,32 @@ class DanvanConferenceMotion(models.Model):
     def _check_ballot_close(self):
         check_dates(self, ["date_ballot_close"])
 
+    # What was put to the vote stays as it was put (DC-22).
+    _danvan_frozen_fields = {
+        "name",
+        "text",
+        "subject",
+        "proposer",
+        "secret",
+        "conference_id",
+        "ballot",
+        "date_ballot_close",
+    }
+
+    def write(self, vals):
+        if not self.env.su and not self._danvan_gate_open():
+            frozen = self._danvan_frozen_fields.intersection(vals)
+            voting = self.sudo().filtered(lambda motion: motion.state != "draft")
+            if frozen and voting:
+                raise UserError(
+                    self.env._(
+                        "%(motions)s has been put to the vote: what was put to "
+                        "the vote can no longer be changed.",
+                        motions=", ".join(voting.mapped("name")),
+                    )
+                )
+        return super().write(vals)
+
     def _check_can_put_to_vote(self):
         for motion in self:
             if motion.proposer == "staff" and not motion.signatures_enough:

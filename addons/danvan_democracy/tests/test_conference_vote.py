@@ -246,3 +246,32 @@ class TestSecretVote(MotionCommon):
             )
         )
         self.assertEqual(motion.with_user(self.users["office"]).yes_count, 1)
+
+
+@tagged("post_install", "-at_install")
+class TestMotionFrozen(MotionCommon):
+    """DC-22: what was put to the vote is not rewritten under the votes."""
+
+    def test_dc22_an_open_motion_keeps_its_wording_and_secrecy(self):
+        conference, _extra = self._conference()
+        motion = self._open(conference, text="Đóng góp 200.000 đồng.")
+        motion.with_user(self.users["staff"]).action_vote_yes()
+        for vals in (
+            {"text": "Đóng góp 500.000 đồng."},
+            {"secret": True},
+            {"proposer": "staff"},
+        ):
+            with self.assertRaisesRegex(UserError, "can no longer be changed"):
+                motion.with_user(self.users["office"]).write(vals)
+        self.assertEqual(
+            (motion.text, motion.secret), ("Đóng góp 200.000 đồng.", False)
+        )
+        # The Office still records the show of hands in the form.
+        motion.with_user(self.users["office"]).write(
+            {
+                "vote_ids": [
+                    (0, 0, {"employee_id": self.employee["board"].id, "choice": "no"})
+                ]
+            }
+        )
+        self.assertEqual((motion.yes_count, motion.no_count), (1, 1))
