@@ -30,12 +30,15 @@
         "views/danvan_conference_agenda_step_views.xml",
         "wizard/danvan_conference_union_opinion_views.xml",
         "report/danvan_conference_reports.xml",
+        "data/danvan_conference_motion_data.xml",
+        "views/danvan_conference_motion_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
         "demo/danvan_publication_demo.xml",
         "demo/danvan_information_request_demo.xml",
         "demo/danvan_conference_demo.xml",
+        "demo/danvan_conference_motion_demo.xml",
     ],
     "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
 }

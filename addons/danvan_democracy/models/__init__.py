@@ -11,3 +11,7 @@ from . import danvan_information_request
 from . import danvan_my_work
 from . import danvan_conference_agenda_step
 from . import danvan_conference_agenda_item
+from . import danvan_conference_motion
+from . import danvan_conference_motion_signature
+from . import danvan_conference_vote
+from . import danvan_conference_review

@@ -1048,3 +1048,64 @@ class DanvanConference(models.Model):
             conference.action_issue_minutes()
             conference.action_issue_resolution()
         return True
+    # Motions and votes (DC-5, DC-8, DC-10)
+    danvan_motion_ids = fields.One2many(
+        "danvan.conference.motion", "conference_id", string="Motions"
+    )
+    danvan_motion_count = fields.Integer(
+        string="Number of Motions", compute="_compute_danvan_motion_count"
+    )
+    danvan_review_ids = fields.One2many(
+        "danvan.conference.review", "conference_id", string="Reviews of the Resolution"
+    )
+
+    @api.depends("danvan_motion_ids")
+    def _compute_danvan_motion_count(self):
+        groups = self.env["danvan.conference.motion"]._read_group(
+            [("conference_id", "in", self.ids)], ["conference_id"], ["__count"]
+        )
+        counts = {conference.id: count for conference, count in groups}
+        for conference in self:
+            conference.danvan_motion_count = counts.get(conference.id, 0)
+
+    def _resolution_items(self):
+        """The wording of the adopted motions, for the resolution (DC-8)."""
+        self.ensure_one()
+        motions = self.danvan_motion_ids.filtered(
+            lambda motion: motion.result == "adopted"
+        )
+        return [motion.text or motion.name for motion in motions]
+
+    def action_close_ballot(self):
+        """DC-5: closing the written ballot closes its motions, counted
+        against all staff."""
+        from odoo.exceptions import AccessError, UserError
+
+        if not self.env.user.has_group("danvan_base.group_danvan_office"):
+            raise AccessError(self.env._("Only the Office closes the written ballot."))
+        for conference in self:
+            if conference.state != "ballot":
+                raise UserError(
+                    self.env._(
+                        "%(conference)s has no written ballot under way.",
+                        conference=conference.name,
+                    )
+                )
+        self.danvan_motion_ids.filtered(lambda m: m.state == "open").action_close()
+        return True
+
+    def _danvan_review_start(self):
+        """The day the six-month reviews count from (DC-10)."""
+        self.ensure_one()
+        if self.date_conference:
+            return self.date_conference.date()
+        return self.write_date.date()
+
+    def action_open_danvan_motions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "danvan_democracy.danvan_conference_motion_action"
+        )
+        action["domain"] = [("conference_id", "=", self.id)]
+        action["context"] = {"default_conference_id": self.id}
+        return action

@@ -8,3 +8,9 @@ from . import test_conference_agenda_item
 from . import test_conference_documents
 from . import test_conference_queries
 from . import test_conference_tour
+from . import test_conference_motion
+from . import test_conference_vote
+from . import test_conference_ballot
+from . import test_conference_review
+from . import test_conference_motion_queries
+from . import test_conference_vote_tour
