@@ -22,9 +22,16 @@
         "views/danvan_publication_category_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/danvan_inspection_board_views.xml",
+        "views/danvan_inspection_views.xml",
+        "views/danvan_inspection_recommendation_views.xml",
+        "views/danvan_briefing_views.xml",
+        "views/danvan_briefing_conclusion_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
         "demo/danvan_publication_demo.xml",
+        "demo/danvan_inspection_board_demo.xml",
+        "demo/danvan_briefing_demo.xml",
     ],
 }

@@ -7,3 +7,10 @@ from . import danvan_publication
 from . import danvan_publication_read
 from . import danvan_conference
 from . import danvan_conference_attendee
+from . import danvan_inspection_board
+from . import danvan_inspection_board_member
+from . import danvan_inspection
+from . import danvan_inspection_recommendation
+from . import danvan_briefing
+from . import danvan_briefing_attendee
+from . import danvan_briefing_conclusion

@@ -10,3 +10,6 @@ class ResConfigSettings(models.TransientModel):
     danvan_secret_vote = fields.Boolean(
         related="company_id.danvan_secret_vote", readonly=False
     )
+    danvan_briefing_frequency = fields.Selection(
+        related="company_id.danvan_briefing_frequency", readonly=False
+    )
