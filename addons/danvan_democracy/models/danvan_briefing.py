@@ -12,7 +12,7 @@ it.
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 OFFICE_GROUP = "danvan_base.group_danvan_office"
 
@@ -111,6 +111,7 @@ class DanvanBriefing(models.Model):
                 "Briefing of %(month)s", month=day and day.strftime("%m/%Y") or ""
             )
 
+    @api.depends("attendee_ids", "attendee_ids.present")
     def _compute_attendance(self):
         groups = self.env["danvan.briefing.attendee"]._read_group(
             [("briefing_id", "in", self.ids)], ["briefing_id", "present"], ["__count"]
@@ -124,6 +125,7 @@ class DanvanBriefing(models.Model):
             briefing.invited_count = invited.get(briefing, 0)
             briefing.present_count = present.get(briefing, 0)
 
+    @api.depends("conclusion_ids", "conclusion_ids.state")
     def _compute_conclusion_counts(self):
         groups = dict(
             self.env["danvan.briefing.conclusion"]._read_group(
@@ -135,6 +137,7 @@ class DanvanBriefing(models.Model):
         for briefing in self:
             briefing.conclusion_open_count = groups.get(briefing, 0)
 
+    @api.depends("publication_ids")
     def _compute_publication_count(self):
         for briefing in self:
             briefing.publication_count = len(briefing.publication_ids)
@@ -165,7 +168,14 @@ class DanvanBriefing(models.Model):
         self.attendee_ids.write({"present": True})
         return True
 
+    def _check_office(self):
+        if not self.env.su and not self.env.user.has_group(OFFICE_GROUP):
+            raise AccessError(
+                self.env._("Only the Office records the briefings of the agency.")
+            )
+
     def _check_planned(self):
+        self._check_office()
         done = self.filtered(lambda b: b.state != "planned")
         if done:
             raise UserError(
@@ -178,6 +188,7 @@ class DanvanBriefing(models.Model):
     def action_hold(self):
         """The briefing was held: its attendance, minutes and conclusions
         are kept."""
+        self._check_office()
         for briefing in self:
             if not briefing.attendee_ids.filtered("present"):
                 raise UserError(
@@ -235,7 +246,7 @@ class DanvanBriefing(models.Model):
                     "previous_id": briefing.id,
                     "attendee_ids": [
                         (0, 0, {"employee_id": employee.id})
-                        for employee in briefing.attendee_ids.employee_id
+                        for employee in briefing.sudo().attendee_ids.employee_id
                         if employee.active
                     ],
                 }

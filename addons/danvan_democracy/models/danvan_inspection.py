@@ -144,6 +144,7 @@ class DanvanInspection(models.Model):
         """DC-16: notified at least 5 working days before the inspection."""
         Limit = self.env["danvan.time.limit"]
         for inspection in self:
+            self.env["danvan.holiday"]._check_date(inspection.date_planned)
             if not inspection.date_notice or not inspection.date_planned:
                 continue
             earliest = Limit.compute_deadline(

@@ -173,6 +173,12 @@ class DanvanInspectionBoard(models.Model):
             company._danvan_check_inspection_board()
         return super().create(vals_list)
 
+    @api.constrains("date_election")
+    def _check_date_election(self):
+        calendar = self.env["danvan.holiday"]
+        for board in self:
+            calendar._check_date(board.date_election)
+
     @api.constrains("member_ids", "special_reason", "company_id")
     def _check_composition(self):
         for board in self:

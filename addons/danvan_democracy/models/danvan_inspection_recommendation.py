@@ -202,6 +202,13 @@ class DanvanInspectionRecommendation(models.Model):
 
     def action_answer(self):
         """Leadership answers; the board is informed in the chatter."""
+        if not self.env.su and not self.env.user.has_group(LEADERSHIP_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only leadership answers the recommendations of the "
+                    "people's inspection board."
+                )
+            )
         for recommendation in self:
             if (
                 not recommendation.answer
