@@ -34,4 +34,5 @@
         "demo/danvan_inspection_board_demo.xml",
         "demo/danvan_briefing_demo.xml",
     ],
+    "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
 }

@@ -2,3 +2,4 @@ from . import test_publication
 from . import test_inspection_board
 from . import test_inspection
 from . import test_briefing
+from . import test_briefing_tour
