@@ -32,6 +32,11 @@
         "report/danvan_conference_reports.xml",
         "data/danvan_conference_motion_data.xml",
         "views/danvan_conference_motion_views.xml",
+        "views/danvan_inspection_board_views.xml",
+        "views/danvan_inspection_views.xml",
+        "views/danvan_inspection_recommendation_views.xml",
+        "views/danvan_briefing_views.xml",
+        "views/danvan_briefing_conclusion_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
@@ -39,6 +44,8 @@
         "demo/danvan_information_request_demo.xml",
         "demo/danvan_conference_demo.xml",
         "demo/danvan_conference_motion_demo.xml",
+        "demo/danvan_inspection_board_demo.xml",
+        "demo/danvan_briefing_demo.xml",
     ],
     "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
 }

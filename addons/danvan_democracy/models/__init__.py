@@ -15,3 +15,10 @@ from . import danvan_conference_motion
 from . import danvan_conference_motion_signature
 from . import danvan_conference_vote
 from . import danvan_conference_review
+from . import danvan_inspection_board
+from . import danvan_inspection_board_member
+from . import danvan_inspection
+from . import danvan_inspection_recommendation
+from . import danvan_briefing
+from . import danvan_briefing_attendee
+from . import danvan_briefing_conclusion

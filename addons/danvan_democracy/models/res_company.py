@@ -44,3 +44,42 @@ class ResCompany(models.Model):
         "member's request for information (Article 48 of the Law on Grassroots "
         "Democracy).",
     )
+    # DC-15: the people's inspection board, its switch and its minimum staff.
+    danvan_briefing_frequency = fields.Selection(
+        [
+            ("weekly", "Weekly"),
+            ("monthly", "Monthly"),
+            ("quarterly", "Quarterly"),
+        ],
+        string="Briefing Frequency",
+        default="monthly",
+        required=True,
+        help="How often the agency's briefings are held, as its working rules "
+        "say; the next briefing of a series is planned this far ahead.",
+    )
+
+    def _danvan_check_inspection_board(self):
+        """Refuse a people's inspection board where the agency keeps none or
+        has 7 staff or fewer (DC-15)."""
+        from odoo.exceptions import UserError, ValidationError
+
+        for company in self:
+            if not company.danvan_inspection_board:
+                raise UserError(
+                    self.env._(
+                        "%(agency)s keeps no people's inspection board: switch it on "
+                        "in the settings of grassroots democracy first.",
+                        agency=company.name,
+                    )
+                )
+            headcount = sum(company._danvan_headcount().values())
+            if headcount < 8:
+                raise ValidationError(
+                    self.env._(
+                        "%(agency)s has %(count)s staff: no people's inspection "
+                        "board is formed where the agency has 7 staff or fewer "
+                        "(Article 60 of the Law on Grassroots Democracy).",
+                        agency=company.name,
+                        count=headcount,
+                    )
+                )

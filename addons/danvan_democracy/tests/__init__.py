@@ -14,3 +14,7 @@ from . import test_conference_ballot
 from . import test_conference_review
 from . import test_conference_motion_queries
 from . import test_conference_vote_tour
+from . import test_inspection_board
+from . import test_inspection
+from . import test_briefing
+from . import test_briefing_tour
