@@ -22,9 +22,15 @@
         "views/danvan_publication_category_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/danvan_evaluation_result_views.xml",
+        "views/danvan_evaluation_batch_views.xml",
+        "views/danvan_conference_reward_views.xml",
+        "wizard/danvan_evaluation_import_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
         "demo/danvan_publication_demo.xml",
+        "demo/danvan_evaluation_demo.xml",
     ],
+    "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
 }

@@ -7,3 +7,6 @@ from . import danvan_publication
 from . import danvan_publication_read
 from . import danvan_conference
 from . import danvan_conference_attendee
+from . import danvan_evaluation_batch
+from . import danvan_evaluation_result
+from . import danvan_conference_reward
