@@ -168,7 +168,7 @@ class DanvanEvaluationImport(models.TransientModel):
             raise UserError(
                 self.env._("The CSV file is not encoded in UTF-8.")
             ) from error
-        first = text.split("\n", 1)[0]
+        first = next((line for line in text.splitlines() if line.strip()), "")
         delimiter = ";" if first.count(";") > first.count(",") else ","
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         return [
