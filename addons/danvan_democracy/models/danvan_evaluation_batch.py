@@ -152,6 +152,21 @@ class DanvanEvaluationBatch(models.Model):
                 )
             )
 
+    def _schedule_publication_todo(self):
+        """The Office who imported the results publishes them next (DC-20:
+        publication in the unit, within 5 working days of the decision)."""
+        for batch in self.filtered(lambda b: b.state == "draft"):
+            if not batch.activity_ids:
+                batch.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=batch.decision_date
+                    and self.env["danvan.time.limit"].compute_deadline(
+                        "dc_publication", batch.decision_date
+                    ),
+                    summary=batch._agency_env()._("Publish the results to staff"),
+                    user_id=self.env.uid,
+                )
+
     def action_open_import(self):
         self.ensure_one()
         return {
@@ -196,6 +211,7 @@ class DanvanEvaluationBatch(models.Model):
                     )
                 )
         self._transition("action_publish")
+        self.activity_unlink(["mail.mail_activity_data_todo"])
         Publication = self.env["danvan.publication"]
         for batch in self:
             env = batch._agency_env()

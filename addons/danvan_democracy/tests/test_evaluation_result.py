@@ -39,7 +39,11 @@ class TestEvaluationResult(EvaluationCommon):
 
     def test_dc2_publication_of_the_results_locks_them(self):
         batch = self._import().with_user(self.users["office"])
+        # DC-3: the Office who imported publishes next, within 5 working days.
+        self.assertEqual(batch.activity_ids.user_id, self.users["office"])
+        self.assertEqual(str(batch.activity_ids.date_deadline), "2026-12-17")
         action = batch.action_publish()
+        self.assertFalse(batch.activity_ids)
         self.assertEqual(batch.state, "published")
         publication = batch.publication_id
         self.assertEqual(action["res_id"], publication.id)

@@ -470,6 +470,7 @@ class DanvanEvaluationImport(models.TransientModel):
                     dict(values, batch_id=batch.id, employee_id=line["employee_id"])
                 )
         Result.create(creates)
+        batch._schedule_publication_todo()
         batch.message_post(
             body=self.env._(
                 "%(count)s evaluation results imported from %(file)s.",
