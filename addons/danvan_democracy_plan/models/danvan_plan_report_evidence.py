@@ -63,20 +63,34 @@ class DanvanPlanReportEvidence(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        evidences = super().create(vals_list)
-        for evidence in evidences:
-            record = evidence.record_ref
-            if not record or record._name not in EVIDENCE_MODELS:
-                raise UserError(
-                    self.env._(
-                        "Choose a publication, consultation, conference or briefing."
-                    )
-                )
+        self.env["danvan.plan.report"].browse(
+            {vals["report_id"] for vals in vals_list if vals.get("report_id")}
+        ).sudo()._danvan_check_evidence_open()
+        for vals in vals_list:
+            record = self._evidence_record(vals.get("record_ref"))
             # Only what the user may read is given as evidence.
             record.check_access("read")
-            evidence.name = record.display_name
-        evidences._check_report_open()
-        return evidences
+            vals["name"] = record.display_name
+        return super().create(vals_list)
+
+    def _evidence_record(self, ref):
+        """The democracy record of a Reference value ("model,id" or a record)."""
+        if isinstance(ref, str) and "," in ref:
+            model, _sep, res_id = ref.partition(",")
+            ref = (
+                self.env[model].browse(int(res_id))
+                if model in EVIDENCE_MODELS and model in self.env and res_id.isdigit()
+                else None
+            )
+        if not isinstance(ref, models.BaseModel) or ref._name not in EVIDENCE_MODELS:
+            raise UserError(
+                self.env._(
+                    "Choose a publication, consultation, conference or briefing."
+                )
+            )
+        if not ref.exists():
+            raise UserError(self.env._("The record to attach no longer exists."))
+        return ref
 
     def write(self, vals):
         self._check_report_open()
@@ -91,17 +105,8 @@ class DanvanPlanReportEvidence(models.Model):
         self._check_report_open()
 
     def _check_report_open(self):
-        """The evidence of an accepted report is kept with it."""
-        if self.env.su:
-            return
-        locked = self.report_id.filtered(lambda report: report._danvan_is_locked())
-        if locked:
-            raise UserError(
-                self.env._(
-                    "%s is accepted: its evidence can no longer be changed.",
-                    ", ".join(locked.mapped("display_name")),
-                )
-            )
+        if not self.env.su:
+            self.report_id._danvan_check_evidence_open()
 
     def action_open_record(self):
         self.ensure_one()
