@@ -12,7 +12,7 @@ import io
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .danvan_evaluation_result import default_evaluation_year
 
@@ -89,6 +89,30 @@ class DanvanEvaluationBatch(models.Model):
             "The agency already has the evaluation results of this year.",
         ),
     ]
+
+    @api.constrains("year", "decision_date")
+    def _check_dates(self):
+        for batch in self:
+            if not 1990 <= batch.year <= 2100:
+                raise ValidationError(
+                    self.env._(
+                        "The year %(year)s is not between 1990 and 2100.",
+                        year=batch.year,
+                    )
+                )
+            # DC-19: the year is classified at its end, never before it.
+            if batch.decision_date and not (
+                batch.year <= batch.decision_date.year <= batch.year + 1
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The decision classifying the staff for %(year)s is dated "
+                        "%(day)s: it is taken at the end of the year or early in "
+                        "the next.",
+                        year=batch.year,
+                        day=batch.decision_date.strftime("%d/%m/%Y"),
+                    )
+                )
 
     @api.depends("year")
     def _compute_name(self):

@@ -170,7 +170,9 @@ class TestEvaluationImport(EvaluationCommon):
 
         def queries(employees, year):
             lines = [header] + [(e.name, "Hoàn thành tốt", "80") for e in employees]
-            wizard = self._wizard(self._csv(lines), year=year)
+            wizard = self._wizard(
+                self._csv(lines), year=year, decision_date=f"{year}-12-10"
+            )
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.cr.sql_log_count

@@ -196,3 +196,75 @@ class TestEvaluationResult(EvaluationCommon):
             self.Result.create(
                 {"batch_id": batch.id, "employee_id": stranger.id, "level": "good"}
             )
+
+
+@tagged("post_install", "-at_install")
+class TestEvaluationIntegrity(EvaluationCommon):
+    def test_dc19_absurd_years_and_decision_dates_are_refused(self):
+        Batch = self.Batch.with_user(self.users["office"])
+        with self.assertRefused("between 1990 and 2100"):
+            Batch.create({"year": 20026})
+        with self.assertRefused("taken at the end of the year"):
+            Batch.create({"year": 2026, "decision_date": "2020-12-10"})
+        with self.assertRefused("taken at the end of the year"):
+            self._import(decision_date="2029-01-05")
+        self.assertFalse(self.Batch.search([("year", "in", (2026, 20026))]))
+
+    def test_dc19_plain_write_of_state_is_refused(self):
+        batch = self._import().with_user(self.users["office"])
+        with self.assertRaisesRegex(UserError, "changes only through its buttons"):
+            batch.state = "published"
+        with self.assertRaisesRegex(UserError, "changes only through its buttons"):
+            batch.result_ids[:1].state = "published"
+        with self.assertRaisesRegex(UserError, "changes only through its buttons"):
+            self.Batch.with_user(self.users["office"]).create(
+                {"year": 2027, "state": "published"}
+            )
+        self.assertEqual(batch.state, "draft")
+
+    def test_dc1_another_agency_sees_none_of_the_results(self):
+        batch = self._import()
+        other = self.env["res.company"].create({"name": "Sở Tư pháp"})
+        office = self.users["office"]
+        office.write({"company_ids": [(4, other.id)], "company_id": other.id})
+        Result = self.Result.with_user(office).with_context(
+            allowed_company_ids=[other.id]
+        )
+        self.assertFalse(Result.search([]))
+        self.assertFalse(
+            self.Batch.with_user(office)
+            .with_context(allowed_company_ids=[other.id])
+            .search([("id", "=", batch.id)])
+        )
+
+    def test_dc2_publication_queries_flat_in_the_number_of_staff(self):
+        Employee = self.env["hr.employee"]
+
+        def queries(count, year):
+            staff = Employee.create(
+                [
+                    {
+                        "name": f"Cán bộ {year} {n:02d}",
+                        "department_id": self.unit_science.id,
+                    }
+                    for n in range(count)
+                ]
+            )
+            lines = [("Họ và tên", "Xếp loại")] + [
+                (e.name, "Hoàn thành") for e in staff
+            ]
+            batch = self._import(lines, year=year, decision_date=f"{year}-12-10")
+            batch = batch.with_user(self.users["office"])
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            batch.action_publish()
+            batch.read(
+                ["result_count", "excellent_count", "quota_warning", "reward_count"]
+            )
+            self.env.flush_all()
+            return self.cr.sql_log_count - before
+
+        few = queries(5, 2030)
+        many = queries(50, 2031)
+        self.assertLessEqual(many, few + 2, f"{few} queries for 5 staff, {many} for 50")
