@@ -37,6 +37,10 @@
         "views/danvan_inspection_recommendation_views.xml",
         "views/danvan_briefing_views.xml",
         "views/danvan_briefing_conclusion_views.xml",
+        "views/danvan_evaluation_result_views.xml",
+        "views/danvan_evaluation_batch_views.xml",
+        "views/danvan_conference_reward_views.xml",
+        "wizard/danvan_evaluation_import_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
@@ -46,6 +50,7 @@
         "demo/danvan_conference_motion_demo.xml",
         "demo/danvan_inspection_board_demo.xml",
         "demo/danvan_briefing_demo.xml",
+        "demo/danvan_evaluation_demo.xml",
     ],
     "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
 }

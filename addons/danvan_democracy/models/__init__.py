@@ -22,3 +22,6 @@ from . import danvan_inspection_recommendation
 from . import danvan_briefing
 from . import danvan_briefing_attendee
 from . import danvan_briefing_conclusion
+from . import danvan_evaluation_batch
+from . import danvan_evaluation_result
+from . import danvan_conference_reward

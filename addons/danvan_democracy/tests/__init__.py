@@ -18,3 +18,7 @@ from . import test_inspection_board
 from . import test_inspection
 from . import test_briefing
 from . import test_briefing_tour
+from . import test_evaluation_import
+from . import test_evaluation_result
+from . import test_evaluation_demo
+from . import test_evaluation_tour
