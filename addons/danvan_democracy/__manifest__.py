@@ -22,9 +22,17 @@
         "views/danvan_publication_category_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "data/danvan_consultation_cron_data.xml",
+        "views/danvan_consultation_views.xml",
+        "report/danvan_consultation_reports.xml",
+        "report/danvan_consultation_templates.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
         "demo/danvan_publication_demo.xml",
+        "demo/danvan_consultation_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"],
+    },
 }

@@ -7,3 +7,9 @@ from . import danvan_publication
 from . import danvan_publication_read
 from . import danvan_conference
 from . import danvan_conference_attendee
+from . import danvan_consultation
+from . import danvan_consultation_version
+from . import danvan_consultation_article
+from . import danvan_consultation_opinion
+from . import danvan_consultation_opinion_author
+from . import danvan_consultation_response
