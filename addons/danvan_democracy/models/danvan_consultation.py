@@ -240,6 +240,7 @@ class DanvanConsultation(models.Model):
             ("department_ids", "parent_of", units.ids),
         ]
 
+    @api.depends_context("uid")
     def _compute_is_concerned(self):
         mine = self.search([("id", "in", self.ids)] + self._concerned_domain())
         for consultation in self:
@@ -253,6 +254,8 @@ class DanvanConsultation(models.Model):
             return ["!", *domain] if len(domain) == 1 else ["!", "&", *domain]
         return domain
 
+    @api.depends("state")
+    @api.depends_context("uid")
     def _compute_can_give_union_opinion(self):
         union = self.env.user.has_group(UNION)
         for consultation in self:

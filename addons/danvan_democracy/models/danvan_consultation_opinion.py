@@ -18,6 +18,8 @@ administrator, reads, searches, groups or exports it.
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 
 class DanvanConsultationOpinion(models.Model):
     _name = "danvan.consultation.opinion"
@@ -121,6 +123,7 @@ class DanvanConsultationOpinion(models.Model):
                 else opinion.sudo().employee_id.name
             )
 
+    @api.depends("superseded_by_ids")
     def _compute_superseded(self):
         for opinion in self:
             opinion.superseded = bool(opinion.sudo().superseded_by_ids)
@@ -144,6 +147,7 @@ class DanvanConsultationOpinion(models.Model):
             .subselect("opinion_id")
         )
 
+    @api.depends_context("uid")
     def _compute_is_mine(self):
         mine = self.search([("id", "in", self.ids), ("is_mine", "=", True)])
         for opinion in self:
@@ -281,7 +285,7 @@ class DanvanConsultationOpinion(models.Model):
             not own
             or earlier.consultation_id != consultation
             or earlier.article_id.id != (vals.get("article_id") or False)
-            or earlier.superseded
+            or self.sudo().search_count([("supersedes_id", "=", earlier.id)])
         ):
             raise UserError(
                 self.env._(
@@ -301,8 +305,9 @@ class DanvanConsultationOpinion(models.Model):
             )
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
+    def unlink(self):
+        if self.env.context.get(MODULE_UNINSTALL_FLAG):
+            return super().unlink()
         raise UserError(
             self.env._(
                 "An opinion is kept as it was given: nobody deletes it (Article 9 "

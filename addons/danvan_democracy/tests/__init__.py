@@ -1,1 +1,5 @@
 from . import test_publication
+from . import test_consultation
+from . import test_consultation_opinion
+from . import test_consultation_confidentiality
+from . import test_consultation_queries
