@@ -41,6 +41,10 @@
         "views/danvan_evaluation_batch_views.xml",
         "views/danvan_conference_reward_views.xml",
         "wizard/danvan_evaluation_import_views.xml",
+        "data/danvan_consultation_cron_data.xml",
+        "views/danvan_consultation_views.xml",
+        "report/danvan_consultation_reports.xml",
+        "report/danvan_consultation_templates.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
@@ -53,4 +57,9 @@
         "demo/danvan_evaluation_demo.xml",
     ],
     "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
+        "demo/danvan_consultation_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"],
+    },
 }

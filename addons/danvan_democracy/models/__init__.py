@@ -25,3 +25,9 @@ from . import danvan_briefing_conclusion
 from . import danvan_evaluation_batch
 from . import danvan_evaluation_result
 from . import danvan_conference_reward
+from . import danvan_consultation
+from . import danvan_consultation_version
+from . import danvan_consultation_article
+from . import danvan_consultation_opinion
+from . import danvan_consultation_opinion_author
+from . import danvan_consultation_response

@@ -22,3 +22,8 @@ from . import test_evaluation_import
 from . import test_evaluation_result
 from . import test_evaluation_demo
 from . import test_evaluation_tour
+from . import test_consultation
+from . import test_consultation_opinion
+from . import test_consultation_confidentiality
+from . import test_consultation_queries
+from . import test_consultation_tour
