@@ -56,7 +56,6 @@
         "demo/danvan_briefing_demo.xml",
         "demo/danvan_evaluation_demo.xml",
     ],
-    "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
         "demo/danvan_consultation_demo.xml",
     ],
     "assets": {
