@@ -55,7 +55,6 @@
         "demo/danvan_inspection_board_demo.xml",
         "demo/danvan_briefing_demo.xml",
         "demo/danvan_evaluation_demo.xml",
-    ],
         "demo/danvan_consultation_demo.xml",
     ],
     "assets": {
