@@ -12,6 +12,7 @@ class ResConfigSettings(models.TransientModel):
     )
     danvan_information_answer_days = fields.Integer(
         related="company_id.danvan_information_answer_days", readonly=False
+    )
     danvan_briefing_frequency = fields.Selection(
         related="company_id.danvan_briefing_frequency", readonly=False
     )
