@@ -135,6 +135,9 @@ class DanvanInformationRequest(models.Model):
                 for fname in ("requester_id", "company_id", "date_request"):
                     vals.pop(fname, None)
         requests = super().create(vals_list)
+        if not self.env.su:
+            # A request names only a publication its author may read.
+            requests.publication_id.check_access("read")
         requests._notify_office()
         return requests
 

@@ -371,3 +371,26 @@ class TestPublicationRules(DemocracyCommon):
         self.assertEqual(todo.date_deadline, publication.date_due)
         publication.with_user(self.users["office"]).action_publish()
         self.assertFalse(publication.sudo().activity_ids)
+
+    def test_dc3_staff_cannot_mark_read_what_is_not_posted_for_them(self):
+        Read = self.env["danvan.publication.read"].with_user(self.users["staff"])
+        draft = self._publication()
+        with self.assertRaises(AccessError):
+            Read.create({"publication_id": draft.id})
+        others = self._posted(
+            name="Của Văn phòng",
+            audience="units",
+            department_ids=[(6, 0, self.unit_office.ids)],
+        )
+        with self.assertRaises(AccessError):
+            Read.create({"publication_id": others.id})
+        # Nor in someone else's name.
+        mine = self._posted(name="Cho toàn cơ quan")
+        with self.assertRaises(AccessError):
+            Read.create({"publication_id": mine.id, "user_id": self.users["leader"].id})
+        self.assertFalse((draft | others | mine).read_ids)
+        # The Office sees a draft but a draft is not read.
+        with self.assertRaisesRegex(UserError, "not posted yet"):
+            self.env["danvan.publication.read"].with_user(self.users["office"]).create(
+                {"publication_id": draft.id}
+            )
