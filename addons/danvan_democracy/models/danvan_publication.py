@@ -9,7 +9,7 @@ are rows of the table of legal time limits, counted through the calendar.
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.danvan_base.tools.date_checks import (
     check_date_order,
@@ -270,8 +270,15 @@ class DanvanPublication(models.Model):
         return employees.filtered(concerned)
 
     def action_open_unread_staff(self):
-        """The staff of the audience who have not read it yet (DC-3)."""
+        """The staff of the audience who have not read it yet (DC-3): the
+        Office's to see, not staff's."""
         self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(
+            "danvan_base.group_danvan_office"
+        ):
+            raise AccessError(
+                self.env._("Only the Office sees who has not read %s.", self.name)
+            )
         readers = self._read_stats_readers()
         users = readers["reads"].get(self.id, set())
         unread = self._audience_employees_in(readers["employees"]).filtered(

@@ -394,3 +394,44 @@ class TestPublicationRules(DemocracyCommon):
             self.env["danvan.publication.read"].with_user(self.users["office"]).create(
                 {"publication_id": draft.id}
             )
+
+    def test_dc2_a_secret_draft_reaches_no_staff_channel(self):
+        secret = "Phương án nhân sự mật ZK-4417"
+        draft = self._publication(
+            name="Phương án nhân sự", content=f"<p>{secret}</p>", confidential=True
+        )
+        draft.with_user(self.users["office"]).message_post(body=secret)
+        for role in ("staff", "unit_head", "union", "board"):
+            user = self.users[role]
+            user.groups_id |= self.env.ref("base.group_allow_export")
+            Publication = self.Publication.with_user(user)
+            self.assertFalse(Publication.search([("content", "ilike", "ZK-4417")]))
+            with self.assertRaises(AccessError):
+                draft.with_user(user).read(["content"])
+            groups = Publication.read_group([], ["name"], ["name"])
+            self.assertNotIn("Phương án nhân sự", str(groups))
+            exported = Publication.search([]).export_data(["name", "content"])
+            self.assertNotIn("ZK-4417", str(exported))
+            messages = (
+                self.env["mail.message"]
+                .with_user(user)
+                .search([("body", "ilike", "ZK-4417")])
+            )
+            self.assertFalse(messages)
+            blocks = self.env["danvan.my.work"].with_user(user).get_my_work()
+            self.assertNotIn("ZK-4417", str(blocks))
+            self.assertNotIn("Phương án nhân sự", str(blocks))
+        # The Office sees it, and cannot publish it.
+        office = self.Publication.with_user(self.users["office"])
+        self.assertEqual(office.search([("content", "ilike", "ZK-4417")]), draft)
+
+    def test_dc3_the_unread_list_opens_for_the_office(self):
+        publication = self._posted()
+        action = publication.with_user(self.users["office"]).action_open_unread_staff()
+        Public = self.env[action["res_model"]].with_user(self.users["office"])
+        views = Public.get_views(action["views"])
+        self.assertIn("list", views["views"])
+        self.assertTrue(Public.search_read(action["domain"], ["name", "department_id"]))
+        # Staff have no such list.
+        with self.assertRaises(AccessError):
+            publication.with_user(self.users["staff"]).action_open_unread_staff()
