@@ -109,7 +109,9 @@ class DanvanInformationRequest(models.Model):
         "res.users", string="Answered by", readonly=True, copy=False, tracking=True
     )
 
-    @api.depends("date_request", "company_id.danvan_information_answer_days")
+    # The agency's setting applies to the requests made after it changes: a
+    # request keeps the time it was given (and follows the calendar).
+    @api.depends("date_request")
     def _compute_date_due(self):
         calendar = self.env["danvan.holiday"]
         for request in self:

@@ -85,8 +85,13 @@ class TestInformationRequest(DemocracyCommon):
             request = self._request()
         # Fri 04/12 + 3 working days, Tue 08/12 off: Thu 10/12.
         self.assertEqual(request.date_due, date(2026, 12, 10))
+        # A later change of the setting keeps the time the request was given.
+        self.company.danvan_information_answer_days = 10
+        self.assertEqual(request.date_due, date(2026, 12, 10))
         with freeze_time("2026-12-11"):
-            self.Request._cron_check_deadlines()
+            self.env.ref(
+                "danvan_democracy.ir_cron_danvan_information_request_deadlines"
+            ).method_direct_trigger()
         self.assertTrue(request.deadline_escalated)
         self.assertIn(
             self.users["office"],
