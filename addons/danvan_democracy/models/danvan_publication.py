@@ -215,7 +215,7 @@ class DanvanPublication(models.Model):
         readers = self._read_stats_readers()
         for publication in self:
             audience = publication._audience_employees_in(readers["employees"])
-            users = readers["reads"].get(publication.id, set())
+            users = readers["reads"].get(publication._origin.id, set())
             read = sum(1 for employee in audience if employee.user_id.id in users)
             concerned = len(audience)
             publication.read_count = read
@@ -240,12 +240,14 @@ class DanvanPublication(models.Model):
         )
         employees.department_id.fetch(["parent_path"])
         reads = {}
-        if self.ids:
+        # A form not saved yet (new ids) has the reads of its saved record.
+        ids = self._origin.ids
+        if ids:
             for read in (
                 self.env["danvan.publication.read"]
                 .sudo()
                 .search_fetch(
-                    [("publication_id", "in", self.ids)],
+                    [("publication_id", "in", ids)],
                     ["publication_id", "user_id"],
                 )
             ):
@@ -280,7 +282,7 @@ class DanvanPublication(models.Model):
                 self.env._("Only the Office sees who has not read %s.", self.name)
             )
         readers = self._read_stats_readers()
-        users = readers["reads"].get(self.id, set())
+        users = readers["reads"].get(self._origin.id, set())
         unread = self._audience_employees_in(readers["employees"]).filtered(
             lambda employee: employee.user_id.id not in users
         )

@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import DemocracyCommon
 
@@ -435,3 +435,18 @@ class TestPublicationRules(DemocracyCommon):
         # Staff have no such list.
         with self.assertRaises(AccessError):
             publication.with_user(self.users["staff"]).action_open_unread_staff()
+
+    def test_dc3_the_office_fills_the_form_as_the_web_client_does(self):
+        form = Form(self.Publication.with_user(self.users["office"]))
+        form.name = "Công khai qua biểu mẫu"
+        form.category_id = self.category_salary
+        form.decision_date = date(2026, 12, 4)
+        self.assertEqual(form.date_due, date(2026, 12, 11))
+        form.audience = "units"
+        form.department_ids.add(self.unit_science)
+        form.content = "<p>Nội dung</p>"
+        publication = form.save()
+        self.assertEqual(publication.audience_count, 3)
+        with Form(publication.with_user(self.users["office"])) as edit:
+            edit.department_ids.add(self.unit_office)
+        self.assertEqual(publication.audience_count, 7)
