@@ -195,6 +195,38 @@ class DanvanInformationRequest(models.Model):
             )
         return True
 
+    def action_answer_by_publication(self):
+        """The answer is information all staff should have: a draft
+        publication of it, linked to the request, for the Office to finish
+        and publish (DC-3, DC-4)."""
+        self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(
+            "danvan_base.group_danvan_office"
+        ):
+            raise AccessError(
+                self.env._("Only the Office answers a request for information.")
+            )
+        if self.state != "submitted":
+            raise UserError(
+                self.env._(
+                    "This action is not possible in the current status of %s. "
+                    "Reload the page: someone may have changed it.",
+                    self.display_name,
+                )
+            )
+        if not self.publication_id:
+            self.publication_id = self.env["danvan.publication"]._create_for(
+                self,
+                "danvan_democracy.danvan_publication_category_art46_12",
+                {"name": self.name},
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "danvan.publication",
+            "res_id": self.publication_id.id,
+            "view_mode": "form",
+        }
+
     # The answer's deadline, watched by the daily cron.
     def _deadline_open_domain(self):
         return [("state", "=", "submitted")]

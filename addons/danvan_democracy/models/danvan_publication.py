@@ -166,6 +166,12 @@ class DanvanPublication(models.Model):
         store=True,
         aggregator="avg",
     )
+    request_ids = fields.One2many(
+        "danvan.information.request", "publication_id", string="Requests"
+    )
+    request_count = fields.Integer(
+        string="Requests for Information", compute="_compute_request_count"
+    )
     is_read = fields.Boolean(
         string="Read by Me", compute="_compute_is_read", search="_search_is_read"
     )
@@ -314,6 +320,29 @@ class DanvanPublication(models.Model):
             "view_mode": "list",
             "domain": [("publication_id", "=", self.id)],
             "context": {"create": False, "delete": False},
+        }
+
+    @api.depends("request_ids")
+    def _compute_request_count(self):
+        counts = dict(
+            self.env["danvan.information.request"]._read_group(
+                [("publication_id", "in", self._origin.ids)],
+                ["publication_id"],
+                ["__count"],
+            )
+        )
+        for publication in self:
+            publication.request_count = counts.get(publication._origin, 0)
+
+    def action_open_requests(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Requests for information: %s", self.name),
+            "res_model": "danvan.information.request",
+            "view_mode": "list,form",
+            "domain": [("publication_id", "=", self.id)],
+            "context": {"create": False},
         }
 
     def _compute_is_read(self):

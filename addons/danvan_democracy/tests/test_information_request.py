@@ -160,3 +160,31 @@ class TestInformationRequest(DemocracyCommon):
                 [("id", "=", request.id)]
             )
         )
+
+    def test_dc4_an_answer_for_all_staff_becomes_a_publication(self):
+        request = self._request()
+        with self.assertRaises(AccessError):
+            request.with_user(self.users["staff"]).action_answer_by_publication()
+        office = request.with_user(self.users["office"])
+        action = office.action_answer_by_publication()
+        publication = request.publication_id
+        self.assertEqual(action["res_id"], publication.id)
+        self.assertEqual(publication.state, "draft")
+        self.assertEqual(publication.category_id.code, "art46_12")
+        # A second click opens the same draft.
+        office.action_answer_by_publication()
+        self.assertEqual(
+            self.env["danvan.publication"].search_count(
+                [("res_model", "=", request._name), ("res_id", "=", request.id)]
+            ),
+            1,
+        )
+        publication.with_user(self.users["office"]).write(
+            {"content": "<p>Kế hoạch</p>"}
+        )
+        publication.with_user(self.users["office"]).action_publish()
+        office.action_answer()
+        self.assertEqual(request.state, "answered")
+        self.assertEqual(publication.with_user(self.users["office"]).request_count, 1)
+        with self.assertRaisesRegex(UserError, "not possible in the current status"):
+            office.action_answer_by_publication()
