@@ -450,3 +450,32 @@ class TestPublicationRules(DemocracyCommon):
         with Form(publication.with_user(self.users["office"])) as edit:
             edit.department_ids.add(self.unit_office)
         self.assertEqual(publication.audience_count, 7)
+
+    def test_dc3_the_dashboard_groups_read_rates_by_category(self):
+        posted = self._posted()
+        self._posted(
+            name="Quy chế",
+            category_id=self.env.ref(
+                "danvan_democracy.danvan_publication_category_art46_9"
+            ).id,
+        )
+        posted.with_user(self.users["staff"]).action_mark_read()
+        Publication = self.Publication.with_user(self.users["office"])
+        action = self.env.ref("danvan_democracy.danvan_publication_action_dashboard")
+        views = Publication.get_views([(False, "graph"), (False, "pivot")])
+        self.assertEqual(set(views["views"]), {"graph", "pivot"})
+        self.assertIn("graph", action.view_mode)
+        groups = Publication.read_group(
+            [
+                (
+                    "id",
+                    "in",
+                    (posted | Publication.search([("name", "=", "Quy chế")])).ids,
+                )
+            ],
+            ["read_rate:avg", "unread_count:sum"],
+            ["category_id"],
+        )
+        rates = {g["category_id"][0]: g["read_rate"] for g in groups}
+        self.assertAlmostEqual(rates[self.category_salary.id], posted.read_rate)
+        self.assertGreater(rates[self.category_salary.id], 0)
