@@ -109,7 +109,9 @@ class DanvanInformationRequest(models.Model):
         "res.users", string="Answered by", readonly=True, copy=False, tracking=True
     )
 
-    @api.depends("date_request", "company_id.danvan_information_answer_days")
+    # The agency's setting applies to the requests made after it changes: a
+    # request keeps the time it was given (and follows the calendar).
+    @api.depends("date_request")
     def _compute_date_due(self):
         calendar = self.env["danvan.holiday"]
         for request in self:
@@ -135,6 +137,9 @@ class DanvanInformationRequest(models.Model):
                 for fname in ("requester_id", "company_id", "date_request"):
                     vals.pop(fname, None)
         requests = super().create(vals_list)
+        if not self.env.su:
+            # A request names only a publication its author may read.
+            requests.publication_id.check_access("read")
         requests._notify_office()
         return requests
 
@@ -189,6 +194,38 @@ class DanvanInformationRequest(models.Model):
                 partner_ids=request.requester_id.partner_id.ids,
             )
         return True
+
+    def action_answer_by_publication(self):
+        """The answer is information all staff should have: a draft
+        publication of it, linked to the request, for the Office to finish
+        and publish (DC-3, DC-4)."""
+        self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(
+            "danvan_base.group_danvan_office"
+        ):
+            raise AccessError(
+                self.env._("Only the Office answers a request for information.")
+            )
+        if self.state != "submitted":
+            raise UserError(
+                self.env._(
+                    "This action is not possible in the current status of %s. "
+                    "Reload the page: someone may have changed it.",
+                    self.display_name,
+                )
+            )
+        if not self.publication_id:
+            self.publication_id = self.env["danvan.publication"]._create_for(
+                self,
+                "danvan_democracy.danvan_publication_category_art46_12",
+                {"name": self.name},
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "danvan.publication",
+            "res_id": self.publication_id.id,
+            "view_mode": "form",
+        }
 
     # The answer's deadline, watched by the daily cron.
     def _deadline_open_domain(self):

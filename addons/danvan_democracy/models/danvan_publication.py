@@ -9,7 +9,7 @@ are rows of the table of legal time limits, counted through the calendar.
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.danvan_base.tools.date_checks import (
     check_date_order,
@@ -166,6 +166,12 @@ class DanvanPublication(models.Model):
         store=True,
         aggregator="avg",
     )
+    request_ids = fields.One2many(
+        "danvan.information.request", "publication_id", string="Requests"
+    )
+    request_count = fields.Integer(
+        string="Requests for Information", compute="_compute_request_count"
+    )
     is_read = fields.Boolean(
         string="Read by Me", compute="_compute_is_read", search="_search_is_read"
     )
@@ -215,7 +221,7 @@ class DanvanPublication(models.Model):
         readers = self._read_stats_readers()
         for publication in self:
             audience = publication._audience_employees_in(readers["employees"])
-            users = readers["reads"].get(publication.id, set())
+            users = readers["reads"].get(publication._origin.id, set())
             read = sum(1 for employee in audience if employee.user_id.id in users)
             concerned = len(audience)
             publication.read_count = read
@@ -240,12 +246,14 @@ class DanvanPublication(models.Model):
         )
         employees.department_id.fetch(["parent_path"])
         reads = {}
-        if self.ids:
+        # A form not saved yet (new ids) has the reads of its saved record.
+        ids = self._origin.ids
+        if ids:
             for read in (
                 self.env["danvan.publication.read"]
                 .sudo()
                 .search_fetch(
-                    [("publication_id", "in", self.ids)],
+                    [("publication_id", "in", ids)],
                     ["publication_id", "user_id"],
                 )
             ):
@@ -270,10 +278,17 @@ class DanvanPublication(models.Model):
         return employees.filtered(concerned)
 
     def action_open_unread_staff(self):
-        """The staff of the audience who have not read it yet (DC-3)."""
+        """The staff of the audience who have not read it yet (DC-3): the
+        Office's to see, not staff's."""
         self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(
+            "danvan_base.group_danvan_office"
+        ):
+            raise AccessError(
+                self.env._("Only the Office sees who has not read %s.", self.name)
+            )
         readers = self._read_stats_readers()
-        users = readers["reads"].get(self.id, set())
+        users = readers["reads"].get(self._origin.id, set())
         unread = self._audience_employees_in(readers["employees"]).filtered(
             lambda employee: employee.user_id.id not in users
         )
@@ -305,6 +320,29 @@ class DanvanPublication(models.Model):
             "view_mode": "list",
             "domain": [("publication_id", "=", self.id)],
             "context": {"create": False, "delete": False},
+        }
+
+    @api.depends("request_ids")
+    def _compute_request_count(self):
+        counts = dict(
+            self.env["danvan.information.request"]._read_group(
+                [("publication_id", "in", self._origin.ids)],
+                ["publication_id"],
+                ["__count"],
+            )
+        )
+        for publication in self:
+            publication.request_count = counts.get(publication._origin, 0)
+
+    def action_open_requests(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Requests for information: %s", self.name),
+            "res_model": "danvan.information.request",
+            "view_mode": "list,form",
+            "domain": [("publication_id", "=", self.id)],
+            "context": {"create": False},
         }
 
     def _compute_is_read(self):

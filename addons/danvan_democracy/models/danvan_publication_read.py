@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class DanvanPublicationRead(models.Model):
@@ -32,3 +33,20 @@ class DanvanPublicationRead(models.Model):
             "A staff member marks a publication as read once.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A staff member marks read only what is posted for them (DC-3)."""
+        reads = super().create(vals_list)
+        if not self.env.su:
+            publications = reads.publication_id
+            publications.check_access("read")
+            drafts = publications.filtered(lambda p: p.state == "draft")
+            if drafts:
+                raise UserError(
+                    self.env._(
+                        "%s is not posted yet: it cannot be marked as read.",
+                        ", ".join(drafts.mapped("name")),
+                    )
+                )
+        return reads

@@ -85,8 +85,13 @@ class TestInformationRequest(DemocracyCommon):
             request = self._request()
         # Fri 04/12 + 3 working days, Tue 08/12 off: Thu 10/12.
         self.assertEqual(request.date_due, date(2026, 12, 10))
+        # A later change of the setting keeps the time the request was given.
+        self.company.danvan_information_answer_days = 10
+        self.assertEqual(request.date_due, date(2026, 12, 10))
         with freeze_time("2026-12-11"):
-            self.Request._cron_check_deadlines()
+            self.env.ref(
+                "danvan_democracy.ir_cron_danvan_information_request_deadlines"
+            ).method_direct_trigger()
         self.assertTrue(request.deadline_escalated)
         self.assertIn(
             self.users["office"],
@@ -155,3 +160,31 @@ class TestInformationRequest(DemocracyCommon):
                 [("id", "=", request.id)]
             )
         )
+
+    def test_dc4_an_answer_for_all_staff_becomes_a_publication(self):
+        request = self._request()
+        with self.assertRaises(AccessError):
+            request.with_user(self.users["staff"]).action_answer_by_publication()
+        office = request.with_user(self.users["office"])
+        action = office.action_answer_by_publication()
+        publication = request.publication_id
+        self.assertEqual(action["res_id"], publication.id)
+        self.assertEqual(publication.state, "draft")
+        self.assertEqual(publication.category_id.code, "art46_12")
+        # A second click opens the same draft.
+        office.action_answer_by_publication()
+        self.assertEqual(
+            self.env["danvan.publication"].search_count(
+                [("res_model", "=", request._name), ("res_id", "=", request.id)]
+            ),
+            1,
+        )
+        publication.with_user(self.users["office"]).write(
+            {"content": "<p>Kế hoạch</p>"}
+        )
+        publication.with_user(self.users["office"]).action_publish()
+        office.action_answer()
+        self.assertEqual(request.state, "answered")
+        self.assertEqual(publication.with_user(self.users["office"]).request_count, 1)
+        with self.assertRaisesRegex(UserError, "not possible in the current status"):
+            office.action_answer_by_publication()

@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import DemocracyCommon
 
@@ -371,3 +371,111 @@ class TestPublicationRules(DemocracyCommon):
         self.assertEqual(todo.date_deadline, publication.date_due)
         publication.with_user(self.users["office"]).action_publish()
         self.assertFalse(publication.sudo().activity_ids)
+
+    def test_dc3_staff_cannot_mark_read_what_is_not_posted_for_them(self):
+        Read = self.env["danvan.publication.read"].with_user(self.users["staff"])
+        draft = self._publication()
+        with self.assertRaises(AccessError):
+            Read.create({"publication_id": draft.id})
+        others = self._posted(
+            name="Của Văn phòng",
+            audience="units",
+            department_ids=[(6, 0, self.unit_office.ids)],
+        )
+        with self.assertRaises(AccessError):
+            Read.create({"publication_id": others.id})
+        # Nor in someone else's name.
+        mine = self._posted(name="Cho toàn cơ quan")
+        with self.assertRaises(AccessError):
+            Read.create({"publication_id": mine.id, "user_id": self.users["leader"].id})
+        self.assertFalse((draft | others | mine).read_ids)
+        # The Office sees a draft but a draft is not read.
+        with self.assertRaisesRegex(UserError, "not posted yet"):
+            self.env["danvan.publication.read"].with_user(self.users["office"]).create(
+                {"publication_id": draft.id}
+            )
+
+    def test_dc2_a_secret_draft_reaches_no_staff_channel(self):
+        secret = "Phương án nhân sự mật ZK-4417"
+        draft = self._publication(
+            name="Phương án nhân sự", content=f"<p>{secret}</p>", confidential=True
+        )
+        draft.with_user(self.users["office"]).message_post(body=secret)
+        for role in ("staff", "unit_head", "union", "board"):
+            user = self.users[role]
+            user.groups_id |= self.env.ref("base.group_allow_export")
+            Publication = self.Publication.with_user(user)
+            self.assertFalse(Publication.search([("content", "ilike", "ZK-4417")]))
+            with self.assertRaises(AccessError):
+                draft.with_user(user).read(["content"])
+            groups = Publication.read_group([], ["name"], ["name"])
+            self.assertNotIn("Phương án nhân sự", str(groups))
+            exported = Publication.search([]).export_data(["name", "content"])
+            self.assertNotIn("ZK-4417", str(exported))
+            messages = (
+                self.env["mail.message"]
+                .with_user(user)
+                .search([("body", "ilike", "ZK-4417")])
+            )
+            self.assertFalse(messages)
+            blocks = self.env["danvan.my.work"].with_user(user).get_my_work()
+            self.assertNotIn("ZK-4417", str(blocks))
+            self.assertNotIn("Phương án nhân sự", str(blocks))
+        # The Office sees it, and cannot publish it.
+        office = self.Publication.with_user(self.users["office"])
+        self.assertEqual(office.search([("content", "ilike", "ZK-4417")]), draft)
+
+    def test_dc3_the_unread_list_opens_for_the_office(self):
+        publication = self._posted()
+        action = publication.with_user(self.users["office"]).action_open_unread_staff()
+        Public = self.env[action["res_model"]].with_user(self.users["office"])
+        views = Public.get_views(action["views"])
+        self.assertIn("list", views["views"])
+        self.assertTrue(Public.search_read(action["domain"], ["name", "department_id"]))
+        # Staff have no such list.
+        with self.assertRaises(AccessError):
+            publication.with_user(self.users["staff"]).action_open_unread_staff()
+
+    def test_dc3_the_office_fills_the_form_as_the_web_client_does(self):
+        form = Form(self.Publication.with_user(self.users["office"]))
+        form.name = "Công khai qua biểu mẫu"
+        form.category_id = self.category_salary
+        form.decision_date = date(2026, 12, 4)
+        self.assertEqual(form.date_due, date(2026, 12, 11))
+        form.audience = "units"
+        form.department_ids.add(self.unit_science)
+        form.content = "<p>Nội dung</p>"
+        publication = form.save()
+        self.assertEqual(publication.audience_count, 3)
+        with Form(publication.with_user(self.users["office"])) as edit:
+            edit.department_ids.add(self.unit_office)
+        self.assertEqual(publication.audience_count, 7)
+
+    def test_dc3_the_dashboard_groups_read_rates_by_category(self):
+        posted = self._posted()
+        self._posted(
+            name="Quy chế",
+            category_id=self.env.ref(
+                "danvan_democracy.danvan_publication_category_art46_9"
+            ).id,
+        )
+        posted.with_user(self.users["staff"]).action_mark_read()
+        Publication = self.Publication.with_user(self.users["office"])
+        action = self.env.ref("danvan_democracy.danvan_publication_action_dashboard")
+        views = Publication.get_views([(False, "graph"), (False, "pivot")])
+        self.assertEqual(set(views["views"]), {"graph", "pivot"})
+        self.assertIn("graph", action.view_mode)
+        groups = Publication.read_group(
+            [
+                (
+                    "id",
+                    "in",
+                    (posted | Publication.search([("name", "=", "Quy chế")])).ids,
+                )
+            ],
+            ["read_rate:avg", "unread_count:sum"],
+            ["category_id"],
+        )
+        rates = {g["category_id"][0]: g["read_rate"] for g in groups}
+        self.assertAlmostEqual(rates[self.category_salary.id], posted.read_rate)
+        self.assertGreater(rates[self.category_salary.id], 0)

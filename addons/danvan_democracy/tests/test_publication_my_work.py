@@ -39,3 +39,25 @@ class TestPublicationMyWork(DemocracyCommon):
     def _blocks_outsider(self):
         work = self.env["danvan.my.work"].with_user(self.user_outsider).get_my_work()
         return {block["key"]: block for block in work["blocks"]}
+
+    def test_dc3_my_work_costs_the_same_for_5_and_50_staff(self):
+        publication = self._publication()
+        publication.with_user(self.users["office"]).action_publish()
+        self._publication(name="Chờ công khai")
+
+        def count(role):
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self._blocks(role)
+            return self.cr.sql_log_count - before
+
+        self._add_staff(5)
+        self.env.flush_all()
+        for role in ("staff", "office"):
+            self._blocks(role)
+        counts = {role: count(role) for role in ("staff", "office")}
+        self._add_staff(45)
+        self.env.flush_all()
+        for role in ("staff", "office"):
+            self._blocks(role)
+            self.assertEqual(count(role), counts[role], role)
