@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
@@ -78,7 +79,6 @@ class DanvanConferenceMotion(models.Model):
     )
     secret = fields.Boolean(
         string="Secret Vote",
-        default=lambda self: self.env.company.danvan_secret_vote,
         tracking=True,
         help="Each vote is counted without anyone but the voter seeing who cast it.",
     )
@@ -262,6 +262,21 @@ class DanvanConferenceMotion(models.Model):
         "date_ballot_close",
     }
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Secret where the agency's democracy rules say so, unless the motion
+        # says otherwise.
+        for vals in vals_list:
+            if "secret" not in vals and vals.get("conference_id"):
+                conference = self.env["danvan.conference"].browse(vals["conference_id"])
+                vals["secret"] = conference.sudo().company_id.danvan_secret_vote
+        return super().create(vals_list)
+
+    @api.onchange("conference_id")
+    def _onchange_conference_secret(self):
+        if self.conference_id and self.state == "draft":
+            self.secret = self.conference_id.company_id.danvan_secret_vote
+
     def write(self, vals):
         if not self.env.su and not self._danvan_gate_open():
             frozen = self._danvan_frozen_fields.intersection(vals)
@@ -275,6 +290,20 @@ class DanvanConferenceMotion(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _danvan_touch(self):
+        """Mark the motions' rows changed by this transaction: a vote and the
+        closing of the vote that run at the same time conflict, and the one
+        that comes second is retried on what the first one committed, so no
+        vote is cast after the count nor left out of it."""
+        if self.ids:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE danvan_conference_motion SET write_date = write_date "
+                    "WHERE id IN %s",
+                    tuple(self.ids),
+                )
+            )
 
     def _check_can_put_to_vote(self):
         for motion in self:
