@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
@@ -138,7 +139,7 @@ class DanvanConferenceMotion(models.Model):
         [("yes", "In Favour"), ("no", "Against"), ("abstain", "Abstain")],
         compute="_compute_my_vote",
     )
-    can_vote = fields.Boolean(compute="_compute_my_vote")
+    can_vote = fields.Boolean(compute="_compute_my_vote", search="_search_can_vote")
 
     @api.depends("signature_ids", "conference_id.headcount", "proposer")
     def _compute_signatures(self):
@@ -236,6 +237,39 @@ class DanvanConferenceMotion(models.Model):
                     or (not motion.ballot and motion.conference_id.id in present)
                 )
             )
+
+    def _search_can_vote(self, operator, value):
+        """The motions open to the current user's vote: present at the
+        conference, or asked by a written ballot, and not yet voted."""
+        if operator not in ("=", "!="):
+            return NotImplemented
+        employees = self.env.user.employee_ids
+        voted = (
+            self.env["danvan.conference.vote"]
+            .sudo()
+            .search([("employee_id", "in", employees.ids)])
+            .motion_id
+        )
+        present = (
+            self.env["danvan.conference.attendee"]
+            .sudo()
+            .search([("employee_id", "in", employees.ids), ("present", "=", True)])
+            .conference_id
+        )
+        domain = [
+            ("state", "=", "open"),
+            ("id", "not in", voted.ids),
+            "|",
+            "&",
+            ("ballot", "=", True),
+            ("company_id", "in", employees.company_id.ids),
+            "&",
+            ("ballot", "=", False),
+            ("conference_id", "in", present.ids),
+        ]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", *expression.normalize_domain(domain)]
 
     def _danvan_ballot_staff(self):
         """Everyone asked to answer a written ballot: all active staff of the

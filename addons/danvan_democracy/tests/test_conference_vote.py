@@ -23,6 +23,19 @@ class TestConferenceVote(MotionCommon):
         self.assertEqual(motion.with_user(staff).my_vote, "no")
         self.assertFalse(motion.with_user(staff).can_vote)
 
+    def test_dc8_open_to_my_vote_lists_what_i_may_still_vote(self):
+        conference, _extra = self._conference(absent=("unit_head",))
+        motion = self._open(conference)
+        draft = self._motion(conference, name="Chưa biểu quyết")
+        Motion = self.Motion.with_user(self.users["staff"])
+        self.assertEqual(Motion.search([("can_vote", "=", True)]), motion)
+        self.assertIn(draft, Motion.search([("can_vote", "=", False)]))
+        absent = self.Motion.with_user(self.users["unit_head"])
+        self.assertFalse(absent.search([("can_vote", "=", True)]))
+        motion.with_user(self.users["staff"]).action_vote_abstain()
+        self.assertFalse(Motion.search([("can_vote", "=", True)]))
+        self.assertIn(motion, Motion.search([("can_vote", "!=", True)]))
+
     def test_dc22_voting_twice_is_refused(self):
         conference, _extra = self._conference()
         motion = self._open(conference)
