@@ -214,6 +214,22 @@ class TestSecretVote(MotionCommon):
                 Vote.search([("employee_id.name", "ilike", secret)]), login
             )
             self.assertFalse(Vote.search([("user_id", "=", self.voter.id)]), login)
+            # Nor through the motion: which motions the voter voted against.
+            self.assertFalse(
+                motion.with_user(user).search(
+                    [
+                        (
+                            "vote_ids",
+                            "any",
+                            [
+                                ("employee_id.name", "ilike", secret),
+                                ("choice", "=", "no"),
+                            ],
+                        )
+                    ]
+                ),
+                login,
+            )
             groups = Vote.read_group([], ["employee_id"], ["employee_id"])
             self.assertNotIn(secret, str(groups), login)
             motion.invalidate_recordset(["vote_ids"])
