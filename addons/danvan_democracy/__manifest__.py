@@ -23,6 +23,7 @@
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "data/danvan_conference_motion_data.xml",
+        "report/danvan_conference_motion_reports.xml",
         "views/danvan_conference_motion_views.xml",
     ],
     "demo": [

@@ -245,6 +245,19 @@ class TestSecretVote(MotionCommon):
                 .search([("model", "=", motion._name), ("body", "ilike", secret)]),
                 login,
             )
+        # The printed tally counts the votes and names nobody.
+        motion.action_close()
+        html, _format = (
+            self.env["ir.actions.report"]
+            .with_user(self.users["office"])
+            ._render_qweb_html(
+                "danvan_democracy.report_danvan_conference_motion_tally", motion.ids
+            )
+        )
+        html = html.decode()
+        self.assertNotIn(secret, html)
+        self.assertIn("BIÊN BẢN KIỂM PHIẾU", html)
+        self.assertIn("biểu quyết kín", html)
         # The voter sees their own vote; the count is exact.
         own = self.Vote.with_user(self.voter).search([])
         self.assertEqual((own.choice, own.employee_id), ("no", self.voter_employee))
