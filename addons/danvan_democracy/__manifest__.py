@@ -31,6 +31,7 @@
         "wizard/danvan_conference_union_opinion_views.xml",
         "report/danvan_conference_reports.xml",
         "data/danvan_conference_motion_data.xml",
+        "report/danvan_conference_motion_reports.xml",
         "views/danvan_conference_motion_views.xml",
         "views/danvan_inspection_board_views.xml",
         "views/danvan_inspection_views.xml",

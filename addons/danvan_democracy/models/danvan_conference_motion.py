@@ -14,6 +14,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
+from odoo.tools import SQL
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
@@ -78,7 +80,6 @@ class DanvanConferenceMotion(models.Model):
     )
     secret = fields.Boolean(
         string="Secret Vote",
-        default=lambda self: self.env.company.danvan_secret_vote,
         tracking=True,
         help="Each vote is counted without anyone but the voter seeing who cast it.",
     )
@@ -138,7 +139,7 @@ class DanvanConferenceMotion(models.Model):
         [("yes", "In Favour"), ("no", "Against"), ("abstain", "Abstain")],
         compute="_compute_my_vote",
     )
-    can_vote = fields.Boolean(compute="_compute_my_vote")
+    can_vote = fields.Boolean(compute="_compute_my_vote", search="_search_can_vote")
 
     @api.depends("signature_ids", "conference_id.headcount", "proposer")
     def _compute_signatures(self):
@@ -237,6 +238,39 @@ class DanvanConferenceMotion(models.Model):
                 )
             )
 
+    def _search_can_vote(self, operator, value):
+        """The motions open to the current user's vote: present at the
+        conference, or asked by a written ballot, and not yet voted."""
+        if operator not in ("=", "!="):
+            return NotImplemented
+        employees = self.env.user.employee_ids
+        voted = (
+            self.env["danvan.conference.vote"]
+            .sudo()
+            .search([("employee_id", "in", employees.ids)])
+            .motion_id
+        )
+        present = (
+            self.env["danvan.conference.attendee"]
+            .sudo()
+            .search([("employee_id", "in", employees.ids), ("present", "=", True)])
+            .conference_id
+        )
+        domain = [
+            ("state", "=", "open"),
+            ("id", "not in", voted.ids),
+            "|",
+            "&",
+            ("ballot", "=", True),
+            ("company_id", "in", employees.company_id.ids),
+            "&",
+            ("ballot", "=", False),
+            ("conference_id", "in", present.ids),
+        ]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", *expression.normalize_domain(domain)]
+
     def _danvan_ballot_staff(self):
         """Everyone asked to answer a written ballot: all active staff of the
         agency (DC-5)."""
@@ -262,6 +296,21 @@ class DanvanConferenceMotion(models.Model):
         "date_ballot_close",
     }
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Secret where the agency's democracy rules say so, unless the motion
+        # says otherwise.
+        for vals in vals_list:
+            if "secret" not in vals and vals.get("conference_id"):
+                conference = self.env["danvan.conference"].browse(vals["conference_id"])
+                vals["secret"] = conference.sudo().company_id.danvan_secret_vote
+        return super().create(vals_list)
+
+    @api.onchange("conference_id")
+    def _onchange_conference_secret(self):
+        if self.conference_id and self.state == "draft":
+            self.secret = self.conference_id.company_id.danvan_secret_vote
+
     def write(self, vals):
         if not self.env.su and not self._danvan_gate_open():
             frozen = self._danvan_frozen_fields.intersection(vals)
@@ -275,6 +324,20 @@ class DanvanConferenceMotion(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _danvan_touch(self):
+        """Mark the motions' rows changed by this transaction: a vote and the
+        closing of the vote that run at the same time conflict, and the one
+        that comes second is retried on what the first one committed, so no
+        vote is cast after the count nor left out of it."""
+        if self.ids:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE danvan_conference_motion SET write_date = write_date "
+                    "WHERE id IN %s",
+                    tuple(self.ids),
+                )
+            )
 
     def _check_can_put_to_vote(self):
         for motion in self:

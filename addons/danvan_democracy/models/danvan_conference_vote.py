@@ -51,6 +51,10 @@ class DanvanConferenceVote(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        motions = self.env["danvan.conference.motion"].browse(
+            {vals.get("motion_id") for vals in vals_list} - {None, False}
+        )
+        motions.sudo()._danvan_touch()
         for vals in vals_list:
             motion = (
                 self.env["danvan.conference.motion"]

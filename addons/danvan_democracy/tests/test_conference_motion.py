@@ -230,3 +230,24 @@ class TestConferenceMotion(MotionCommon):
                 }
             )
         self.assertEqual(proposal.signature_count, 0)
+
+    def test_dc8_the_tally_is_printed_in_the_official_layout(self):
+        conference, extra = self._conference(extra=1)  # 8 present
+        motion = self._open(conference)
+        self._cast(motion, extra | self.employee["staff"] | self.employee["leader"])
+        self._cast(motion, self.employee["board"] | self.employee["union"], "abstain")
+        self._cast(motion, self.employee["unit_head"], "no")
+        motion.action_close()
+        html, _format = (
+            self.env["ir.actions.report"]
+            .with_user(self.users["office"])
+            ._render_qweb_html(
+                "danvan_democracy.report_danvan_conference_motion_tally", motion.ids
+            )
+        )
+        html = html.decode()
+        self.assertIn("BIÊN BẢN KIỂM PHIẾU", html)
+        self.assertIn("không thông qua", html)
+        self.assertIn("biểu quyết công khai", html)
+        # Nobody is named, even in an open vote.
+        self.assertNotIn(self.employee["staff"].name, html)

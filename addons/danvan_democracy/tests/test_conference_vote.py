@@ -23,6 +23,19 @@ class TestConferenceVote(MotionCommon):
         self.assertEqual(motion.with_user(staff).my_vote, "no")
         self.assertFalse(motion.with_user(staff).can_vote)
 
+    def test_dc8_open_to_my_vote_lists_what_i_may_still_vote(self):
+        conference, _extra = self._conference(absent=("unit_head",))
+        motion = self._open(conference)
+        draft = self._motion(conference, name="Chưa biểu quyết")
+        Motion = self.Motion.with_user(self.users["staff"])
+        self.assertEqual(Motion.search([("can_vote", "=", True)]), motion)
+        self.assertIn(draft, Motion.search([("can_vote", "=", False)]))
+        absent = self.Motion.with_user(self.users["unit_head"])
+        self.assertFalse(absent.search([("can_vote", "=", True)]))
+        motion.with_user(self.users["staff"]).action_vote_abstain()
+        self.assertFalse(Motion.search([("can_vote", "=", True)]))
+        self.assertIn(motion, Motion.search([("can_vote", "!=", True)]))
+
     def test_dc22_voting_twice_is_refused(self):
         conference, _extra = self._conference()
         motion = self._open(conference)
@@ -201,6 +214,22 @@ class TestSecretVote(MotionCommon):
                 Vote.search([("employee_id.name", "ilike", secret)]), login
             )
             self.assertFalse(Vote.search([("user_id", "=", self.voter.id)]), login)
+            # Nor through the motion: which motions the voter voted against.
+            self.assertFalse(
+                motion.with_user(user).search(
+                    [
+                        (
+                            "vote_ids",
+                            "any",
+                            [
+                                ("employee_id.name", "ilike", secret),
+                                ("choice", "=", "no"),
+                            ],
+                        )
+                    ]
+                ),
+                login,
+            )
             groups = Vote.read_group([], ["employee_id"], ["employee_id"])
             self.assertNotIn(secret, str(groups), login)
             motion.invalidate_recordset(["vote_ids"])
@@ -216,6 +245,19 @@ class TestSecretVote(MotionCommon):
                 .search([("model", "=", motion._name), ("body", "ilike", secret)]),
                 login,
             )
+        # The printed tally counts the votes and names nobody.
+        motion.action_close()
+        html, _format = (
+            self.env["ir.actions.report"]
+            .with_user(self.users["office"])
+            ._render_qweb_html(
+                "danvan_democracy.report_danvan_conference_motion_tally", motion.ids
+            )
+        )
+        html = html.decode()
+        self.assertNotIn(secret, html)
+        self.assertIn("BIÊN BẢN KIỂM PHIẾU", html)
+        self.assertIn("biểu quyết kín", html)
         # The voter sees their own vote; the count is exact.
         own = self.Vote.with_user(self.voter).search([])
         self.assertEqual((own.choice, own.employee_id), ("no", self.voter_employee))
