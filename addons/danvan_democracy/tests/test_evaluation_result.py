@@ -132,6 +132,19 @@ class TestEvaluationResult(EvaluationCommon):
             mine.with_user(self.users["staff"]).level = "good"
         with self.assertRaises(AccessError):
             self.Batch.with_user(self.users["staff"]).search([])
+        # The screens of "My Results" open for them.
+        for view_type in ("list", "form", "search"):
+            Result.get_views([(False, view_type)])
+        shown = mine.with_user(self.users["staff"]).web_read(
+            {
+                "employee_id": {"fields": {"display_name": {}}},
+                "department_id": {"fields": {"display_name": {}}},
+                "level": {},
+                "year": {},
+                "state": {},
+            }
+        )
+        self.assertEqual(shown[0]["employee_id"]["display_name"], self.emp_staff.name)
         # The unit head sees their own result, not their unit's.
         head = self.Result.with_user(self.users["unit_head"])
         self.assertEqual(head.search([]), other)

@@ -107,3 +107,22 @@ class TestPlanReportEvidence(DemocracyCommon, PlanCommon):
         self.assertFalse(Evidence.with_user(office_staff).search([]))
         with self.assertRaises(AccessError):
             Evidence.with_user(self.user_outsider).search([])
+
+    def test_a_unit_adds_evidence_from_its_report(self):
+        publication = self._posted()
+        report = self.report.with_user(self.users["unit_head"])
+        report.write(
+            {
+                "democracy_evidence_ids": [
+                    (0, 0, {"record_ref": f"danvan.publication,{publication.id}"})
+                ]
+            }
+        )
+        self.assertEqual(report.democracy_evidence_ids.name, publication.display_name)
+        with self.assertRaisesRegex(UserError, "Choose a publication"):
+            self.env["danvan.plan.report.evidence"].create(
+                {
+                    "report_id": self.report.id,
+                    "record_ref": f"res.partner,{self.env.user.partner_id.id}",
+                }
+            )
