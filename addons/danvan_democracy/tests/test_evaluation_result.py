@@ -180,6 +180,15 @@ class TestEvaluationResult(EvaluationCommon):
         self.assertEqual(rewards.employee_id, self.emp_staff | self.emp_head)
         self.assertEqual(set(rewards.mapped("title")), {"advanced_worker"})
         self.assertEqual(batch.reward_count, 2)
+        # Before publication, staff see no proposal, nor the levels it shows.
+        staff_rewards = Reward.with_user(self.users["staff"])
+        self.assertFalse(staff_rewards.search([]))
+        self.assertFalse(staff_rewards.search([("level", "=", "good")]))
+        with self.assertRaises(AccessError):
+            rewards.with_user(self.users["staff"]).read(["level"])
+        batch.decision_date = "2026-12-10"
+        batch.action_publish()
+        self.assertEqual(staff_rewards.search([]), rewards)
         with self.assertRaises(UserError):
             batch.with_user(self.users["staff"]).action_propose_rewards()
         with self.assertRaises(AccessError):
