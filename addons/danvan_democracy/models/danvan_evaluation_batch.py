@@ -22,6 +22,8 @@ TRANSITIONS = {
 }
 # DC-19, DC-20: the "Excellent" may not exceed 20% of the "Good".
 EXCELLENT_QUOTA = 0.20
+# DC-20: up to 25% in a unit itself rated excellent.
+EXCELLENT_QUOTA_OUTSTANDING = 0.25
 
 
 class DanvanEvaluationBatch(models.Model):
@@ -65,6 +67,12 @@ class DanvanEvaluationBatch(models.Model):
         tracking=True,
         help="Publication is due within 5 working days of it (Article 47 of the "
         "Law on Grassroots Democracy).",
+    )
+    outstanding_unit = fields.Boolean(
+        string="Unit Rated Excellent",
+        tracking=True,
+        help="The unit itself is rated excellent: its Excellent may reach 25% of "
+        "its Good instead of 20% (Decree 233/2026).",
     )
     result_ids = fields.One2many("danvan.evaluation.result", "batch_id")
     result_count = fields.Integer(compute="_compute_counts")
@@ -121,7 +129,7 @@ class DanvanEvaluationBatch(models.Model):
                 "Evaluation results %(year)s", year=batch.year
             )
 
-    @api.depends("result_ids.level")
+    @api.depends("result_ids.level", "outstanding_unit")
     def _compute_counts(self):
         groups = (
             self.env["danvan.evaluation.result"]
@@ -139,20 +147,25 @@ class DanvanEvaluationBatch(models.Model):
             batch.excellent_count = levels.get("excellent", 0)
             batch.good_count = levels.get("good", 0)
             batch.quota_warning = batch._quota_warning(
-                batch.excellent_count, batch.good_count
+                batch.excellent_count, batch.good_count, batch.outstanding_unit
             )
 
-    def _quota_warning(self, excellent, good):
+    @api.model
+    def _quota_warning(self, excellent, good, outstanding=False):
         """A warning when the "Excellent" pass 20% of the "Good" (DC-19,
-        DC-20), or False. Not a block: an outstanding unit may go up to 25%."""
-        if excellent <= EXCELLENT_QUOTA * good:
+        DC-20), 25% in a unit rated excellent, or False. A warning, not a
+        block: the Office checks the exceptions the decrees allow."""
+        quota = EXCELLENT_QUOTA_OUTSTANDING if outstanding else EXCELLENT_QUOTA
+        # Integers only: 100 x excellent <= percent x good.
+        if 100 * excellent <= round(100 * quota) * good:
             return False
         return self.env._(
             "%(excellent)s staff are rated Excellent for %(good)s rated Good: the "
-            "Excellent should not exceed 20%% of the Good (Decrees 335/2025 and "
-            "233/2026), unless the unit itself is rated excellent.",
+            "Excellent should not exceed %(quota)s%% of the Good (Decrees 335/2025 "
+            "and 233/2026), unless the unit qualifies for an exception.",
             excellent=excellent,
             good=good,
+            quota=round(100 * quota),
         )
 
     def _compute_reward_count(self):

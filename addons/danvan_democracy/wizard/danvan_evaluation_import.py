@@ -136,13 +136,30 @@ class DanvanEvaluationImport(models.TransientModel):
 
     @api.depends("line_ids.level", "line_ids.result_id")
     def _compute_summary(self):
+        """The counts of the preview, and the quota of the year once the file is
+        imported: the results already recorded, as the file updates them."""
         Batch = self.env["danvan.evaluation.batch"]
         for wizard in self:
-            levels = wizard.line_ids.mapped("level")
+            batch = Batch.search(
+                [("company_id", "=", wizard.company_id.id), ("year", "=", wizard.year)],
+                limit=1,
+            )
+            levels = {
+                result.employee_id.id: result.level
+                for result in batch.sudo().result_ids
+            }
+            levels.update({line.employee_id.id: line.level for line in wizard.line_ids})
+            counted = list(levels.values())
             wizard.line_count = len(wizard.line_ids)
             wizard.update_count = len(wizard.line_ids.filtered("result_id"))
-            wizard.quota_warning = Batch._quota_warning(
-                levels.count("excellent"), levels.count("good")
+            wizard.quota_warning = (
+                Batch._quota_warning(
+                    counted.count("excellent"),
+                    counted.count("good"),
+                    batch.outstanding_unit,
+                )
+                if wizard.line_ids
+                else False
             )
 
     # Reading the file
