@@ -259,6 +259,14 @@ class TestEvaluationIntegrity(EvaluationCommon):
             .search([("id", "=", batch.id)])
         )
 
+    def test_dc1_no_import_into_another_agency(self):
+        other = self.env["res.company"].create({"name": "Sở Tài chính"})
+        self.env["hr.employee"].create({"name": "Trần Thị Mai", "company_id": other.id})
+        wizard = self._wizard(self._csv(self.GOOD_FILE), company_id=other.id)
+        with self.assertRaisesRegex(AccessError, "import the results of your own"):
+            wizard.action_preview()
+        self.assertFalse(wizard.line_ids)
+
     def test_dc2_publication_queries_flat_in_the_number_of_staff(self):
         Employee = self.env["hr.employee"]
 

@@ -16,7 +16,7 @@ import zipfile
 from datetime import date, datetime
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..models.danvan_evaluation_result import default_evaluation_year
 
@@ -406,6 +406,15 @@ class DanvanEvaluationImport(models.TransientModel):
         return score
 
     def _check_year(self):
+        # The staff of an agency the user does not work for are not matched.
+        if self.company_id not in self.env.companies:
+            raise AccessError(
+                self.env._(
+                    "You do not work for %(agency)s: import the results of your "
+                    "own agency.",
+                    agency=self.company_id.sudo().name,
+                )
+            )
         if not 1990 <= self.year <= 2100:
             raise UserError(
                 self.env._(
