@@ -26,6 +26,7 @@
         "views/danvan_evaluation_batch_views.xml",
         "views/danvan_conference_reward_views.xml",
         "wizard/danvan_evaluation_import_views.xml",
+        "report/danvan_evaluation_batch_reports.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",

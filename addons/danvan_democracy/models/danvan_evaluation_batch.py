@@ -9,7 +9,7 @@ rewards of the year (DC-20); it does not classify anyone.
 
 import io
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -262,23 +262,35 @@ class DanvanEvaluationBatch(models.Model):
                     "content": batch.with_env(env)._publication_content(),
                 },
             )
-            attachment = (
+            name = env._("Evaluation results %(year)s", year=batch.year)
+            attachments = (
                 self.env["ir.attachment"]
                 .sudo()
                 .create(
-                    {
-                        "name": env._(
-                            "Evaluation results %(year)s.xlsx", year=batch.year
-                        ),
-                        "raw": batch.with_env(env)._results_xlsx(),
-                        "res_model": publication._name,
-                        "res_id": publication.id,
-                        "mimetype": "application/vnd.openxmlformats-"
-                        "officedocument.spreadsheetml.sheet",
-                    }
+                    [
+                        {
+                            "name": f"{name}.pdf",
+                            "raw": pdf,
+                            "res_model": publication._name,
+                            "res_id": publication.id,
+                            "mimetype": "application/pdf",
+                        }
+                        for pdf in [batch.with_env(env)._results_pdf()]
+                        if pdf
+                    ]
+                    + [
+                        {
+                            "name": f"{name}.xlsx",
+                            "raw": batch.with_env(env)._results_xlsx(),
+                            "res_model": publication._name,
+                            "res_id": publication.id,
+                            "mimetype": "application/vnd.openxmlformats-"
+                            "officedocument.spreadsheetml.sheet",
+                        },
+                    ]
                 )
             )
-            publication.attachment_ids = [(4, attachment.id)]
+            publication.attachment_ids = [(4, a.id) for a in attachments]
             batch.sudo().publication_id = publication
         return self.action_open_publication()
 
@@ -289,31 +301,62 @@ class DanvanEvaluationBatch(models.Model):
             ._description_selection(self.env)
         )
 
-    def _publication_content(self):
-        """The list staff read in the intranet: name, unit, classification."""
+    def _result_rows(self):
+        """(No., name, unit, classification) of every result, in the agency's
+        language: the list the publication makes public."""
         self.ensure_one()
         labels = self._level_labels()
-        rows = Markup("").join(
-            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
-            % (
+        return [
+            (
                 index,
                 result.employee_id.name,
                 result.department_id.name or "",
                 labels.get(result.level, ""),
             )
             for index, result in enumerate(self.sudo().result_ids, 1)
+        ]
+
+    def _publication_intro(self):
+        self.ensure_one()
+        return self.env._(
+            "The classification of the staff for the year %(year)s, by the "
+            "decision %(decision)s.",
+            year=self.year,
+            decision=self.decision_ref or "",
+        )
+
+    def _report_values(self):
+        """The official notice (thông báo) that lists the results (Decree 30)."""
+        self.ensure_one()
+        env = self._agency_env()
+        batch = self.with_env(env)
+        return {
+            "summary": env._(
+                "Publication of the evaluation and classification results of the "
+                "staff for %(year)s",
+                year=self.year,
+            ),
+            "recipients": [
+                env._("All staff of the agency;"),
+                env._("Filed: Office."),
+            ],
+            "intro": batch._publication_intro(),
+            "rows": batch._result_rows(),
+        }
+
+    def _publication_content(self):
+        """The list staff read in the intranet: name, unit, classification."""
+        self.ensure_one()
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>") % row
+            for row in self._result_rows()
         )
         _ = self.env._
         return Markup(
             "<p>%s</p><table class='table table-sm'><thead><tr><th>%s</th>"
             "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"
         ) % (
-            _(
-                "The classification of the staff for the year %(year)s, by the "
-                "decision %(decision)s.",
-                year=self.year,
-                decision=escape(self.decision_ref or ""),
-            ),
+            self._publication_intro(),
             _("No."),
             _("Staff Member"),
             _("Unit"),
@@ -326,7 +369,6 @@ class DanvanEvaluationBatch(models.Model):
         import xlsxwriter
 
         self.ensure_one()
-        labels = self._level_labels()
         stream = io.BytesIO()
         book = xlsxwriter.Workbook(stream, {"in_memory": True})
         sheet = book.add_worksheet(str(self.year))
@@ -334,21 +376,28 @@ class DanvanEvaluationBatch(models.Model):
         _ = self.env._
         headers = [_("No."), _("Staff Member"), _("Unit"), _("Classification")]
         sheet.write_row(0, 0, headers, bold)
-        for index, result in enumerate(self.sudo().result_ids, 1):
-            sheet.write_row(
-                index,
-                0,
-                [
-                    index,
-                    result.employee_id.name,
-                    result.department_id.name or "",
-                    labels.get(result.level, ""),
-                ],
-            )
+        for index, row in enumerate(self._result_rows(), 1):
+            sheet.write_row(index, 0, row)
         sheet.set_column(1, 2, 32)
         sheet.set_column(3, 3, 28)
         book.close()
         return stream.getvalue()
+
+    def _results_pdf(self):
+        """The official notice listing the results, as a PDF; None where the
+        server cannot print (no wkhtmltopdf): the spreadsheet is still there."""
+        self.ensure_one()
+        Report = self.env["ir.actions.report"]
+        if Report.get_wkhtmltopdf_state() not in ("ok", "upgrade"):
+            return None
+        content, _type = (
+            self.env["ir.actions.report"]
+            .sudo()
+            ._render_qweb_pdf(
+                "danvan_democracy.action_report_danvan_evaluation_batch", self.ids
+            )
+        )
+        return content
 
     def action_open_publication(self):
         self.ensure_one()

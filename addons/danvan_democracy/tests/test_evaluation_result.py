@@ -56,8 +56,26 @@ class TestEvaluationResult(EvaluationCommon):
             ("draft", batch._name, batch.id),
         )
         self.assertIn("Trần Thị Mai", publication.content)
-        attachment = publication.attachment_ids
-        self.assertEqual(len(attachment), 1)
+        self.assertIn(len(publication.attachment_ids), (1, 2))
+        attachment = publication.attachment_ids.filtered(
+            lambda a: a.name.endswith(".xlsx")
+        )
+        # The official notice lists them too (Decree 30/2020).
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "danvan_democracy.action_report_danvan_evaluation_batch", batch.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("THÔNG BÁO", html)
+        self.assertIn("Lê Văn Nam", html)
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(
+                self.users["staff"]
+            )._render_qweb_html(
+                "danvan_democracy.action_report_danvan_evaluation_batch", batch.ids
+            )
         import openpyxl
 
         sheet = openpyxl.load_workbook(
@@ -69,7 +87,8 @@ class TestEvaluationResult(EvaluationCommon):
         publication.action_publish()
         staff_view = publication.with_user(self.users["staff"])
         self.assertIn("Lê Văn Nam", staff_view.content)
-        self.assertTrue(attachment.with_user(self.users["staff"]).datas)
+        for document in publication.attachment_ids:
+            self.assertTrue(document.with_user(self.users["staff"]).datas)
         result = batch.result_ids[:1].with_user(self.users["office"])
         with self.assertRaisesRegex(UserError, "locked in its current status"):
             result.level = "not_completed"
