@@ -189,6 +189,12 @@ class DanvanEvaluationBatch(models.Model):
                 )
             )
 
+    @api.model
+    def _danvan_free_fields(self):
+        """The conference of the year is chosen after the results are published
+        (January to March, DC-20): the results stay locked."""
+        return super()._danvan_free_fields() | {"conference_id"}
+
     def _schedule_publication_todo(self):
         """The Office who imported the results publishes them next (DC-20:
         publication in the unit, within 5 working days of the decision)."""

@@ -208,6 +208,19 @@ class TestEvaluationResult(EvaluationCommon):
         batch.decision_date = "2026-12-10"
         batch.action_publish()
         self.assertEqual(staff_rewards.search([]), rewards)
+        # The conference of January is chosen on the published, locked results.
+        january = self.env["danvan.conference"].create(
+            {"work_year": 2026, "kind": "extraordinary"}
+        )
+        batch.conference_id = january
+        batch.action_propose_rewards()
+        self.assertEqual(
+            Reward.search([("conference_id", "=", january.id)]).employee_id,
+            self.emp_staff | self.emp_head,
+        )
+        with self.assertRaisesRegex(UserError, "locked"):
+            batch.decision_ref = "96/QĐ-SKHCN"
+        batch.conference_id = conference
         with self.assertRaises(UserError):
             batch.with_user(self.users["staff"]).action_propose_rewards()
         with self.assertRaises(AccessError):

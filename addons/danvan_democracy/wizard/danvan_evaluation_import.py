@@ -260,7 +260,7 @@ class DanvanEvaluationImport(models.TransientModel):
         """[{row, employee_id, level, score}] of the file, or a UserError that
         lists every bad row (nothing is imported then)."""
         self.ensure_one()
-        self._check_year()
+        self._check_agency_and_year()
         rows = [(number, cells) for number, cells in self._read_rows() if any(cells)]
         if not rows:
             raise UserError(self.env._("The file is empty."))
@@ -405,7 +405,7 @@ class DanvanEvaluationImport(models.TransientModel):
             )
         return score
 
-    def _check_year(self):
+    def _check_agency_and_year(self):
         # The staff of an agency the user does not work for are not matched.
         if self.company_id not in self.env.companies:
             raise AccessError(
