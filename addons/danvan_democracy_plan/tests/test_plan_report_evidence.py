@@ -57,6 +57,16 @@ class TestPlanReportEvidence(DemocracyCommon, PlanCommon):
         self.assertIn("danvan.conference", selection)
         for model in ("danvan.consultation", "danvan.briefing"):
             self.assertEqual(model in selection, model in self.env)
+        # Each of them has the action in its Action menu, once.
+        Attach = self.env["danvan.plan.report.evidence.attach"]
+        Attach._danvan_bind_evidence_models()
+        actions = self.env["ir.actions.act_window"].search(
+            [("res_model", "=", Attach._name), ("binding_model_id", "!=", False)]
+        )
+        self.assertEqual(
+            sorted(actions.binding_model_id.mapped("model")), sorted(selection)
+        )
+        self.assertEqual(len(actions), len(selection))
 
     def test_unit_head_attaches_a_posted_publication_once(self):
         publication = self._publication()
