@@ -34,4 +34,5 @@
         "demo/danvan_evaluation_demo.xml",
     ],
     "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
+    "uninstall_hook": "uninstall_hook",
 }
