@@ -27,6 +27,7 @@
         "views/danvan_conference_reward_views.xml",
         "wizard/danvan_evaluation_import_views.xml",
         "report/danvan_evaluation_batch_reports.xml",
+        "report/danvan_evaluation_batch_templates.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",

@@ -502,7 +502,8 @@ class DanvanEvaluationImport(models.TransientModel):
                 "%(count)s evaluation results imported from %(file)s.",
                 count=len(lines),
                 file=self.filename,
-            )
+            ),
+            subtype_xmlid="mail.mt_note",
         )
         return {
             "type": "ir.actions.act_window",
