@@ -46,6 +46,8 @@
         "views/danvan_consultation_views.xml",
         "report/danvan_consultation_reports.xml",
         "report/danvan_consultation_templates.xml",
+        "report/danvan_evaluation_batch_reports.xml",
+        "report/danvan_evaluation_batch_templates.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
@@ -61,4 +63,5 @@
     "assets": {
         "web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"],
     },
+    "uninstall_hook": "uninstall_hook",
 }

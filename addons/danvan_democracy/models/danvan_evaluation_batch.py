@@ -9,7 +9,7 @@ rewards of the year (DC-20); it does not classify anyone.
 
 import io
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -22,6 +22,8 @@ TRANSITIONS = {
 }
 # DC-19, DC-20: the "Excellent" may not exceed 20% of the "Good".
 EXCELLENT_QUOTA = 0.20
+# DC-20: up to 25% in a unit itself rated excellent.
+EXCELLENT_QUOTA_OUTSTANDING = 0.25
 
 
 class DanvanEvaluationBatch(models.Model):
@@ -65,6 +67,12 @@ class DanvanEvaluationBatch(models.Model):
         tracking=True,
         help="Publication is due within 5 working days of it (Article 47 of the "
         "Law on Grassroots Democracy).",
+    )
+    outstanding_unit = fields.Boolean(
+        string="Unit Rated Excellent",
+        tracking=True,
+        help="The unit itself is rated excellent: its Excellent may reach 25% of "
+        "its Good instead of 20% (Decree 233/2026).",
     )
     result_ids = fields.One2many("danvan.evaluation.result", "batch_id")
     result_count = fields.Integer(compute="_compute_counts")
@@ -121,7 +129,7 @@ class DanvanEvaluationBatch(models.Model):
                 "Evaluation results %(year)s", year=batch.year
             )
 
-    @api.depends("result_ids.level")
+    @api.depends("result_ids.level", "outstanding_unit")
     def _compute_counts(self):
         groups = (
             self.env["danvan.evaluation.result"]
@@ -139,20 +147,25 @@ class DanvanEvaluationBatch(models.Model):
             batch.excellent_count = levels.get("excellent", 0)
             batch.good_count = levels.get("good", 0)
             batch.quota_warning = batch._quota_warning(
-                batch.excellent_count, batch.good_count
+                batch.excellent_count, batch.good_count, batch.outstanding_unit
             )
 
-    def _quota_warning(self, excellent, good):
+    @api.model
+    def _quota_warning(self, excellent, good, outstanding=False):
         """A warning when the "Excellent" pass 20% of the "Good" (DC-19,
-        DC-20), or False. Not a block: an outstanding unit may go up to 25%."""
-        if excellent <= EXCELLENT_QUOTA * good:
+        DC-20), 25% in a unit rated excellent, or False. A warning, not a
+        block: the Office checks the exceptions the decrees allow."""
+        quota = EXCELLENT_QUOTA_OUTSTANDING if outstanding else EXCELLENT_QUOTA
+        # Integers only: 100 x excellent <= percent x good.
+        if 100 * excellent <= round(100 * quota) * good:
             return False
         return self.env._(
             "%(excellent)s staff are rated Excellent for %(good)s rated Good: the "
-            "Excellent should not exceed 20%% of the Good (Decrees 335/2025 and "
-            "233/2026), unless the unit itself is rated excellent.",
+            "Excellent should not exceed %(quota)s%% of the Good (Decrees 335/2025 "
+            "and 233/2026), unless the unit qualifies for an exception.",
             excellent=excellent,
             good=good,
+            quota=round(100 * quota),
         )
 
     def _compute_reward_count(self):
@@ -175,6 +188,12 @@ class DanvanEvaluationBatch(models.Model):
                     ", ".join(published.mapped("display_name")),
                 )
             )
+
+    @api.model
+    def _danvan_free_fields(self):
+        """The conference of the year is chosen after the results are published
+        (January to March, DC-20): the results stay locked."""
+        return super()._danvan_free_fields() | {"conference_id"}
 
     def _schedule_publication_todo(self):
         """The Office who imported the results publishes them next (DC-20:
@@ -249,23 +268,35 @@ class DanvanEvaluationBatch(models.Model):
                     "content": batch.with_env(env)._publication_content(),
                 },
             )
-            attachment = (
+            name = env._("Evaluation results %(year)s", year=batch.year)
+            attachments = (
                 self.env["ir.attachment"]
                 .sudo()
                 .create(
-                    {
-                        "name": env._(
-                            "Evaluation results %(year)s.xlsx", year=batch.year
-                        ),
-                        "raw": batch.with_env(env)._results_xlsx(),
-                        "res_model": publication._name,
-                        "res_id": publication.id,
-                        "mimetype": "application/vnd.openxmlformats-"
-                        "officedocument.spreadsheetml.sheet",
-                    }
+                    [
+                        {
+                            "name": f"{name}.pdf",
+                            "raw": pdf,
+                            "res_model": publication._name,
+                            "res_id": publication.id,
+                            "mimetype": "application/pdf",
+                        }
+                        for pdf in [batch.with_env(env)._results_pdf()]
+                        if pdf
+                    ]
+                    + [
+                        {
+                            "name": f"{name}.xlsx",
+                            "raw": batch.with_env(env)._results_xlsx(),
+                            "res_model": publication._name,
+                            "res_id": publication.id,
+                            "mimetype": "application/vnd.openxmlformats-"
+                            "officedocument.spreadsheetml.sheet",
+                        },
+                    ]
                 )
             )
-            publication.attachment_ids = [(4, attachment.id)]
+            publication.attachment_ids = [(4, a.id) for a in attachments]
             batch.sudo().publication_id = publication
         return self.action_open_publication()
 
@@ -276,31 +307,62 @@ class DanvanEvaluationBatch(models.Model):
             ._description_selection(self.env)
         )
 
-    def _publication_content(self):
-        """The list staff read in the intranet: name, unit, classification."""
+    def _result_rows(self):
+        """(No., name, unit, classification) of every result, in the agency's
+        language: the list the publication makes public."""
         self.ensure_one()
         labels = self._level_labels()
-        rows = Markup("").join(
-            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
-            % (
+        return [
+            (
                 index,
                 result.employee_id.name,
                 result.department_id.name or "",
                 labels.get(result.level, ""),
             )
             for index, result in enumerate(self.sudo().result_ids, 1)
+        ]
+
+    def _publication_intro(self):
+        self.ensure_one()
+        return self.env._(
+            "The classification of the staff for the year %(year)s, by the "
+            "decision %(decision)s.",
+            year=self.year,
+            decision=self.decision_ref or "",
+        )
+
+    def _report_values(self):
+        """The official notice (thông báo) that lists the results (Decree 30)."""
+        self.ensure_one()
+        env = self._agency_env()
+        batch = self.with_env(env)
+        return {
+            "summary": env._(
+                "Publication of the evaluation and classification results of the "
+                "staff for %(year)s",
+                year=self.year,
+            ),
+            "recipients": [
+                env._("All staff of the agency;"),
+                env._("Filed: Office."),
+            ],
+            "intro": batch._publication_intro(),
+            "rows": batch._result_rows(),
+        }
+
+    def _publication_content(self):
+        """The list staff read in the intranet: name, unit, classification."""
+        self.ensure_one()
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>") % row
+            for row in self._result_rows()
         )
         _ = self.env._
         return Markup(
             "<p>%s</p><table class='table table-sm'><thead><tr><th>%s</th>"
             "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"
         ) % (
-            _(
-                "The classification of the staff for the year %(year)s, by the "
-                "decision %(decision)s.",
-                year=self.year,
-                decision=escape(self.decision_ref or ""),
-            ),
+            self._publication_intro(),
             _("No."),
             _("Staff Member"),
             _("Unit"),
@@ -313,7 +375,6 @@ class DanvanEvaluationBatch(models.Model):
         import xlsxwriter
 
         self.ensure_one()
-        labels = self._level_labels()
         stream = io.BytesIO()
         book = xlsxwriter.Workbook(stream, {"in_memory": True})
         sheet = book.add_worksheet(str(self.year))
@@ -321,21 +382,28 @@ class DanvanEvaluationBatch(models.Model):
         _ = self.env._
         headers = [_("No."), _("Staff Member"), _("Unit"), _("Classification")]
         sheet.write_row(0, 0, headers, bold)
-        for index, result in enumerate(self.sudo().result_ids, 1):
-            sheet.write_row(
-                index,
-                0,
-                [
-                    index,
-                    result.employee_id.name,
-                    result.department_id.name or "",
-                    labels.get(result.level, ""),
-                ],
-            )
+        for index, row in enumerate(self._result_rows(), 1):
+            sheet.write_row(index, 0, row)
         sheet.set_column(1, 2, 32)
         sheet.set_column(3, 3, 28)
         book.close()
         return stream.getvalue()
+
+    def _results_pdf(self):
+        """The official notice listing the results, as a PDF; None where the
+        server cannot print (no wkhtmltopdf): the spreadsheet is still there."""
+        self.ensure_one()
+        Report = self.env["ir.actions.report"]
+        if Report.get_wkhtmltopdf_state() not in ("ok", "upgrade"):
+            return None
+        content, _type = (
+            self.env["ir.actions.report"]
+            .sudo()
+            ._render_qweb_pdf(
+                "danvan_democracy.action_report_danvan_evaluation_batch", self.ids
+            )
+        )
+        return content
 
     def action_open_publication(self):
         self.ensure_one()

@@ -144,6 +144,21 @@ class TestEvaluationImport(EvaluationCommon):
         # 1 Excellent for 5 Good: exactly 20%, no warning.
         self.assertFalse(batch._quota_warning(1, 5))
         self.assertTrue(batch._quota_warning(2, 9))
+        # DC-20: a unit rated excellent goes up to 25%.
+        self.assertTrue(batch._quota_warning(2, 7))
+        self.assertFalse(batch._quota_warning(2, 8, outstanding=True))
+        self.assertTrue(batch._quota_warning(3, 11, outstanding=True))
+        batch.with_user(self.users["office"]).outstanding_unit = True
+        self.assertIn("should not exceed 25%", batch.quota_warning)
+        # A file of Good only brings the year under the quota.
+        lines = [self.GOOD_FILE[0]] + [
+            ("", "", "", "Trần Thị Mai", "2026", "Hoàn thành tốt", "75"),
+            ("", "", "", "Lê Văn Nam", "2026", "Hoàn thành tốt", "75"),
+            ("", "", "", self.emp_union.name, "2026", "Hoàn thành tốt", "75"),
+        ]
+        wizard = self._wizard(self._csv(lines))
+        wizard.action_preview()
+        self.assertFalse(wizard.quota_warning)
 
     def test_dc19_staff_and_outsider_cannot_import(self):
         for user in (self.users["staff"], self.users["unit_head"], self.user_outsider):

@@ -56,8 +56,26 @@ class TestEvaluationResult(EvaluationCommon):
             ("draft", batch._name, batch.id),
         )
         self.assertIn("Trần Thị Mai", publication.content)
-        attachment = publication.attachment_ids
-        self.assertEqual(len(attachment), 1)
+        self.assertIn(len(publication.attachment_ids), (1, 2))
+        attachment = publication.attachment_ids.filtered(
+            lambda a: a.name.endswith(".xlsx")
+        )
+        # The official notice lists them too (Decree 30/2020).
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "danvan_democracy.action_report_danvan_evaluation_batch", batch.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("THÔNG BÁO", html)
+        self.assertIn("Lê Văn Nam", html)
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(
+                self.users["staff"]
+            )._render_qweb_html(
+                "danvan_democracy.action_report_danvan_evaluation_batch", batch.ids
+            )
         import openpyxl
 
         sheet = openpyxl.load_workbook(
@@ -69,7 +87,8 @@ class TestEvaluationResult(EvaluationCommon):
         publication.action_publish()
         staff_view = publication.with_user(self.users["staff"])
         self.assertIn("Lê Văn Nam", staff_view.content)
-        self.assertTrue(attachment.with_user(self.users["staff"]).datas)
+        for document in publication.attachment_ids:
+            self.assertTrue(document.with_user(self.users["staff"]).datas)
         result = batch.result_ids[:1].with_user(self.users["office"])
         with self.assertRaisesRegex(UserError, "locked in its current status"):
             result.level = "not_completed"
@@ -132,6 +151,19 @@ class TestEvaluationResult(EvaluationCommon):
             mine.with_user(self.users["staff"]).level = "good"
         with self.assertRaises(AccessError):
             self.Batch.with_user(self.users["staff"]).search([])
+        # The screens of "My Results" open for them.
+        for view_type in ("list", "form", "search"):
+            Result.get_views([(False, view_type)])
+        shown = mine.with_user(self.users["staff"]).web_read(
+            {
+                "employee_id": {"fields": {"display_name": {}}},
+                "department_id": {"fields": {"display_name": {}}},
+                "level": {},
+                "year": {},
+                "state": {},
+            }
+        )
+        self.assertEqual(shown[0]["employee_id"]["display_name"], self.emp_staff.name)
         # The unit head sees their own result, not their unit's.
         head = self.Result.with_user(self.users["unit_head"])
         self.assertEqual(head.search([]), other)
@@ -167,6 +199,28 @@ class TestEvaluationResult(EvaluationCommon):
         self.assertEqual(rewards.employee_id, self.emp_staff | self.emp_head)
         self.assertEqual(set(rewards.mapped("title")), {"advanced_worker"})
         self.assertEqual(batch.reward_count, 2)
+        # Before publication, staff see no proposal, nor the levels it shows.
+        staff_rewards = Reward.with_user(self.users["staff"])
+        self.assertFalse(staff_rewards.search([]))
+        self.assertFalse(staff_rewards.search([("level", "=", "good")]))
+        with self.assertRaises(AccessError):
+            rewards.with_user(self.users["staff"]).read(["level"])
+        batch.decision_date = "2026-12-10"
+        batch.action_publish()
+        self.assertEqual(staff_rewards.search([]), rewards)
+        # The conference of January is chosen on the published, locked results.
+        january = self.env["danvan.conference"].create(
+            {"work_year": 2026, "kind": "extraordinary"}
+        )
+        batch.conference_id = january
+        batch.action_propose_rewards()
+        self.assertEqual(
+            Reward.search([("conference_id", "=", january.id)]).employee_id,
+            self.emp_staff | self.emp_head,
+        )
+        with self.assertRaisesRegex(UserError, "locked"):
+            batch.decision_ref = "96/QĐ-SKHCN"
+        batch.conference_id = conference
         with self.assertRaises(UserError):
             batch.with_user(self.users["staff"]).action_propose_rewards()
         with self.assertRaises(AccessError):
@@ -236,6 +290,14 @@ class TestEvaluationIntegrity(EvaluationCommon):
             .with_context(allowed_company_ids=[other.id])
             .search([("id", "=", batch.id)])
         )
+
+    def test_dc1_no_import_into_another_agency(self):
+        other = self.env["res.company"].create({"name": "Sở Tài chính"})
+        self.env["hr.employee"].create({"name": "Trần Thị Mai", "company_id": other.id})
+        wizard = self._wizard(self._csv(self.GOOD_FILE), company_id=other.id)
+        with self.assertRaisesRegex(AccessError, "import the results of your own"):
+            wizard.action_preview()
+        self.assertFalse(wizard.line_ids)
 
     def test_dc2_publication_queries_flat_in_the_number_of_staff(self):
         Employee = self.env["hr.employee"]

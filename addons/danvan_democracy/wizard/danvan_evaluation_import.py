@@ -16,7 +16,7 @@ import zipfile
 from datetime import date, datetime
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..models.danvan_evaluation_result import default_evaluation_year
 
@@ -136,13 +136,30 @@ class DanvanEvaluationImport(models.TransientModel):
 
     @api.depends("line_ids.level", "line_ids.result_id")
     def _compute_summary(self):
+        """The counts of the preview, and the quota of the year once the file is
+        imported: the results already recorded, as the file updates them."""
         Batch = self.env["danvan.evaluation.batch"]
         for wizard in self:
-            levels = wizard.line_ids.mapped("level")
+            batch = Batch.search(
+                [("company_id", "=", wizard.company_id.id), ("year", "=", wizard.year)],
+                limit=1,
+            )
+            levels = {
+                result.employee_id.id: result.level
+                for result in batch.sudo().result_ids
+            }
+            levels.update({line.employee_id.id: line.level for line in wizard.line_ids})
+            counted = list(levels.values())
             wizard.line_count = len(wizard.line_ids)
             wizard.update_count = len(wizard.line_ids.filtered("result_id"))
-            wizard.quota_warning = Batch._quota_warning(
-                levels.count("excellent"), levels.count("good")
+            wizard.quota_warning = (
+                Batch._quota_warning(
+                    counted.count("excellent"),
+                    counted.count("good"),
+                    batch.outstanding_unit,
+                )
+                if wizard.line_ids
+                else False
             )
 
     # Reading the file
@@ -243,7 +260,7 @@ class DanvanEvaluationImport(models.TransientModel):
         """[{row, employee_id, level, score}] of the file, or a UserError that
         lists every bad row (nothing is imported then)."""
         self.ensure_one()
-        self._check_year()
+        self._check_agency_and_year()
         rows = [(number, cells) for number, cells in self._read_rows() if any(cells)]
         if not rows:
             raise UserError(self.env._("The file is empty."))
@@ -388,7 +405,16 @@ class DanvanEvaluationImport(models.TransientModel):
             )
         return score
 
-    def _check_year(self):
+    def _check_agency_and_year(self):
+        # The staff of an agency the user does not work for are not matched.
+        if self.company_id not in self.env.companies:
+            raise AccessError(
+                self.env._(
+                    "You do not work for %(agency)s: import the results of your "
+                    "own agency.",
+                    agency=self.company_id.sudo().name,
+                )
+            )
         if not 1990 <= self.year <= 2100:
             raise UserError(
                 self.env._(
@@ -476,7 +502,8 @@ class DanvanEvaluationImport(models.TransientModel):
                 "%(count)s evaluation results imported from %(file)s.",
                 count=len(lines),
                 file=self.filename,
-            )
+            ),
+            subtype_xmlid="mail.mt_note",
         )
         return {
             "type": "ir.actions.act_window",

@@ -57,6 +57,16 @@ class TestPlanReportEvidence(DemocracyCommon, PlanCommon):
         self.assertIn("danvan.conference", selection)
         for model in ("danvan.consultation", "danvan.briefing"):
             self.assertEqual(model in selection, model in self.env)
+        # Each of them has the action in its Action menu, once.
+        Attach = self.env["danvan.plan.report.evidence.attach"]
+        Attach._danvan_bind_evidence_models()
+        actions = self.env["ir.actions.act_window"].search(
+            [("res_model", "=", Attach._name), ("binding_model_id", "!=", False)]
+        )
+        self.assertEqual(
+            sorted(actions.binding_model_id.mapped("model")), sorted(selection)
+        )
+        self.assertEqual(len(actions), len(selection))
 
     def test_unit_head_attaches_a_posted_publication_once(self):
         publication = self._publication()
@@ -107,3 +117,22 @@ class TestPlanReportEvidence(DemocracyCommon, PlanCommon):
         self.assertFalse(Evidence.with_user(office_staff).search([]))
         with self.assertRaises(AccessError):
             Evidence.with_user(self.user_outsider).search([])
+
+    def test_a_unit_adds_evidence_from_its_report(self):
+        publication = self._posted()
+        report = self.report.with_user(self.users["unit_head"])
+        report.write(
+            {
+                "democracy_evidence_ids": [
+                    (0, 0, {"record_ref": f"danvan.publication,{publication.id}"})
+                ]
+            }
+        )
+        self.assertEqual(report.democracy_evidence_ids.name, publication.display_name)
+        with self.assertRaisesRegex(UserError, "Choose a publication"):
+            self.env["danvan.plan.report.evidence"].create(
+                {
+                    "report_id": self.report.id,
+                    "record_ref": f"res.partner,{self.env.user.partner_id.id}",
+                }
+            )

@@ -24,6 +24,37 @@ class DanvanPlanReportEvidenceAttach(models.TransientModel):
     note = fields.Char(help="What the record shows of the task's progress.")
 
     @api.model
+    def _danvan_bind_evidence_models(self):
+        """The "Attach to a Plan Report" action in the Action menu of every
+        democracy model of the database (the consultation and the briefing
+        once their models exist): run at install and at each update."""
+        for model in EVIDENCE_MODELS:
+            if model not in self.env:
+                continue
+            name = "danvan_plan_report_evidence_attach_action_" + model.split(".")[-1]
+            if self.env.ref(f"danvan_democracy_plan.{name}", raise_if_not_found=False):
+                continue
+            action = self.env["ir.actions.act_window"].create(
+                {
+                    "name": "Attach to a Plan Report",
+                    "res_model": self._name,
+                    "view_mode": "form",
+                    "target": "new",
+                    "binding_model_id": self.env["ir.model"]._get_id(model),
+                    "binding_view_types": "form",
+                }
+            )
+            self.env["ir.model.data"].create(
+                {
+                    "module": "danvan_democracy_plan",
+                    "name": name,
+                    "model": action._name,
+                    "res_id": action.id,
+                    "noupdate": True,
+                }
+            )
+
+    @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         model = self.env.context.get("active_model")

@@ -1,0 +1,1 @@
+from . import report_danvan_evaluation_batch
