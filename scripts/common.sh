@@ -7,7 +7,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN_DIR="$ROOT/.run"
-ADDONS="danvan_base,danvan_plan,danvan_models,danvan_complaints,danvan_democracy"
+ADDONS="danvan_base,danvan_plan,danvan_models,danvan_complaints,danvan_democracy,danvan_democracy_plan"
 ODOO_OFFICIAL_GIT="https://github.com/odoo/odoo.git"
 mkdir -p "$RUN_DIR"
 

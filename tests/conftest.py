@@ -33,6 +33,7 @@ ADDONS = (
     "danvan_models",
     "danvan_complaints",
     "danvan_democracy",
+    "danvan_democracy_plan",
 )
 DB_PREFIX = "danvan_pt_"
 # The templates of click-odoo-initdb: "danvanpt-<date>-<hash of the addons>".

@@ -14,6 +14,7 @@ ADDONS = (
     "danvan_models",
     "danvan_complaints",
     "danvan_democracy",
+    "danvan_democracy_plan",
 )
 # Each addon's own addons among ours, with their dependencies' (issue 12):
 # danvan_complaints installs without the plan app.
@@ -23,6 +24,7 @@ DEPENDS = {
     "danvan_models": {"danvan_base", "danvan_plan"},
     "danvan_complaints": {"danvan_base"},
     "danvan_democracy": {"danvan_base"},
+    "danvan_democracy_plan": {"danvan_base", "danvan_plan", "danvan_democracy"},
 }
 # The main table of each addon, checked besides those found in the database.
 MAIN_TABLES = {
@@ -31,15 +33,16 @@ MAIN_TABLES = {
     "danvan_models": "danvan_model_field",
     "danvan_complaints": "danvan_petition",
     "danvan_democracy": "danvan_publication",
+    "danvan_democracy_plan": "danvan_plan_report_evidence",
 }
 HOLIDAY_ID = (
     "SELECT res_id FROM ir_model_data WHERE module = 'danvan_base' "
     "AND name = 'danvan_holiday_2025_tet' AND model = 'danvan.holiday'"
 )
-# The addons of the release before danvan_base; danvan_democracy came later,
-# and is installed by the upgrade.
+# The addons of the release before danvan_base; danvan_democracy and its
+# bridge to the plan came later, and the upgrade installs them.
 PREVIOUS_RELEASE = ("danvan_plan", "danvan_models", "danvan_complaints")
-NEW_SINCE_PREVIOUS = ("danvan_democracy",)
+NEW_SINCE_PREVIOUS = ("danvan_democracy", "danvan_democracy_plan")
 UNINSTALL_SCRIPT = """
 module = env["ir.module.module"].search([("name", "=", {addon!r})])
 assert module.state == "installed", module.state
@@ -144,6 +147,7 @@ def test_upgrade_all(odoo, pg, databases, all_installed_template):
     [
         "danvan_models",
         "danvan_complaints",
+        "danvan_democracy_plan",
         "danvan_democracy",
         "danvan_plan",
         "danvan_base",

@@ -23,6 +23,7 @@ ADDONS = (
     "danvan_models",
     "danvan_complaints",
     "danvan_democracy",
+    "danvan_democracy_plan",
 )
 MAX_OUTPUT = 20000
 # Ids of the rules of the domain notes (KN-7, TCD-5...): for code comments and
