@@ -9,7 +9,7 @@ resolution passes with more than half of those present in favour (DC-8).
 """
 
 from collections import namedtuple
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -204,6 +204,9 @@ class DanvanConference(models.Model):
         string="My Attendance",
         compute="_compute_user_attendee_id",
     )
+    user_present = fields.Boolean(
+        string="I Was Checked In", compute="_compute_user_attendee_id"
+    )
     # DC-9: the minutes, the resolution and the emulation pledge.
     minutes_text = fields.Html(string="Minutes")
     minutes_number = fields.Char(
@@ -346,13 +349,16 @@ class DanvanConference(models.Model):
             items = conference.agenda_item_ids
             conference.agenda_done = bool(items) and all(items.mapped("done"))
 
+    @api.depends_context("uid")
     def _compute_user_attendee_id(self):
         attendees = self.env["danvan.conference.attendee"].search(
             [("conference_id", "in", self.ids), ("user_id", "=", self.env.uid)]
         )
         mine = {attendee.conference_id.id: attendee for attendee in attendees}
         for conference in self:
-            conference.user_attendee_id = mine.get(conference.id, False)
+            attendee = mine.get(conference.id, attendees.browse())
+            conference.user_attendee_id = attendee
+            conference.user_present = attendee.present
 
     @api.depends_context("uid")
     def _compute_checklist(self):
@@ -1047,4 +1053,19 @@ class DanvanConference(models.Model):
             conference.action_close()
             conference.action_issue_minutes()
             conference.action_issue_resolution()
+            # Dated as on the day of the conference.
+            when = conference.date_conference
+            day = conference._date_conference_local()
+            conference.sudo().write(
+                {
+                    "date_convened": when - timedelta(days=10),
+                    "date_opened": when,
+                    "minutes_date": day,
+                    "resolution_date": day,
+                }
+            )
+            conference.attendee_ids.filtered("present").sudo().write(
+                {"date_checkin": when - timedelta(minutes=15)}
+            )
+            conference.agenda_item_ids.sudo().write({"date_done": when})
         return True

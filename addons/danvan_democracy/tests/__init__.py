@@ -5,3 +5,4 @@ from . import test_conference_agenda_item
 from . import test_conference_documents
 from . import test_conference_queries
 from . import test_conference_tour
+from . import test_conference_confidentiality
