@@ -586,14 +586,12 @@ class DanvanConference(models.Model):
         """DC-9: the agenda starts as the steps of Article 51.4, in order."""
         lines = []
         for conference in self.filtered(lambda c: not c.agenda_item_ids):
-            env = conference._agency_env()
-            for step in conference._agenda_steps().with_env(env):
+            for step in conference._agenda_steps():
                 lines.append(
                     {
                         "conference_id": conference.id,
                         "step_id": step.id,
                         "sequence": step.sequence,
-                        "name": step.name,
                         "presenter": step.presenter,
                     }
                 )
