@@ -17,7 +17,11 @@ class TestConference(ConferenceCommon):
     def test_dc6_deadline_is_three_months_after_the_work_year(self):
         conference = self._conference()
         self.assertEqual(conference.date_deadline, date(2026, 3, 31))
-        self.assertEqual(conference.name, "Staff conference of the work year 2025")
+        # Named in the agency's language, whoever creates it.
+        self.assertEqual(
+            conference.name,
+            "Hội nghị cán bộ, công chức, viên chức, người lao động năm công tác 2025",
+        )
 
     def test_dc6_one_annual_conference_per_year(self):
         self._conference()
@@ -93,7 +97,9 @@ class TestConference(ConferenceCommon):
         conference = self._convened(headcount=7)
         self.assertEqual(conference.state, "convened")
         self.assertTrue(conference.conference_optional)
-        self.assertIn("optional", "".join(conference.message_ids.mapped("body")))
+        self.assertIn(
+            "không bắt buộc tổ chức", "".join(conference.message_ids.mapped("body"))
+        )
 
     def test_dc7_eight_staff_the_conference_is_due(self):
         conference = self._convened(headcount=8)
@@ -151,7 +157,7 @@ class TestConference(ConferenceCommon):
     def test_dc7_invited_are_notified_and_office_gets_a_todo(self):
         conference = self._convened()
         message = conference.message_ids.filtered(
-            lambda m: "You are invited" in (m.body or "")
+            lambda m: "Bạn được triệu tập" in (m.body or "")
         )
         self.assertEqual(len(message), 1)
         self.assertIn(self.users["staff"].partner_id, message.partner_ids)
