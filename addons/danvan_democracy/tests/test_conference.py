@@ -329,3 +329,43 @@ class TestConference(ConferenceCommon):
             self.Conference._cron_check_deadlines()
         self.assertTrue(conference.deadline_warned)
         self.assertFalse(conference.deadline_escalated)
+
+    def test_absurd_date_of_the_conference_refused(self):
+        with self.assertRaises(ValidationError):
+            self._conference(date_conference=datetime(2250, 3, 10, 2, 0))
+        conference = self._conference()
+        with self.assertRaises(ValidationError):
+            conference.with_user(self.users["office"]).date_conference = datetime(
+                1890, 1, 1, 2, 0
+            )
+        self.assertEqual(conference.date_conference, datetime(2026, 3, 10, 2, 0))
+
+    def test_opening_and_closing_twice_change_nothing(self):
+        conference = self._convened()
+        office = self.users["office"]
+        self._check_in(conference, 6)
+        conference.with_user(office).action_open()
+        opened = conference.date_opened
+        with self.assertRaisesRegex(UserError, "not possible in the current status"):
+            conference.with_user(office).action_open()
+        self.assertEqual(conference.date_opened, opened)
+        conference.agenda_item_ids.with_user(office).action_mark_done()
+        conference.agenda_item_ids.with_user(office).action_mark_done()
+        conference.with_user(office).action_close()
+        with self.assertRaisesRegex(UserError, "not possible in the current status"):
+            conference.with_user(office).action_close()
+        self.assertEqual(conference.state, "done")
+
+    def test_closing_asks_leadership_to_issue_the_documents(self):
+        conference = self._held()
+        approval = self.env.ref("danvan_base.mail_activity_danvan_approval")
+        todo = conference.activity_ids.filtered(
+            lambda a: a.activity_type_id == approval
+        )
+        self.assertIn(self.users["leader"], todo.user_id)
+        leader = conference.with_user(self.users["leader"])
+        leader.action_issue_minutes()
+        leader.action_issue_resolution()
+        self.assertFalse(
+            conference.activity_ids.filtered(lambda a: a.activity_type_id == approval)
+        )
