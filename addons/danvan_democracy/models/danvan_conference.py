@@ -566,6 +566,15 @@ class DanvanConference(models.Model):
         # The union co-decides the conference but does not edit it otherwise.
         self.sudo().write(values)
         self.sudo()._danvan_activities_done("mail.mail_activity_data_todo")
+        # The Office convenes next.
+        for conference in self.sudo():
+            office = conference.create_uid
+            if office.active and office.has_group("danvan_base.group_danvan_office"):
+                conference.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=conference._agency_env()._("Convene the conference"),
+                    user_id=office.id,
+                )
         return True
 
     def _agenda_steps(self):
@@ -671,6 +680,7 @@ class DanvanConference(models.Model):
                 values[f"headcount_{category}"] = headcount.get(category, 0)
             # Locks the row: a second click finds it convened and stops here.
             conference._transition("action_convene", values)
+            conference.activity_unlink(["mail.mail_activity_data_todo"])
             self.env["danvan.conference.attendee"].create(
                 [
                     {

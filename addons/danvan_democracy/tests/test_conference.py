@@ -67,6 +67,8 @@ class TestConference(ConferenceCommon):
                 {"union_opinion": "Sửa trực tiếp"}
             )
         self._with_opinion(conference)
+        # The Office convenes next.
+        self.assertEqual(conference.activity_ids.user_id, self.users["office"])
         self.assertEqual(conference.union_opinion_user_id, self.users["union"])
         self.assertEqual(conference.union_opinion_date, date.today())
         self.assertNotIn(self.users["union"], conference.activity_ids.user_id)
