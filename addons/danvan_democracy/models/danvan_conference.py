@@ -9,7 +9,7 @@ resolution passes with more than half of those present in favour (DC-8).
 """
 
 from collections import namedtuple
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -204,6 +204,9 @@ class DanvanConference(models.Model):
         string="My Attendance",
         compute="_compute_user_attendee_id",
     )
+    user_present = fields.Boolean(
+        string="I Was Checked In", compute="_compute_user_attendee_id"
+    )
     # DC-9: the minutes, the resolution and the emulation pledge.
     minutes_text = fields.Html(string="Minutes")
     minutes_number = fields.Char(
@@ -346,13 +349,16 @@ class DanvanConference(models.Model):
             items = conference.agenda_item_ids
             conference.agenda_done = bool(items) and all(items.mapped("done"))
 
+    @api.depends_context("uid")
     def _compute_user_attendee_id(self):
         attendees = self.env["danvan.conference.attendee"].search(
             [("conference_id", "in", self.ids), ("user_id", "=", self.env.uid)]
         )
         mine = {attendee.conference_id.id: attendee for attendee in attendees}
         for conference in self:
-            conference.user_attendee_id = mine.get(conference.id, False)
+            attendee = mine.get(conference.id, attendees.browse())
+            conference.user_attendee_id = attendee
+            conference.user_present = attendee.present
 
     @api.depends_context("uid")
     def _compute_checklist(self):
@@ -560,6 +566,15 @@ class DanvanConference(models.Model):
         # The union co-decides the conference but does not edit it otherwise.
         self.sudo().write(values)
         self.sudo()._danvan_activities_done("mail.mail_activity_data_todo")
+        # The Office convenes next.
+        for conference in self.sudo():
+            office = conference.create_uid
+            if office.active and office.has_group("danvan_base.group_danvan_office"):
+                conference.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=conference._agency_env()._("Convene the conference"),
+                    user_id=office.id,
+                )
         return True
 
     def _agenda_steps(self):
@@ -580,14 +595,12 @@ class DanvanConference(models.Model):
         """DC-9: the agenda starts as the steps of Article 51.4, in order."""
         lines = []
         for conference in self.filtered(lambda c: not c.agenda_item_ids):
-            env = conference._agency_env()
-            for step in conference._agenda_steps().with_env(env):
+            for step in conference._agenda_steps():
                 lines.append(
                     {
                         "conference_id": conference.id,
                         "step_id": step.id,
                         "sequence": step.sequence,
-                        "name": step.name,
                         "presenter": step.presenter,
                     }
                 )
@@ -667,6 +680,7 @@ class DanvanConference(models.Model):
                 values[f"headcount_{category}"] = headcount.get(category, 0)
             # Locks the row: a second click finds it convened and stops here.
             conference._transition("action_convene", values)
+            conference.activity_unlink(["mail.mail_activity_data_todo"])
             self.env["danvan.conference.attendee"].create(
                 [
                     {
@@ -1047,6 +1061,21 @@ class DanvanConference(models.Model):
             conference.action_close()
             conference.action_issue_minutes()
             conference.action_issue_resolution()
+            # Dated as on the day of the conference.
+            when = conference.date_conference
+            day = conference._date_conference_local()
+            conference.sudo().write(
+                {
+                    "date_convened": when - timedelta(days=10),
+                    "date_opened": when,
+                    "minutes_date": day,
+                    "resolution_date": day,
+                }
+            )
+            conference.attendee_ids.filtered("present").sudo().write(
+                {"date_checkin": when - timedelta(minutes=15)}
+            )
+            conference.agenda_item_ids.sudo().write({"date_done": when})
         return True
     # Motions and votes (DC-5, DC-8, DC-10)
     danvan_motion_ids = fields.One2many(

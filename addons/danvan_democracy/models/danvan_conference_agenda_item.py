@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .danvan_conference_agenda_step import PRESENTERS
 
@@ -21,7 +21,12 @@ class DanvanConferenceAgendaItem(models.Model):
         "danvan.conference.agenda.step", string="Template Step", readonly=True
     )
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Step", required=True)
+    # The step of the template, in the reader's language, unless the Office
+    # wrote its own wording for this conference.
+    name = fields.Char(
+        string="Step", compute="_compute_name", inverse="_inverse_name", readonly=False
+    )
+    custom_name = fields.Char(string="Own Wording")
     presenter = fields.Selection(PRESENTERS, string="Presented by")
     presenter_name = fields.Char(string="Presenter")
     notes = fields.Text()
@@ -34,10 +39,30 @@ class DanvanConferenceAgendaItem(models.Model):
         {"sequence", "name", "presenter", "presenter_name", "notes", "step_id"}
     )
 
+    @api.depends("custom_name", "step_id.name")
+    @api.depends_context("lang")
+    def _compute_name(self):
+        for item in self:
+            item.name = item.custom_name or item.step_id.name
+
+    def _inverse_name(self):
+        for item in self:
+            if item.name != item.step_id.name:
+                item.custom_name = item.name
+
+    @api.constrains("custom_name", "step_id")
+    def _check_name(self):
+        for item in self:
+            if not item.custom_name and not item.step_id:
+                raise ValidationError(self.env._("Name the step of the agenda."))
+
     def _check_conference_state(self, conferences, fnames):
         if self.env.su:
             return
         conferences = conferences.sudo()
+        fnames = fnames - {"custom_name"} | (
+            {"name"} if "custom_name" in fnames else set()
+        )
         if fnames & {"done", "date_done"}:
             wrong = conferences.filtered(lambda c: c.state != "in_session")
             if wrong:

@@ -40,6 +40,12 @@ class DanvanConferenceAttendee(models.Model):
         ),
     ]
 
+    @api.depends("employee_id")
+    def _compute_display_name(self):
+        # sudo: the employee's name, without their private fields.
+        for attendee in self:
+            attendee.display_name = attendee.sudo().employee_id.name or ""
+
     def _checkin_gate_open(self):
         token = self.env.context.get(_CHECKIN_KEY)
         return (

@@ -17,7 +17,11 @@ class TestConference(ConferenceCommon):
     def test_dc6_deadline_is_three_months_after_the_work_year(self):
         conference = self._conference()
         self.assertEqual(conference.date_deadline, date(2026, 3, 31))
-        self.assertEqual(conference.name, "Staff conference of the work year 2025")
+        # Named in the agency's language, whoever creates it.
+        self.assertEqual(
+            conference.name,
+            "Hội nghị cán bộ, công chức, viên chức, người lao động năm công tác 2025",
+        )
 
     def test_dc6_one_annual_conference_per_year(self):
         self._conference()
@@ -63,6 +67,8 @@ class TestConference(ConferenceCommon):
                 {"union_opinion": "Sửa trực tiếp"}
             )
         self._with_opinion(conference)
+        # The Office convenes next.
+        self.assertEqual(conference.activity_ids.user_id, self.users["office"])
         self.assertEqual(conference.union_opinion_user_id, self.users["union"])
         self.assertEqual(conference.union_opinion_date, date.today())
         self.assertNotIn(self.users["union"], conference.activity_ids.user_id)
@@ -93,7 +99,9 @@ class TestConference(ConferenceCommon):
         conference = self._convened(headcount=7)
         self.assertEqual(conference.state, "convened")
         self.assertTrue(conference.conference_optional)
-        self.assertIn("optional", "".join(conference.message_ids.mapped("body")))
+        self.assertIn(
+            "không bắt buộc tổ chức", "".join(conference.message_ids.mapped("body"))
+        )
 
     def test_dc7_eight_staff_the_conference_is_due(self):
         conference = self._convened(headcount=8)
@@ -151,7 +159,7 @@ class TestConference(ConferenceCommon):
     def test_dc7_invited_are_notified_and_office_gets_a_todo(self):
         conference = self._convened()
         message = conference.message_ids.filtered(
-            lambda m: "You are invited" in (m.body or "")
+            lambda m: "Bạn được triệu tập" in (m.body or "")
         )
         self.assertEqual(len(message), 1)
         self.assertIn(self.users["staff"].partner_id, message.partner_ids)
@@ -323,3 +331,43 @@ class TestConference(ConferenceCommon):
             self.Conference._cron_check_deadlines()
         self.assertTrue(conference.deadline_warned)
         self.assertFalse(conference.deadline_escalated)
+
+    def test_absurd_date_of_the_conference_refused(self):
+        with self.assertRaises(ValidationError):
+            self._conference(date_conference=datetime(2250, 3, 10, 2, 0))
+        conference = self._conference()
+        with self.assertRaises(ValidationError):
+            conference.with_user(self.users["office"]).date_conference = datetime(
+                1890, 1, 1, 2, 0
+            )
+        self.assertEqual(conference.date_conference, datetime(2026, 3, 10, 2, 0))
+
+    def test_opening_and_closing_twice_change_nothing(self):
+        conference = self._convened()
+        office = self.users["office"]
+        self._check_in(conference, 6)
+        conference.with_user(office).action_open()
+        opened = conference.date_opened
+        with self.assertRaisesRegex(UserError, "not possible in the current status"):
+            conference.with_user(office).action_open()
+        self.assertEqual(conference.date_opened, opened)
+        conference.agenda_item_ids.with_user(office).action_mark_done()
+        conference.agenda_item_ids.with_user(office).action_mark_done()
+        conference.with_user(office).action_close()
+        with self.assertRaisesRegex(UserError, "not possible in the current status"):
+            conference.with_user(office).action_close()
+        self.assertEqual(conference.state, "done")
+
+    def test_closing_asks_leadership_to_issue_the_documents(self):
+        conference = self._held()
+        approval = self.env.ref("danvan_base.mail_activity_danvan_approval")
+        todo = conference.activity_ids.filtered(
+            lambda a: a.activity_type_id == approval
+        )
+        self.assertIn(self.users["leader"], todo.user_id)
+        leader = conference.with_user(self.users["leader"])
+        leader.action_issue_minutes()
+        leader.action_issue_resolution()
+        self.assertFalse(
+            conference.activity_ids.filtered(lambda a: a.activity_type_id == approval)
+        )

@@ -34,10 +34,12 @@ class TestConferenceQueries(ConferenceCommon):
 
     def test_convening_and_check_in_are_flat_in_staff(self):
         self._set_headcount(10)
-        self._measure(2021)  # warms the caches
+        self._measure(2020)  # warms the caches
+        self._measure(2021)
         small = self._measure(2022)
         self._add_staff(40)
         large = self._measure(2023)
         self.assertEqual((small[0], large[0]), (10, 50))
-        self.assertEqual(large[1], small[1], "convening")
-        self.assertEqual(large[2], small[2], "check-in")
+        # Five times the staff, no more queries.
+        self.assertLessEqual(large[1], small[1], "convening")
+        self.assertLessEqual(large[2], small[2], "check-in")

@@ -24,3 +24,12 @@ class TestConferenceTour(VietnameseBrowserCase, ConferenceCommon):
         self.assertTrue(
             all(conference.attendee_ids.filtered("present").mapped("date_checkin"))
         )
+
+    def test_staff_see_their_conference(self):
+        conference = self._convened()
+        self._check_in(conference, 6)
+        self.start_tour(
+            "/odoo/action-danvan_democracy.danvan_conference_action",
+            "danvan_conference_staff_tour",
+            login=self.users["staff"].login,
+        )

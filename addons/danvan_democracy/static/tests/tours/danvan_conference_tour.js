@@ -45,3 +45,16 @@ registry.category("web_tour.tours").add("danvan_conference_tour", {
         { trigger: '.o_statusbar_status .o_arrow_button_current[data-value="done"]' },
     ],
 });
+
+// A staff member opens the conference they are invited to: their own
+// attendance and the agenda, not the list of who came (DC-7).
+registry.category("web_tour.tours").add("danvan_conference_staff_tour", {
+    steps: () => [
+        { trigger: ".o_list_view .o_data_row:first-child td[name='name']", run: "click" },
+        { trigger: '.o_form_view .o_field_widget[name="user_present"]' },
+        { trigger: ".o_form_view:not(:has(button[name='action_convene']))" },
+        { trigger: ".o_form_view:not(:has(.o_notebook a[name='attendees']))" },
+        { trigger: '.o_notebook a[name="agenda"]', run: "click" },
+        { trigger: '.o_field_widget[name="agenda_item_ids"] .o_data_row:nth-child(9)' },
+    ],
+});
