@@ -83,7 +83,7 @@ class DanvanConsultation(models.Model):
     )
     subject_kind = fields.Selection(
         SUBJECT_KINDS,
-        string="Subject",
+        string="Subject of the Consultation",
         required=True,
         default="other",
         tracking=True,
@@ -160,7 +160,7 @@ class DanvanConsultation(models.Model):
     state = fields.Selection(
         [
             ("draft", "Plan"),
-            ("open", "Open"),
+            ("open", "Open for Opinions"),
             ("closed", "Closed"),
             ("summarised", "Summarised"),
             ("published", "Published"),
@@ -626,6 +626,19 @@ class DanvanConsultation(models.Model):
         )
         values["recipients"] = recipient_lines(self.recipients)
         return values
+
+    def _summary_intro(self):
+        """The opening sentence of the table, in the agency's language."""
+        self.ensure_one()
+        return self._agency_env()._(
+            "Under Article 55 of the Law on Grassroots Democracy, %(agency)s "
+            "consulted its staff on %(name)s from %(start)s to %(end)s. The "
+            "opinions are summarised, explained and accepted as follows:",
+            agency=self.company_id.name,
+            name=self.name,
+            start=self.date_open.strftime("%d/%m/%Y"),
+            end=self.date_close.strftime("%d/%m/%Y"),
+        )
 
     def _summary_lines(self):
         """The lines of the table as printed: the whole draft first, then the

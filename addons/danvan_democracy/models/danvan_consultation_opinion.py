@@ -46,6 +46,7 @@ class DanvanConsultationOpinion(models.Model):
     content = fields.Text(string="Opinion", required=True)
     channel = fields.Selection(
         [("direct", "Directly"), ("unit_head", "Through the unit head")],
+        string="How Given",
         required=True,
         default="direct",
         help="Given by the staff member, or recorded by the head of their unit "
@@ -267,10 +268,30 @@ class DanvanConsultationOpinion(models.Model):
                 env._("%s does not allow anonymous opinions.", consultation.name)
             )
         self._check_supersedes(vals, consultation, employee)
+        self._check_not_repeated(vals, consultation, employee)
         vals["channel"] = channel
         vals["employee_id"] = False if vals.get("anonymous") else employee.id
         vals["date_given"] = fields.Datetime.now()
         return vals
+
+    def _check_not_repeated(self, vals, consultation, employee):
+        """A second click sends the same opinion again: it would be kept for
+        ever (DC-22), so it is refused."""
+        domain = [
+            ("consultation_id", "=", consultation.id),
+            ("article_id", "=", vals.get("article_id") or False),
+            ("content", "=", vals["content"]),
+        ]
+        if vals.get("channel") == "unit_head":
+            repeated = self.sudo().search_count(
+                domain + [("employee_id", "=", employee.id)], limit=1
+            )
+        else:
+            repeated = self.search_count(domain + [("is_mine", "=", True)], limit=1)
+        if repeated:
+            raise UserError(
+                self.env._("This opinion was already given: it is kept only once.")
+            )
 
     def _check_supersedes(self, vals, consultation, employee):
         earlier = self.sudo().browse(vals.get("supersedes_id"))

@@ -26,7 +26,7 @@ class DanvanConsultationResponse(models.Model):
         ondelete="restrict",
         help="Empty: the opinions on the whole draft.",
     )
-    opinion_count = fields.Integer(string="Opinions", readonly=True)
+    opinion_count = fields.Integer(string="Number of Opinions", readonly=True)
     gist = fields.Text(
         string="Gist of the Opinions",
         help="Compiled from the opinions; edit it to group what they say.",

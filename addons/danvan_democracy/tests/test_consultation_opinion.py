@@ -154,3 +154,17 @@ class TestConsultationOpinion(ConsultationCommon):
         consultation = self._consultation(allow_anonymous=False)
         with self.assertRaisesRegex(UserError, "does not allow anonymous"):
             self._opinion(consultation, self.users["staff"], anonymous=True)
+
+    def test_dc22_a_second_click_gives_the_opinion_once(self):
+        consultation = self._consultation()
+        article = consultation.article_ids[0]
+        self._opinion(consultation, self.users["staff"], article)
+        with self.assertRaisesRegex(UserError, "already given"):
+            self._opinion(consultation, self.users["staff"], article)
+        anonymous = {"anonymous": True, "content": "Ý kiến ẩn danh"}
+        self._opinion(consultation, self.colleague, article, **anonymous)
+        with self.assertRaisesRegex(UserError, "already given"):
+            self._opinion(consultation, self.colleague, article, **anonymous)
+        # The same words from someone else are their own opinion.
+        self._opinion(consultation, self.users["unit_head"], article)
+        self.assertEqual(consultation.opinion_count, 3)
