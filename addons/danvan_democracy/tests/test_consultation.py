@@ -38,6 +38,14 @@ class TestConsultation(ConsultationCommon):
         self._decide_all(consultation)
         consultation.action_summarise()
         self.assertEqual(consultation.state, "summarised")
+        # Leadership is asked to issue it.
+        approval = self.env.ref("danvan_base.mail_activity_danvan_approval")
+        self.assertIn(
+            self.users["leader"],
+            consultation.activity_ids.filtered(
+                lambda a: a.activity_type_id == approval
+            ).user_id,
+        )
         with self.assertRaisesRegex(UserError, "edited while the consultation"):
             lines[0].write({"explanation": "Khác"})
         # Staff read the table once it is published, not before.
@@ -49,6 +57,7 @@ class TestConsultation(ConsultationCommon):
             consultation.action_issue()
         consultation.with_user(leader).action_issue()
         self.assertEqual(consultation.state, "published")
+        self.assertFalse(consultation.activity_ids)
         self.assertRegex(consultation.number, r"^\d+/BC-")
         self.assertEqual(consultation.date_issued, self.today)
         publication = consultation.publication_id
