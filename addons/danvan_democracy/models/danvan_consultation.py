@@ -200,6 +200,10 @@ class DanvanConsultation(models.Model):
         "res.users", string="Given by", readonly=True, copy=False
     )
     can_give_union_opinion = fields.Boolean(compute="_compute_can_give_union_opinion")
+    can_edit_plan = fields.Boolean(
+        compute="_compute_can_edit_plan",
+        default=lambda self: self.env.user.has_group(OFFICE),
+    )
     recipients = fields.Text(
         default="- Như trên;\n- Ban Chấp hành Công đoàn;\n- Lưu: VT.",
         help="One recipient per line, printed under 'Nơi nhận' (Decree 30/2020).",
@@ -253,6 +257,10 @@ class DanvanConsultation(models.Model):
         if (operator == "=") != value:
             return ["!", *domain] if len(domain) == 1 else ["!", "&", *domain]
         return domain
+
+    @api.depends_context("uid")
+    def _compute_can_edit_plan(self):
+        self.can_edit_plan = self.env.user.has_group(OFFICE)
 
     @api.depends("state")
     @api.depends_context("uid")

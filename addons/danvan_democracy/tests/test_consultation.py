@@ -231,7 +231,10 @@ class TestConsultation(ConsultationCommon):
                 {"union_opinion": "Đồng ý"}
             )
         union = consultation.with_user(self.users["union"])
-        # The union writes its opinion, nothing else.
+        # The union writes its opinion, nothing else (its form says so too).
+        self.assertTrue(union.can_give_union_opinion)
+        self.assertFalse(union.can_edit_plan)
+        self.assertTrue(consultation.can_edit_plan)
         with self.assertRaisesRegex(AccessError, "Only the Office"):
             union.write({"union_opinion": "Đồng ý", "name": "Khác"})
         union.write({"union_opinion": "Ban Chấp hành Công đoàn thống nhất."})
