@@ -49,6 +49,15 @@ SUBJECT_KINDS = [
 
 # The fields the union writes: its opinion (DC-12).
 UNION_FIELDS = {"union_opinion"}
+# The fields the workflow records, never typed (DC-22: results not forged).
+RECORDED_FIELDS = {
+    "union_opinion_date",
+    "union_user_id",
+    "number",
+    "date_issued",
+    "publication_id",
+    "summary_attachment_id",
+}
 
 
 class DanvanConsultation(models.Model):
@@ -189,6 +198,7 @@ class DanvanConsultation(models.Model):
     union_opinion = fields.Text(
         string="Opinion of the Union",
         tracking=True,
+        copy=False,
         help="The union executive committee's opinion, required before the "
         "democracy rules are issued (Article 55 of the Law on Grassroots "
         "Democracy).",
@@ -302,21 +312,50 @@ class DanvanConsultation(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._check_recorded_fields(vals)
+                if vals.get("union_opinion"):
+                    raise UserError(
+                        self.env._(
+                            "The union gives its opinion once the consultation "
+                            "runs, not in its plan."
+                        )
+                    )
+        return super().create(vals_list)
+
     def write(self, vals):
         if not self.env.su:
             self._check_union_write(vals)
-        if "union_opinion" in vals and not self.env.context.get("danvan_union_set"):
+            self._check_recorded_fields(vals)
+        if "union_opinion" in vals:
+            # The union's opinion is written with its date and author, which
+            # nobody types.
             vals = dict(
                 vals,
                 union_opinion_date=fields.Date.context_today(self),
                 union_user_id=self.env.uid,
             )
-            # The union's opinion is written with its date and author, which
-            # no other field of the form sets.
-            return super(
-                DanvanConsultation, self.with_context(danvan_union_set=True)
-            ).write(vals)
         return super().write(vals)
+
+    def _check_recorded_fields(self, vals):
+        """What the workflow records (the issue's number and date, the
+        publication, the union's author and date) is never typed, not even
+        through RPC: only a transition, or the union's opinion, writes it."""
+        recorded = vals.keys() & RECORDED_FIELDS
+        if recorded and not self._danvan_gate_open():
+            raise UserError(
+                self.env._(
+                    "%s is recorded by the workflow of the consultation: it "
+                    "cannot be typed.",
+                    ", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(recorded)
+                    ),
+                )
+            )
 
     def _check_union_write(self, vals):
         """DC-12: the union's opinion is the union's, given before the summary
@@ -590,7 +629,7 @@ class DanvanConsultation(models.Model):
         )
         publication.attachment_ids = [fields.Command.link(publication_attachment.id)]
         publication.action_publish()
-        self.sudo().with_context(danvan_union_set=True).write(
+        self.sudo().write(
             {"publication_id": publication.id, "summary_attachment_id": attachment.id}
         )
 

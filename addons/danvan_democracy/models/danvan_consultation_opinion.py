@@ -194,7 +194,10 @@ class DanvanConsultationOpinion(models.Model):
         consultation = env["danvan.consultation"].browse(vals.get("consultation_id"))
         consultation.check_access("read")
         consultation = consultation.sudo()
-        if consultation.state != "open":
+        today = fields.Date.context_today(self)
+        if consultation.state != "open" or not (
+            consultation.date_open <= today <= consultation.date_close
+        ):
             raise UserError(
                 env._(
                     "%s is not open for opinions: opinions are given between its "

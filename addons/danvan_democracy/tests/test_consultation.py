@@ -313,3 +313,29 @@ class TestConsultation(ConsultationCommon):
     def test_dc12_validation_of_units(self):
         with self.assertRaises(ValidationError):
             self._consultation(open_it=False, audience="units")
+
+    def test_dc22_what_the_workflow_records_is_never_typed(self):
+        consultation = self._consultation()
+        office = consultation.with_user(self.users["office"])
+        for values in (
+            {"number": "01/BC-GIA"},
+            {"date_issued": date(2026, 1, 1)},
+            {"union_user_id": self.users["union"].id},
+            {"union_opinion_date": date(2026, 1, 1)},
+        ):
+            with self.assertRaisesRegex(UserError, "recorded by the workflow"):
+                office.write(values)
+        with self.assertRaises(AccessError):
+            consultation.with_user(self.users["union"]).write(
+                {"union_opinion": "Đồng ý", "union_user_id": self.users["staff"].id}
+            )
+        self.assertFalse(consultation.number or consultation.union_user_id)
+        with self.assertRaisesRegex(UserError, "recorded by the workflow"):
+            self._consultation(open_it=False, number="01/BC-GIA")
+        with self.assertRaisesRegex(UserError, "not in its plan"):
+            self._consultation(open_it=False, union_opinion="Đồng ý")
+        # A plan copied for the next year starts without any of them.
+        consultation.sudo().write({"union_opinion": "Đồng ý"})
+        copy = office.copy()
+        self.assertEqual(copy.state, "draft")
+        self.assertFalse(copy.union_opinion or copy.union_user_id)

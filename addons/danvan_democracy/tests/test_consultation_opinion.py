@@ -1,3 +1,7 @@
+from datetime import timedelta
+
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -168,3 +172,16 @@ class TestConsultationOpinion(ConsultationCommon):
         # The same words from someone else are their own opinion.
         self._opinion(consultation, self.users["unit_head"], article)
         self.assertEqual(consultation.opinion_count, 3)
+
+    def test_dc12_no_opinion_before_the_opening_or_after_the_closing_day(self):
+        consultation = self._consultation()
+        # The cron has not closed it yet: the closing day still decides.
+        with freeze_time(self.today + timedelta(days=15)):
+            with self.assertRaisesRegex(UserError, "not open for opinions"):
+                self._opinion(consultation, self.users["staff"])
+        with freeze_time(self.today - timedelta(days=1)):
+            with self.assertRaisesRegex(UserError, "not open for opinions"):
+                self._opinion(consultation, self.users["staff"])
+        with freeze_time(self.today + timedelta(days=14)):
+            self._opinion(consultation, self.users["staff"])
+        self.assertEqual(consultation.opinion_count, 1)
