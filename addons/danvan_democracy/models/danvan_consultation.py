@@ -20,6 +20,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.danvan_base.tools import date_checks
 from odoo.addons.danvan_base.tools.recipients import recipient_lines
 
+from .danvan_consultation_response import COMPILE_GATE, COMPILE_KEY
+
 OFFICE = "danvan_base.group_danvan_office"
 LEADERSHIP = "danvan_base.group_danvan_leadership"
 UNION = "danvan_democracy.group_danvan_union"
@@ -489,7 +491,9 @@ class DanvanConsultation(models.Model):
             grouped[opinion.consultation_id.id, opinion.article_id.id].append(
                 opinion.content
             )
-        Response = self.env["danvan.consultation.response"]
+        Response = self.env["danvan.consultation.response"].with_context(
+            **{COMPILE_KEY: COMPILE_GATE}
+        )
         existing = {
             (line.consultation_id.id, line.article_id.id): line
             for line in self.response_ids
@@ -506,7 +510,9 @@ class DanvanConsultation(models.Model):
                     "gist": "\n".join(f"- {text}" for text in contents),
                 }
                 if key in existing:
-                    existing[key].write(values)
+                    existing[key].with_context(**{COMPILE_KEY: COMPILE_GATE}).write(
+                        values
+                    )
                 elif contents or not key[1]:
                     new.append(
                         dict(

@@ -264,6 +264,13 @@ class TestConsultation(ConsultationCommon):
             consultation.with_user(self.users["staff"]).action_compile()
         consultation.action_compile()
         self._decide_all(consultation)
+        # DC-22: the numbers of opinions are compiled, never typed.
+        line = consultation.response_ids[:1].with_user(self.users["office"])
+        with self.assertRaisesRegex(UserError, "not typed"):
+            line.write({"opinion_count": 40})
+        with self.assertRaisesRegex(UserError, "not typed"):
+            line.create({"consultation_id": consultation.id, "opinion_count": 3})
+        line.write({"gist": "- Nâng phụ cấp lưu trú."})
         consultation.action_compile()
         self.assertEqual(len(consultation.response_ids), 2)
         self.assertEqual(set(consultation.response_ids.mapped("decision")), {"partly"})
