@@ -9,6 +9,7 @@ import zipfile
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .consultation_common import ConsultationCommon
 
@@ -74,6 +75,8 @@ class TestConsultationConfidentialityHttp(HttpCase, ConsultationCommon):
         )
         self.assertNotIn(self.token, text, f"{channel} as {who}")
 
+    # The refusals of the roles who may not read are logged as warnings.
+    @mute_logger("odoo.http")
     def test_dc22_rpc_report_and_word_file_as_every_role(self):
         spec = {
             name: {}
