@@ -346,3 +346,21 @@ class TestConsultation(ConsultationCommon):
         copy = office.copy()
         self.assertEqual(copy.state, "draft")
         self.assertFalse(copy.union_opinion or copy.union_user_id)
+
+    def test_dc12_each_agency_sees_its_own_consultations(self):
+        other = self.env["res.company"].create({"name": "Sở Tư pháp"})
+        theirs = self.Consultation.sudo().create(
+            {
+                "name": "Dự thảo của cơ quan khác",
+                "company_id": other.id,
+                "date_open": self.today,
+                "date_close": self.today + timedelta(days=7),
+                "user_id": self.users["office"].id,
+            }
+        )
+        ours = self._consultation()
+        for login in ("office", "union", "leader"):
+            found = self.Consultation.with_user(self.users[login]).search(
+                [("id", "in", (theirs | ours).ids)]
+            )
+            self.assertEqual(found, ours, login)
