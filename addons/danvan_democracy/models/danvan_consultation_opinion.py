@@ -185,8 +185,32 @@ class DanvanConsultationOpinion(models.Model):
                 )
                 opinions |= opinion.with_env(self.env)
             else:
-                opinions |= super().create([vals])
+                opinion = super().create([vals])
+                opinions |= opinion
+                if opinion.channel == "unit_head":
+                    opinion._notify_represented()
         return opinions
+
+    def _notify_represented(self):
+        """The staff member hears that their unit head recorded an opinion on
+        their behalf, and finds it under their own opinions (Article 54)."""
+        self.ensure_one()
+        user = self.sudo().employee_id.user_id
+        if not user or not user.active:
+            return
+        consultation = self.consultation_id.sudo()
+        env = consultation._agency_env()
+        consultation.with_env(env).message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=env._("An opinion recorded on your behalf"),
+            body=env._(
+                "%(head)s recorded an opinion on your behalf on %(name)s; you "
+                "find it under your opinions.",
+                head=self.env.user.name,
+                name=consultation.name,
+            ),
+            email_layout_xmlid="mail.mail_notification_light",
+        )
 
     def _prepare_opinion(self, vals):
         """The values of an opinion the current user gives, checked."""

@@ -86,7 +86,17 @@ class TestConsultationOpinion(ConsultationCommon):
         )
         self.assertEqual(opinion.employee_id, employee)
         self.assertEqual(opinion.recorded_by_id, head)
-        # The staff member sees it as theirs; the unit head sees what they recorded.
+        # The staff member is told, and sees it as theirs; the unit head sees
+        # what they recorded.
+        told = self.env["mail.message"].search(
+            [
+                ("model", "=", "danvan.consultation"),
+                ("res_id", "=", consultation.id),
+                ("partner_ids", "in", self.colleague.partner_id.ids),
+                ("body", "ilike", head.name),
+            ]
+        )
+        self.assertEqual(len(told), 1)
         self.assertTrue(opinion.with_user(self.colleague).is_mine)
         self.assertTrue(opinion.with_user(head).read(["content"]))
         other = self.users["office"].employee_ids
