@@ -20,6 +20,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.danvan_base.tools import date_checks
 from odoo.addons.danvan_base.tools.recipients import recipient_lines
 
+from .danvan_consultation_response import COMPILE_GATE, COMPILE_KEY
+
 OFFICE = "danvan_base.group_danvan_office"
 LEADERSHIP = "danvan_base.group_danvan_leadership"
 UNION = "danvan_democracy.group_danvan_union"
@@ -49,6 +51,15 @@ SUBJECT_KINDS = [
 
 # The fields the union writes: its opinion (DC-12).
 UNION_FIELDS = {"union_opinion"}
+# The fields the workflow records, never typed (DC-22: results not forged).
+RECORDED_FIELDS = {
+    "union_opinion_date",
+    "union_user_id",
+    "number",
+    "date_issued",
+    "publication_id",
+    "summary_attachment_id",
+}
 
 
 class DanvanConsultation(models.Model):
@@ -83,7 +94,7 @@ class DanvanConsultation(models.Model):
     )
     subject_kind = fields.Selection(
         SUBJECT_KINDS,
-        string="Subject",
+        string="Subject of the Consultation",
         required=True,
         default="other",
         tracking=True,
@@ -160,7 +171,7 @@ class DanvanConsultation(models.Model):
     state = fields.Selection(
         [
             ("draft", "Plan"),
-            ("open", "Open"),
+            ("open", "Open for Opinions"),
             ("closed", "Closed"),
             ("summarised", "Summarised"),
             ("published", "Published"),
@@ -189,6 +200,7 @@ class DanvanConsultation(models.Model):
     union_opinion = fields.Text(
         string="Opinion of the Union",
         tracking=True,
+        copy=False,
         help="The union executive committee's opinion, required before the "
         "democracy rules are issued (Article 55 of the Law on Grassroots "
         "Democracy).",
@@ -200,6 +212,10 @@ class DanvanConsultation(models.Model):
         "res.users", string="Given by", readonly=True, copy=False
     )
     can_give_union_opinion = fields.Boolean(compute="_compute_can_give_union_opinion")
+    can_edit_plan = fields.Boolean(
+        compute="_compute_can_edit_plan",
+        default=lambda self: self.env.user.has_group(OFFICE),
+    )
     recipients = fields.Text(
         default="- Như trên;\n- Ban Chấp hành Công đoàn;\n- Lưu: VT.",
         help="One recipient per line, printed under 'Nơi nhận' (Decree 30/2020).",
@@ -254,6 +270,10 @@ class DanvanConsultation(models.Model):
             return ["!", *domain] if len(domain) == 1 else ["!", "&", *domain]
         return domain
 
+    @api.depends_context("uid")
+    def _compute_can_edit_plan(self):
+        self.can_edit_plan = self.env.user.has_group(OFFICE)
+
     @api.depends("state")
     @api.depends_context("uid")
     def _compute_can_give_union_opinion(self):
@@ -294,21 +314,50 @@ class DanvanConsultation(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._check_recorded_fields(vals)
+                if vals.get("union_opinion"):
+                    raise UserError(
+                        self.env._(
+                            "The union gives its opinion once the consultation "
+                            "runs, not in its plan."
+                        )
+                    )
+        return super().create(vals_list)
+
     def write(self, vals):
         if not self.env.su:
             self._check_union_write(vals)
-        if "union_opinion" in vals and not self.env.context.get("danvan_union_set"):
+            self._check_recorded_fields(vals)
+        if "union_opinion" in vals:
+            # The union's opinion is written with its date and author, which
+            # nobody types.
             vals = dict(
                 vals,
                 union_opinion_date=fields.Date.context_today(self),
                 union_user_id=self.env.uid,
             )
-            # The union's opinion is written with its date and author, which
-            # no other field of the form sets.
-            return super(
-                DanvanConsultation, self.with_context(danvan_union_set=True)
-            ).write(vals)
         return super().write(vals)
+
+    def _check_recorded_fields(self, vals):
+        """What the workflow records (the issue's number and date, the
+        publication, the union's author and date) is never typed, not even
+        through RPC: only a transition, or the union's opinion, writes it."""
+        recorded = vals.keys() & RECORDED_FIELDS
+        if recorded and not self._danvan_gate_open():
+            raise UserError(
+                self.env._(
+                    "%s is recorded by the workflow of the consultation: it "
+                    "cannot be typed.",
+                    ", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(recorded)
+                    ),
+                )
+            )
 
     def _check_union_write(self, vals):
         """DC-12: the union's opinion is the union's, given before the summary
@@ -442,7 +491,9 @@ class DanvanConsultation(models.Model):
             grouped[opinion.consultation_id.id, opinion.article_id.id].append(
                 opinion.content
             )
-        Response = self.env["danvan.consultation.response"]
+        Response = self.env["danvan.consultation.response"].with_context(
+            **{COMPILE_KEY: COMPILE_GATE}
+        )
         existing = {
             (line.consultation_id.id, line.article_id.id): line
             for line in self.response_ids
@@ -459,7 +510,9 @@ class DanvanConsultation(models.Model):
                     "gist": "\n".join(f"- {text}" for text in contents),
                 }
                 if key in existing:
-                    existing[key].write(values)
+                    existing[key].with_context(**{COMPILE_KEY: COMPILE_GATE}).write(
+                        values
+                    )
                 elif contents or not key[1]:
                     new.append(
                         dict(
@@ -582,7 +635,7 @@ class DanvanConsultation(models.Model):
         )
         publication.attachment_ids = [fields.Command.link(publication_attachment.id)]
         publication.action_publish()
-        self.sudo().with_context(danvan_union_set=True).write(
+        self.sudo().write(
             {"publication_id": publication.id, "summary_attachment_id": attachment.id}
         )
 
@@ -626,6 +679,19 @@ class DanvanConsultation(models.Model):
         )
         values["recipients"] = recipient_lines(self.recipients)
         return values
+
+    def _summary_intro(self):
+        """The opening sentence of the table, in the agency's language."""
+        self.ensure_one()
+        return self._agency_env()._(
+            "Under Article 55 of the Law on Grassroots Democracy, %(agency)s "
+            "consulted its staff on %(name)s from %(start)s to %(end)s. The "
+            "opinions are summarised, explained and accepted as follows:",
+            agency=self.company_id.name,
+            name=self.name,
+            start=self.date_open.strftime("%d/%m/%Y"),
+            end=self.date_close.strftime("%d/%m/%Y"),
+        )
 
     def _summary_lines(self):
         """The lines of the table as printed: the whole draft first, then the

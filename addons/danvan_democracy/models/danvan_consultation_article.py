@@ -9,6 +9,7 @@ class DanvanConsultationArticle(models.Model):
     _name = "danvan.consultation.article"
     _description = "Article of a Draft under Consultation"
     _order = "consultation_id, sequence, id"
+    _rec_names_search = ["number", "title"]
 
     consultation_id = fields.Many2one(
         "danvan.consultation", required=True, index=True, ondelete="cascade"

@@ -46,6 +46,7 @@ class DanvanConsultationOpinion(models.Model):
     content = fields.Text(string="Opinion", required=True)
     channel = fields.Selection(
         [("direct", "Directly"), ("unit_head", "Through the unit head")],
+        string="How Given",
         required=True,
         default="direct",
         help="Given by the staff member, or recorded by the head of their unit "
@@ -184,8 +185,32 @@ class DanvanConsultationOpinion(models.Model):
                 )
                 opinions |= opinion.with_env(self.env)
             else:
-                opinions |= super().create([vals])
+                opinion = super().create([vals])
+                opinions |= opinion
+                if opinion.channel == "unit_head":
+                    opinion._notify_represented()
         return opinions
+
+    def _notify_represented(self):
+        """The staff member hears that their unit head recorded an opinion on
+        their behalf, and finds it under their own opinions (Article 54)."""
+        self.ensure_one()
+        user = self.sudo().employee_id.user_id
+        if not user or not user.active:
+            return
+        consultation = self.consultation_id.sudo()
+        env = consultation._agency_env()
+        consultation.with_env(env).message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=env._("An opinion recorded on your behalf"),
+            body=env._(
+                "%(head)s recorded an opinion on your behalf on %(name)s; you "
+                "find it under your opinions.",
+                head=self.env.user.name,
+                name=consultation.name,
+            ),
+            email_layout_xmlid="mail.mail_notification_light",
+        )
 
     def _prepare_opinion(self, vals):
         """The values of an opinion the current user gives, checked."""
@@ -193,7 +218,10 @@ class DanvanConsultationOpinion(models.Model):
         consultation = env["danvan.consultation"].browse(vals.get("consultation_id"))
         consultation.check_access("read")
         consultation = consultation.sudo()
-        if consultation.state != "open":
+        today = fields.Date.context_today(self)
+        if consultation.state != "open" or not (
+            consultation.date_open <= today <= consultation.date_close
+        ):
             raise UserError(
                 env._(
                     "%s is not open for opinions: opinions are given between its "
@@ -267,10 +295,30 @@ class DanvanConsultationOpinion(models.Model):
                 env._("%s does not allow anonymous opinions.", consultation.name)
             )
         self._check_supersedes(vals, consultation, employee)
+        self._check_not_repeated(vals, consultation, employee)
         vals["channel"] = channel
         vals["employee_id"] = False if vals.get("anonymous") else employee.id
         vals["date_given"] = fields.Datetime.now()
         return vals
+
+    def _check_not_repeated(self, vals, consultation, employee):
+        """A second click sends the same opinion again: it would be kept for
+        ever (DC-22), so it is refused."""
+        domain = [
+            ("consultation_id", "=", consultation.id),
+            ("article_id", "=", vals.get("article_id") or False),
+            ("content", "=", vals["content"]),
+        ]
+        if vals.get("channel") == "unit_head":
+            repeated = self.sudo().search_count(
+                domain + [("employee_id", "=", employee.id)], limit=1
+            )
+        else:
+            repeated = self.search_count(domain + [("is_mine", "=", True)], limit=1)
+        if repeated:
+            raise UserError(
+                self.env._("This opinion was already given: it is kept only once.")
+            )
 
     def _check_supersedes(self, vals, consultation, employee):
         earlier = self.sudo().browse(vals.get("supersedes_id"))

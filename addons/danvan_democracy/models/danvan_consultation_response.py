@@ -7,6 +7,12 @@ decision and explanation. Edited while the consultation is closed."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# The mark of the compile of the table: an object, which a context sent
+# through RPC (JSON) can never hold. Only the compile counts the opinions
+# (DC-22: the results of a consultation are not forged).
+COMPILE_GATE = object()
+COMPILE_KEY = "danvan_consultation_compile"
+
 
 class DanvanConsultationResponse(models.Model):
     _name = "danvan.consultation.response"
@@ -26,7 +32,7 @@ class DanvanConsultationResponse(models.Model):
         ondelete="restrict",
         help="Empty: the opinions on the whole draft.",
     )
-    opinion_count = fields.Integer(string="Opinions", readonly=True)
+    opinion_count = fields.Integer(string="Number of Opinions", readonly=True)
     gist = fields.Text(
         string="Gist of the Opinions",
         help="Compiled from the opinions; edit it to group what they say.",
@@ -67,13 +73,29 @@ class DanvanConsultationResponse(models.Model):
                 )
             )
 
+    def _check_compiled(self, keys):
+        if (
+            not self.env.su
+            and self.env.context.get(COMPILE_KEY) is not COMPILE_GATE
+            and keys & {"opinion_count", "consultation_id", "article_id"}
+        ):
+            raise UserError(
+                self.env._(
+                    "The lines of the summary table and their numbers of "
+                    "opinions come from compiling the opinions: they are not typed."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_compiled(set(vals))
         lines = super().create(vals_list)
         lines._check_editable()
         return lines
 
     def write(self, vals):
+        self._check_compiled(set(vals))
         self._check_editable()
         return super().write(vals)
 

@@ -9,7 +9,6 @@ class DanvanConsultationVersion(models.Model):
     _name = "danvan.consultation.version"
     _description = "Version of a Draft under Consultation"
     _order = "consultation_id, number desc"
-    _rec_name = "display_name"
 
     consultation_id = fields.Many2one(
         "danvan.consultation", required=True, index=True, ondelete="cascade"

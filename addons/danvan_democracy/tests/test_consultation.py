@@ -38,6 +38,14 @@ class TestConsultation(ConsultationCommon):
         self._decide_all(consultation)
         consultation.action_summarise()
         self.assertEqual(consultation.state, "summarised")
+        # Leadership is asked to issue it.
+        approval = self.env.ref("danvan_base.mail_activity_danvan_approval")
+        self.assertIn(
+            self.users["leader"],
+            consultation.activity_ids.filtered(
+                lambda a: a.activity_type_id == approval
+            ).user_id,
+        )
         with self.assertRaisesRegex(UserError, "edited while the consultation"):
             lines[0].write({"explanation": "Khác"})
         # Staff read the table once it is published, not before.
@@ -49,6 +57,7 @@ class TestConsultation(ConsultationCommon):
             consultation.action_issue()
         consultation.with_user(leader).action_issue()
         self.assertEqual(consultation.state, "published")
+        self.assertFalse(consultation.activity_ids)
         self.assertRegex(consultation.number, r"^\d+/BC-")
         self.assertEqual(consultation.date_issued, self.today)
         publication = consultation.publication_id
@@ -222,7 +231,10 @@ class TestConsultation(ConsultationCommon):
                 {"union_opinion": "Đồng ý"}
             )
         union = consultation.with_user(self.users["union"])
-        # The union writes its opinion, nothing else.
+        # The union writes its opinion, nothing else (its form says so too).
+        self.assertTrue(union.can_give_union_opinion)
+        self.assertFalse(union.can_edit_plan)
+        self.assertTrue(consultation.can_edit_plan)
         with self.assertRaisesRegex(AccessError, "Only the Office"):
             union.write({"union_opinion": "Đồng ý", "name": "Khác"})
         union.write({"union_opinion": "Ban Chấp hành Công đoàn thống nhất."})
@@ -252,6 +264,13 @@ class TestConsultation(ConsultationCommon):
             consultation.with_user(self.users["staff"]).action_compile()
         consultation.action_compile()
         self._decide_all(consultation)
+        # DC-22: the numbers of opinions are compiled, never typed.
+        line = consultation.response_ids[:1].with_user(self.users["office"])
+        with self.assertRaisesRegex(UserError, "not typed"):
+            line.write({"opinion_count": 40})
+        with self.assertRaisesRegex(UserError, "not typed"):
+            line.create({"consultation_id": consultation.id, "opinion_count": 3})
+        line.write({"gist": "- Nâng phụ cấp lưu trú."})
         consultation.action_compile()
         self.assertEqual(len(consultation.response_ids), 2)
         self.assertEqual(set(consultation.response_ids.mapped("decision")), {"partly"})
@@ -301,3 +320,47 @@ class TestConsultation(ConsultationCommon):
     def test_dc12_validation_of_units(self):
         with self.assertRaises(ValidationError):
             self._consultation(open_it=False, audience="units")
+
+    def test_dc22_what_the_workflow_records_is_never_typed(self):
+        consultation = self._consultation()
+        office = consultation.with_user(self.users["office"])
+        for values in (
+            {"number": "01/BC-GIA"},
+            {"date_issued": date(2026, 1, 1)},
+            {"union_user_id": self.users["union"].id},
+            {"union_opinion_date": date(2026, 1, 1)},
+        ):
+            with self.assertRaisesRegex(UserError, "recorded by the workflow"):
+                office.write(values)
+        with self.assertRaises(AccessError):
+            consultation.with_user(self.users["union"]).write(
+                {"union_opinion": "Đồng ý", "union_user_id": self.users["staff"].id}
+            )
+        self.assertFalse(consultation.number or consultation.union_user_id)
+        with self.assertRaisesRegex(UserError, "recorded by the workflow"):
+            self._consultation(open_it=False, number="01/BC-GIA")
+        with self.assertRaisesRegex(UserError, "not in its plan"):
+            self._consultation(open_it=False, union_opinion="Đồng ý")
+        # A plan copied for the next year starts without any of them.
+        consultation.sudo().write({"union_opinion": "Đồng ý"})
+        copy = office.copy()
+        self.assertEqual(copy.state, "draft")
+        self.assertFalse(copy.union_opinion or copy.union_user_id)
+
+    def test_dc12_each_agency_sees_its_own_consultations(self):
+        other = self.env["res.company"].create({"name": "Sở Tư pháp"})
+        theirs = self.Consultation.sudo().create(
+            {
+                "name": "Dự thảo của cơ quan khác",
+                "company_id": other.id,
+                "date_open": self.today,
+                "date_close": self.today + timedelta(days=7),
+                "user_id": self.users["office"].id,
+            }
+        )
+        ours = self._consultation()
+        for login in ("office", "union", "leader"):
+            found = self.Consultation.with_user(self.users[login]).search(
+                [("id", "in", (theirs | ours).ids)]
+            )
+            self.assertEqual(found, ours, login)

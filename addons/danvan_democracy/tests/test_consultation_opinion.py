@@ -1,3 +1,7 @@
+from datetime import timedelta
+
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -82,7 +86,17 @@ class TestConsultationOpinion(ConsultationCommon):
         )
         self.assertEqual(opinion.employee_id, employee)
         self.assertEqual(opinion.recorded_by_id, head)
-        # The staff member sees it as theirs; the unit head sees what they recorded.
+        # The staff member is told, and sees it as theirs; the unit head sees
+        # what they recorded.
+        told = self.env["mail.message"].search(
+            [
+                ("model", "=", "danvan.consultation"),
+                ("res_id", "=", consultation.id),
+                ("partner_ids", "in", self.colleague.partner_id.ids),
+                ("body", "ilike", head.name),
+            ]
+        )
+        self.assertEqual(len(told), 1)
         self.assertTrue(opinion.with_user(self.colleague).is_mine)
         self.assertTrue(opinion.with_user(head).read(["content"]))
         other = self.users["office"].employee_ids
@@ -154,3 +168,30 @@ class TestConsultationOpinion(ConsultationCommon):
         consultation = self._consultation(allow_anonymous=False)
         with self.assertRaisesRegex(UserError, "does not allow anonymous"):
             self._opinion(consultation, self.users["staff"], anonymous=True)
+
+    def test_dc22_a_second_click_gives_the_opinion_once(self):
+        consultation = self._consultation()
+        article = consultation.article_ids[0]
+        self._opinion(consultation, self.users["staff"], article)
+        with self.assertRaisesRegex(UserError, "already given"):
+            self._opinion(consultation, self.users["staff"], article)
+        anonymous = {"anonymous": True, "content": "Ý kiến ẩn danh"}
+        self._opinion(consultation, self.colleague, article, **anonymous)
+        with self.assertRaisesRegex(UserError, "already given"):
+            self._opinion(consultation, self.colleague, article, **anonymous)
+        # The same words from someone else are their own opinion.
+        self._opinion(consultation, self.users["unit_head"], article)
+        self.assertEqual(consultation.opinion_count, 3)
+
+    def test_dc12_no_opinion_before_the_opening_or_after_the_closing_day(self):
+        consultation = self._consultation()
+        # The cron has not closed it yet: the closing day still decides.
+        with freeze_time(self.today + timedelta(days=15)):
+            with self.assertRaisesRegex(UserError, "not open for opinions"):
+                self._opinion(consultation, self.users["staff"])
+        with freeze_time(self.today - timedelta(days=1)):
+            with self.assertRaisesRegex(UserError, "not open for opinions"):
+                self._opinion(consultation, self.users["staff"])
+        with freeze_time(self.today + timedelta(days=14)):
+            self._opinion(consultation, self.users["staff"])
+        self.assertEqual(consultation.opinion_count, 1)

@@ -2,7 +2,7 @@
 summary table, the opinions of a consultation and the list of consultations
 (DC-12)."""
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .consultation_common import ConsultationCommon
 
@@ -79,3 +79,36 @@ class TestConsultationQueries(ConsultationCommon):
         self.assertEqual(few["compile"], many["compile"])
         self.assertEqual(few["opinions"], many["opinions"])
         self.assertEqual(few["list"], many["list"])
+
+    def _open_for(self, count, tag):
+        """Open a consultation of a unit of ``count`` staff with a login."""
+        unit = self.env["hr.department"].create({"name": f"Phòng {tag}"})
+        for n in range(count):
+            user = new_test_user(
+                self.env,
+                login=f"dv_q{tag}_{n}",
+                groups="danvan_base.group_danvan_staff",
+            )
+            self.env["hr.employee"].create(
+                {"name": user.name, "user_id": user.id, "department_id": unit.id}
+            )
+        consultation = self._consultation(
+            open_it=False,
+            name=f"Dự thảo {tag}",
+            audience="units",
+            department_ids=[(6, 0, unit.ids)],
+        )
+        queries = self._count(consultation.action_open)
+        notified = self.env["mail.message"].search(
+            [
+                ("model", "=", consultation._name),
+                ("res_id", "=", consultation.id),
+                ("message_type", "=", "user_notification"),
+            ]
+        )
+        self.assertEqual(len(notified.partner_ids), count)
+        return queries
+
+    def test_dc12_opening_is_flat_in_the_number_of_staff(self):
+        self._open_for(2, "warm")
+        self.assertEqual(self._open_for(5, "few"), self._open_for(50, "many"))
