@@ -12,7 +12,7 @@ from collections import namedtuple
 from datetime import date, timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates, check_value
@@ -912,15 +912,6 @@ class DanvanConference(models.Model):
     def action_issue_pledge(self):
         return self._issue_document("pledge")
 
-    def _resolution_items(self):
-        """The items the conference adopted, printed in the resolution.
-
-        A list of dicts: ``name`` (the item adopted) and, optionally,
-        ``result`` (e.g. '45/50 in favour'). The motions and votes fill it.
-        """
-        self.ensure_one()
-        return []
-
     def _conference_document_values(self, kind):
         """(values of the ``official_document`` template, body HTML) of the
         document ``kind``: the same in the PDF and the Word file."""
@@ -1047,21 +1038,26 @@ class DanvanConference(models.Model):
     def _deadline_escalation_users(self):
         return self._danvan_office_users() | self._danvan_approvers()
 
-    def _demo_hold(self, present):
+    def _demo_open(self, present):
         """The demo: convene the conference, check ``present`` of its invited
-        in (at least its quorum), hold it through its agenda and issue its
-        minutes and resolution, as the Office and leadership would."""
+        in (at least its quorum) and open it, as the Office would; its
+        motions are then put to the vote (demo of the motions)."""
         for conference in self:
             conference.action_convene()
             attendees = conference.attendee_ids
             count = max(present, conference.quorum)
             attendees[:count].action_check_in()
             conference.action_open()
+        return True
+
+    def _demo_close(self):
+        """The demo: hold the open conference through its agenda and issue its
+        minutes and resolution, dated as on the day of the conference."""
+        for conference in self:
             conference.agenda_item_ids.write({"done": True})
             conference.action_close()
             conference.action_issue_minutes()
             conference.action_issue_resolution()
-            # Dated as on the day of the conference.
             when = conference.date_conference
             day = conference._date_conference_local()
             conference.sudo().write(
@@ -1077,6 +1073,7 @@ class DanvanConference(models.Model):
             )
             conference.agenda_item_ids.sudo().write({"date_done": when})
         return True
+
     # Motions and votes (DC-5, DC-8, DC-10)
     danvan_motion_ids = fields.One2many(
         "danvan.conference.motion", "conference_id", string="Motions"
@@ -1098,18 +1095,23 @@ class DanvanConference(models.Model):
             conference.danvan_motion_count = counts.get(conference.id, 0)
 
     def _resolution_items(self):
-        """The wording of the adopted motions, for the resolution (DC-8)."""
+        """The adopted motions printed in the resolution (DC-8): ``name``, the
+        wording adopted, and ``result``, those in favour of those counted."""
         self.ensure_one()
         motions = self.danvan_motion_ids.filtered(
             lambda motion: motion.result == "adopted"
         )
-        return [motion.text or motion.name for motion in motions]
+        return [
+            {
+                "name": motion.text or motion.name,
+                "result": f"{motion.yes_count}/{motion.closed_base_count}",
+            }
+            for motion in motions
+        ]
 
     def action_close_ballot(self):
         """DC-5: closing the written ballot closes its motions, counted
         against all staff."""
-        from odoo.exceptions import AccessError, UserError
-
         if not self.env.user.has_group("danvan_base.group_danvan_office"):
             raise AccessError(self.env._("Only the Office closes the written ballot."))
         for conference in self:

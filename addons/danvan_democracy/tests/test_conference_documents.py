@@ -74,6 +74,8 @@ class TestConferenceDocuments(ConferenceCommon):
         with patch.object(DanvanConference, "_resolution_items", items):
             __, body = conference._conference_document_values("resolution")
         self.assertIn("ITEM-PLANTED", body)
+        self.assertIn("7/9", body)
+        # A conference without motions adopts nothing.
         self.assertEqual(conference._resolution_items(), [])
 
     def test_dc9_word_files(self):

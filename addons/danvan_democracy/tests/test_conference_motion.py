@@ -168,8 +168,12 @@ class TestConferenceMotion(MotionCommon):
             self.env["hr.employee"].browse([e.id for e in self.employee.values()]),
         )
         (adopted | rejected).action_close()
+        items = conference._resolution_items()
         self.assertEqual(
-            conference._resolution_items(), ["Tiết kiệm chi thường xuyên 10%."]
+            [item["name"] for item in items], ["Tiết kiệm chi thường xuyên 10%."]
+        )
+        self.assertEqual(
+            items[0]["result"], f"{adopted.yes_count}/{adopted.closed_base_count}"
         )
 
     def test_motion_opens_only_while_the_conference_sits(self):

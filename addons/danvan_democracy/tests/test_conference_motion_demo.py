@@ -8,7 +8,7 @@ class TestConferenceMotionDemo(TransactionCase):
     (DC-8, DC-10, DC-22)."""
 
     def test_dc8_demo_motions_are_counted_and_closed(self):
-        conference = self.env.ref("danvan_democracy.danvan_conference_vote_demo")
+        conference = self.env.ref("danvan_democracy.danvan_conference_last_demo")
         self.assertEqual((conference.state, conference.present_count), ("done", 45))
         motions = conference.danvan_motion_ids
         self.assertEqual(set(motions.mapped("state")), {"closed"})
@@ -38,7 +38,7 @@ class TestConferenceMotionDemo(TransactionCase):
         self.assertEqual(board.with_user(office).voted_count, 45)
 
     def test_dc10_demo_review_published_and_next_due(self):
-        conference = self.env.ref("danvan_democracy.danvan_conference_vote_demo")
+        conference = self.env.ref("danvan_democracy.danvan_conference_last_demo")
         first, second = conference.danvan_review_ids.sorted("period")
         self.assertEqual((first.state, second.state), ("done", "draft"))
         self.assertTrue(first.publication_id)
