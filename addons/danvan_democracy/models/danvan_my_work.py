@@ -6,8 +6,10 @@ class DanvanMyWork(models.AbstractModel):
 
     @api.model
     def _my_work_blocks(self):
-        """What is posted for staff and not read yet (DC-3); for the Office,
-        the publications due or overdue and the requests for information to
+        """What is posted for staff and not read yet (DC-3), the consultations
+        waiting for their opinion (DC-12), the motions open to their vote
+        (DC-8) and their staff conference (DC-6); for the Office, the
+        publications due or overdue and the requests for information to
         answer (DC-4)."""
         blocks = super()._my_work_blocks()
         user = self.env.user
@@ -25,6 +27,29 @@ class DanvanMyWork(models.AbstractModel):
                 order="date_start desc, id desc",
             )
         )
+        blocks.append(
+            self._my_work_block(
+                "consultations_open",
+                "danvan.consultation",
+                [("state", "=", "open"), ("is_concerned", "=", True)],
+                sequence=46,
+                title=self.env._("Drafts open for your opinion"),
+                empty=self.env._("No draft waits for your opinion."),
+                date_field="date_close",
+                order="date_close, id",
+            )
+        )
+        blocks.append(
+            self._my_work_block(
+                "motions_to_vote",
+                "danvan.conference.motion",
+                [("can_vote", "=", True)],
+                sequence=47,
+                title=self.env._("Motions open to your vote"),
+                empty=self.env._("No motion waits for your vote."),
+            )
+        )
+        blocks.append(self.env["danvan.conference"]._my_work_conference_block())
         if user.has_group("danvan_base.group_danvan_office"):
             blocks.append(
                 self._my_work_block(

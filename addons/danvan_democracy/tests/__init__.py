@@ -30,3 +30,4 @@ from . import test_consultation_tour
 from . import test_conference_motion_demo
 from . import test_conference_confidentiality
 from . import test_consultation_confidentiality_http
+from . import test_democracy_my_work

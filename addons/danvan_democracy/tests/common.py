@@ -23,6 +23,10 @@ class DemocracyCommon(DanvanCommon):
             [("user_id", "in", [u.id for u in cls.users.values()])]
         )
         (cls.env["hr.employee"].search([]) - mine).write({"active": False})
+        # The demo's conferences belong to another agency than the test's: a
+        # year holds one annual conference of an agency (DC-6).
+        demo_agency = cls.env["res.company"].create({"name": "Sở của dữ liệu mẫu"})
+        cls.env["danvan.conference"].search([]).write({"company_id": demo_agency.id})
         cls.Publication = cls.env["danvan.publication"]
         cls.category_salary = cls.env.ref(
             "danvan_democracy.danvan_publication_category_art46_6"

@@ -12,9 +12,6 @@ class ConferenceCommon(DemocracyCommon):
         super().setUpClass()
         cls.Conference = cls.env["danvan.conference"]
         cls.Attendee = cls.env["danvan.conference.attendee"]
-        # The demo's conferences belong to another agency than the test's.
-        demo_agency = cls.env["res.company"].create({"name": "Sở của dữ liệu mẫu"})
-        cls.Conference.search([]).write({"company_id": demo_agency.id})
 
     def _headcount(self):
         return sum(self.company._danvan_headcount().values())

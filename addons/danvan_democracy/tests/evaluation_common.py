@@ -71,7 +71,7 @@ class EvaluationCommon(DemocracyCommon):
                         "file": base64.b64encode(content),
                         "filename": filename,
                         "decision_ref": "95/QĐ-SKHCN",
-                        "decision_date": "2026-12-10",
+                        "decision_date": "2026-12-03",
                     },
                     **values,
                 )

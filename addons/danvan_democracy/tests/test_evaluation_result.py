@@ -41,7 +41,7 @@ class TestEvaluationResult(EvaluationCommon):
         batch = self._import().with_user(self.users["office"])
         # DC-3: the Office who imported publishes next, within 5 working days.
         self.assertEqual(batch.activity_ids.user_id, self.users["office"])
-        self.assertEqual(str(batch.activity_ids.date_deadline), "2026-12-17")
+        self.assertEqual(str(batch.activity_ids.date_deadline), "2026-12-10")
         action = batch.action_publish()
         self.assertFalse(batch.activity_ids)
         self.assertEqual(batch.state, "published")
@@ -205,7 +205,7 @@ class TestEvaluationResult(EvaluationCommon):
         self.assertFalse(staff_rewards.search([("level", "=", "good")]))
         with self.assertRaises(AccessError):
             rewards.with_user(self.users["staff"]).read(["level"])
-        batch.decision_date = "2026-12-10"
+        batch.decision_date = "2026-12-03"
         batch.action_publish()
         self.assertEqual(staff_rewards.search([]), rewards)
         # The conference of January is chosen on the published, locked results.
