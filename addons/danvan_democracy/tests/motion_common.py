@@ -14,8 +14,17 @@ class MotionCommon(DemocracyCommon):
             login: user.employee_ids[:1] for login, user in cls.users.items()
         }
 
-    def _conference(self, extra=0, absent=(), state="in_session", headcount=None):
-        """``absent``: logins or employees not checked in."""
+    def _conference(
+        self, extra=0, absent=(), state="in_session", headcount=None, work_year=None
+    ):
+        """``absent``: logins or employees not checked in. An agency holds one
+        annual conference a year (DC-6): each further one of a test is of the
+        work year before."""
+        if work_year is None:
+            held = self.env["danvan.conference"].search_count(
+                [("company_id", "=", self.company.id)]
+            )
+            work_year = 2025 - held
         extra_staff = self._add_staff(extra) if extra else self.env["hr.employee"]
         staff = (
             self.env["hr.employee"].browse([e.id for e in self.employee.values()])
@@ -27,7 +36,7 @@ class MotionCommon(DemocracyCommon):
         conference = (
             self.env["danvan.conference"]
             .with_user(self.users["office"])
-            .create({"work_year": 2025})
+            .create({"work_year": work_year})
         )
         conference.sudo().write(
             {
