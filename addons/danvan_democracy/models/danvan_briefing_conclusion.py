@@ -112,7 +112,9 @@ class DanvanBriefingConclusion(models.Model):
         return result
 
     def _check_dates(self):
+        calendar = self.env["danvan.holiday"]
         for conclusion in self:
+            calendar._check_date(conclusion.date_deadline)
             start = conclusion.briefing_id.date_briefing
             if start and conclusion.date_deadline < start.date():
                 raise UserError(

@@ -171,7 +171,21 @@ class DanvanInspectionBoard(models.Model):
         )
         for company in companies:
             company._danvan_check_inspection_board()
-        return super().create(vals_list)
+        boards = super().create(vals_list)
+        boards.filtered(lambda b: b.state == "elected")._schedule_recognition_todo()
+        return boards
+
+    def _schedule_recognition_todo(self):
+        """A to-do for the union: recognise the election in time (DC-15)."""
+        for board in self.sudo():
+            env = board._agency_env()
+            for user in board._danvan_union_users():
+                board.with_env(env).activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=board.date_recognition_due,
+                    summary=env._("Recognise the election of the inspection board"),
+                    user_id=user.id,
+                )
 
     @api.constrains("date_election")
     def _check_date_election(self):

@@ -189,6 +189,11 @@ class DanvanInspectionRecommendation(models.Model):
                     )
                 )
         self._transition("action_send", {"date_sent": fields.Date.context_today(self)})
+        self._schedule_answer_todo()
+        return True
+
+    def _schedule_answer_todo(self):
+        """A to-do for leadership: answer by the deadline (DC-16)."""
         for recommendation in self.sudo():
             env = recommendation._agency_env()
             for user in recommendation._danvan_approvers():
@@ -198,7 +203,6 @@ class DanvanInspectionRecommendation(models.Model):
                     summary=env._("Answer the recommendation of the inspection board"),
                     user_id=user.id,
                 )
-        return True
 
     def action_answer(self):
         """Leadership answers; the board is informed in the chatter."""

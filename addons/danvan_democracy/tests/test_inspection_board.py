@@ -183,6 +183,14 @@ class TestInspectionBoard(BoardCommon):
         board.invalidate_recordset()
         self.assertEqual(board.date_recognition_due, date(2026, 5, 7))
 
+    def test_dc15_the_union_gets_the_recognition_todo(self):
+        board = self._board()
+        todo = board.activity_ids.filtered(lambda a: a.user_id == self.users["union"])
+        self.assertEqual(todo.date_deadline, FIFTH_WORKING_DAY)
+        with freeze_time(FIFTH_WORKING_DAY):
+            board.with_user(self.users["union"]).action_recognise()
+        self.assertFalse(board.activity_ids)
+
     def test_dc15_only_the_union_recognises(self):
         board = self._board()
         for role in ("staff", "office", "leader", "board"):
@@ -328,3 +336,32 @@ class TestInspectionBoardIntegrity(BoardCommon):
         board = self._board()
         board.with_user(self.users["office"]).unlink()
         self.assertFalse(board.exists())
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionBoardAgencies(BoardCommon):
+    """DC-15: each agency its own board; switched off, nothing to do."""
+
+    def test_dc15_other_agency_does_not_see_the_board(self):
+        board = self._board()
+        other = self.env["res.company"].create({"name": "Sở khác"})
+        self.users["union"].write(
+            {"company_ids": [(4, other.id)], "company_id": other.id}
+        )
+        Board = self.Board.with_user(self.users["union"]).with_context(
+            allowed_company_ids=[other.id]
+        )
+        self.assertNotIn(board, Board.search([]))
+        with self.assertRaises(AccessError):
+            board.with_user(self.users["union"]).with_context(
+                allowed_company_ids=[other.id]
+            ).read(["name"])
+
+    def test_dc15_switched_off_the_menu_lists_nothing(self):
+        board = self._board()
+        action = self.env.ref("danvan_democracy.danvan_inspection_board_action")
+        domain = eval(action.domain)  # noqa: S307 - a literal of our own data
+        Board = self.Board.with_user(self.users["office"])
+        self.assertIn(board, Board.search(domain))
+        self.company.danvan_inspection_board = False
+        self.assertNotIn(board, Board.search(domain))
