@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from odoo.addons.danvan_base.tests.deadline_common import FollowsCalendarCase
 
@@ -364,3 +364,39 @@ class TestInspectionBoardAgencies(BoardCommon):
         self.assertIn(board, Board.search(domain))
         self.company.danvan_inspection_board = False
         self.assertNotIn(board, Board.search(domain))
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionBoardForms(BoardCommon):
+    """The forms as their roles fill them in."""
+
+    def test_dc15_office_records_the_election_in_the_form(self):
+        form = Form(self.Board.with_user(self.users["office"]))
+        form.date_election = ELECTION
+        for index, employee in enumerate(self.member_employees[:3]):
+            with form.member_ids.new() as line:
+                line.employee_id = employee
+                line.role = "chair" if index == 0 else "member"
+        board = form.save()
+        self.assertEqual(board.member_count, 3)
+        self.assertEqual(board.date_recognition_due, FIFTH_WORKING_DAY)
+
+    def test_dc16_board_member_plans_an_inspection_in_the_form(self):
+        board = self._recognised_board()
+        member = self.member_users[0]
+        self.assertTrue(member.has_group(BOARD_GROUP))
+        form = Form(self.env["danvan.inspection"].with_user(member))
+        self.assertEqual(form.board_id, board)
+        form.name = "Việc sử dụng quỹ phúc lợi"
+        form.inspected_department_id = self.unit_office
+        form.date_planned = date(2026, 5, 6)
+        form.date_notice = date(2026, 4, 24)
+        inspection = form.save()
+        self.assertEqual(inspection.date_notice_latest, date(2026, 4, 27))
+        form = Form(self.env["danvan.inspection.recommendation"].with_user(member))
+        form.name = "Công khai quỹ phúc lợi"
+        form.inspection_id = inspection
+        form.content = "<p>Đề nghị công khai hằng quý.</p>"
+        recommendation = form.save()
+        recommendation.action_send()
+        self.assertEqual(recommendation.state, "sent")
