@@ -205,7 +205,27 @@ class DanvanInspection(models.Model):
             inspection._transition(
                 "action_notify", {"date_notice": inspection.date_notice or today}
             )
+            inspection._notify_inspected()
         return True
+
+    def _notify_inspected(self):
+        """The notice, in the chatter, to the person inspected or the head
+        of the unit inspected."""
+        self.ensure_one()
+        employees = self.sudo().inspected_employee_id | (
+            self.sudo().inspected_department_id.manager_id
+        )
+        partners = employees.user_id.partner_id
+        self.message_post(
+            body=self.env._(
+                "The people's inspection board will inspect %(name)s on %(day)s.",
+                name=self.name,
+                day=self.date_planned.strftime("%d/%m/%Y"),
+            ),
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment" if partners else "mail.mt_note",
+            partner_ids=partners.ids,
+        )
 
     def action_send_result(self):
         """Write the result and send it to whoever raised the matter."""
