@@ -27,6 +27,11 @@
         "views/danvan_inspection_recommendation_views.xml",
         "views/danvan_briefing_views.xml",
         "views/danvan_briefing_conclusion_views.xml",
+        "data/danvan_inspection_sequence_data.xml",
+        "report/danvan_inspection_reports.xml",
+        "report/danvan_inspection_templates.xml",
+        "views/danvan_inspection_programme_views.xml",
+        "views/danvan_inspection_report_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",

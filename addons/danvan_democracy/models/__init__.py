@@ -14,3 +14,5 @@ from . import danvan_inspection_recommendation
 from . import danvan_briefing
 from . import danvan_briefing_attendee
 from . import danvan_briefing_conclusion
+from . import danvan_inspection_programme
+from . import danvan_inspection_report

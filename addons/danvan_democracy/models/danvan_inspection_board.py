@@ -372,6 +372,29 @@ class DanvanInspectionBoard(models.Model):
     def _deadline_escalation_users(self):
         return self._danvan_union_users() | self._danvan_office_users()
 
+    def _danvan_signer_values(self):
+        """The signature of the board's documents: its chair, on behalf of
+        the board (Decree 30/2020)."""
+        board = self.sudo()[:1]
+        env = (board or self)._agency_env()
+        chair = board.member_ids.filtered(lambda m: m.role == "chair")[:1]
+        return {
+            "signer_authority": env._("ON BEHALF OF THE PEOPLE'S INSPECTION BOARD"),
+            "signer_title": env._("CHAIR"),
+            "signer_name": chair.employee_id.name or False,
+        }
+
+    @api.model
+    def _danvan_signer_defaults(self, records, vals_list):
+        """Fill in the board's signature in ``vals_list`` of a new document
+        of ``records``' model, where it is not given."""
+        for vals in vals_list:
+            board = self.browse(vals.get("board_id")) or records._fields[
+                "board_id"
+            ].default(records)
+            for key, value in board._danvan_signer_values().items():
+                vals.setdefault(key, value)
+
     def _danvan_check_active_board(self):
         """Only a recognised board inspects and recommends (DC-16)."""
         for board in self.sudo():

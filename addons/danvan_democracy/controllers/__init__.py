@@ -1,0 +1,1 @@
+from . import danvan_inspection_board
