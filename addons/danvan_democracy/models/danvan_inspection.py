@@ -186,6 +186,10 @@ class DanvanInspection(models.Model):
         records.board_id._danvan_check_active_board()
         return records
 
+    def write(self, vals):
+        self.env["danvan.inspection.board"]._danvan_check_document_write(self, vals)
+        return super().write(vals)
+
     def action_send_union(self):
         """The board sends its plan to the union, which directs it (DC-16)."""
         self._transition(
@@ -289,3 +293,9 @@ class DanvanInspection(models.Model):
         ]
         values["recipients"] = lines
         return values
+
+    def action_print_document(self):
+        """The document in the Decree 30/2020 layout (PDF)."""
+        return self.env.ref(
+            "danvan_democracy.action_report_danvan_inspection"
+        ).report_action(self)

@@ -395,6 +395,23 @@ class DanvanInspectionBoard(models.Model):
             for key, value in board._danvan_signer_values().items():
                 vals.setdefault(key, value)
 
+    @api.model
+    def _danvan_check_document_write(self, records, vals):
+        """The number and date of a document of the board are given when it
+        is sent (Decree 30/2020): nobody writes them by hand."""
+        if (
+            not self.env.su
+            and not records._danvan_gate_open()
+            and vals.keys() & {"number", "date_issued"}
+        ):
+            raise UserError(
+                self.env._(
+                    "The number and date of %(names)s are given when it is sent: "
+                    "they are not written by hand.",
+                    names=", ".join(records.sudo().mapped("display_name")),
+                )
+            )
+
     def _danvan_check_active_board(self):
         """Only a recognised board inspects and recommends (DC-16)."""
         for board in self.sudo():

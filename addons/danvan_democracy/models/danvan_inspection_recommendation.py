@@ -163,6 +163,7 @@ class DanvanInspectionRecommendation(models.Model):
         return values
 
     def write(self, vals):
+        self.env["danvan.inspection.board"]._danvan_check_document_write(self, vals)
         # DC-16: the answer is the head's; once sent, the board's text stays.
         if not self.env.su and vals.keys() & ANSWER_FIELDS:
             if not self.env.user.has_group(LEADERSHIP_GROUP):
@@ -334,3 +335,9 @@ class DanvanInspectionRecommendation(models.Model):
                 )
             )
         return [block for block in blocks if block]
+
+    def action_print_document(self):
+        """The document in the Decree 30/2020 layout (PDF)."""
+        return self.env.ref(
+            "danvan_democracy.action_report_danvan_inspection_recommendation"
+        ).report_action(self)

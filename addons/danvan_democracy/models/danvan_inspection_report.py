@@ -149,6 +149,10 @@ class DanvanInspectionReport(models.Model):
         records.board_id._danvan_check_active_board()
         return records
 
+    def write(self, vals):
+        self.env["danvan.inspection.board"]._danvan_check_document_write(self, vals)
+        return super().write(vals)
+
     def action_send(self):
         """The board sends its report to the union and the head (DC-16): it
         takes its number and date, and both get a to-do to read it."""
@@ -196,3 +200,9 @@ class DanvanInspectionReport(models.Model):
             order="date_to desc, id desc",
             limit=1,
         )
+
+    def action_print_document(self):
+        """The document in the Decree 30/2020 layout (PDF)."""
+        return self.env.ref(
+            "danvan_democracy.action_report_danvan_inspection_report"
+        ).report_action(self)

@@ -3,3 +3,4 @@ from . import test_inspection_board
 from . import test_inspection
 from . import test_briefing
 from . import test_briefing_tour
+from . import test_inspection_programme
