@@ -47,6 +47,9 @@ class DanvanInspection(models.Model):
     _transitions = TRANSITIONS
     _locked_states = ("done",)
     _deletable_states = ("draft",)
+    # The printed copy of the sent document is kept with it (Decree 30/2020):
+    # files are still added to it, never changed nor deleted.
+    _danvan_locked_attach = True
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     board_id = fields.Many2one(

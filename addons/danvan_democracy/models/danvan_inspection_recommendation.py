@@ -44,6 +44,9 @@ class DanvanInspectionRecommendation(models.Model):
     _transitions = TRANSITIONS
     _locked_states = ("answered",)
     _deletable_states = ("draft",)
+    # The printed copy of the sent document is kept with it (Decree 30/2020):
+    # files are still added to it, never changed nor deleted.
+    _danvan_locked_attach = True
     _danvan_deadline_field = "date_deadline"
     _danvan_deadline_fields = {"date_deadline": "date_sent"}
 

@@ -33,6 +33,9 @@ class DanvanInspectionReport(models.Model):
     _transitions = TRANSITIONS
     _locked_states = ("sent",)
     _deletable_states = ("draft",)
+    # The printed copy of the sent document is kept with it (Decree 30/2020):
+    # files are still added to it, never changed nor deleted.
+    _danvan_locked_attach = True
     _danvan_body_template = "danvan_democracy.danvan_inspection_report_body"
     _danvan_docx_route = "/danvan_democracy/inspection_report/%s/docx"
 

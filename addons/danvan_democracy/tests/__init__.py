@@ -4,3 +4,4 @@ from . import test_inspection
 from . import test_briefing
 from . import test_briefing_tour
 from . import test_inspection_programme
+from . import test_inspection_document
