@@ -38,6 +38,8 @@
         "demo/danvan_publication_demo.xml",
         "demo/danvan_inspection_board_demo.xml",
         "demo/danvan_briefing_demo.xml",
+        "demo/danvan_inspection_programme_demo.xml",
+        "demo/danvan_inspection_report_demo.xml",
     ],
     "assets": {"web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"]},
 }

@@ -32,6 +32,8 @@ TRANSITIONS = {
 MIN_MEMBERS, MAX_MEMBERS, MAX_DEPUTIES_LARGE = 3, 9, 2
 MIN_HEADCOUNT = 8
 TERM_YEARS = 2
+# The Office and the union are warned this long before the term ends.
+TERM_WARNING_WEEKS = 6
 
 
 class DanvanInspectionBoard(models.Model):
@@ -96,6 +98,11 @@ class DanvanInspectionBoard(models.Model):
         help="Recognised after the 5 working days of Article 21 of Decree 59/2023.",
     )
     term_reminded = fields.Boolean(copy=False, readonly=True)
+    term_ending = fields.Boolean(
+        string="Term Ending",
+        compute="_compute_term_ending",
+        help="The term of the recognised board ends within 6 weeks, or is over.",
+    )
     member_ids = fields.One2many(
         "danvan.inspection.board.member", "board_id", string="Members"
     )
@@ -145,6 +152,18 @@ class DanvanInspectionBoard(models.Model):
         for board in self:
             board.date_recognition_due = board.date_election and (
                 Limit.compute_deadline("dc_board_recognition", board.date_election)
+            )
+
+    @api.depends("state", "date_term_end")
+    def _compute_term_ending(self):
+        """DC-15: the term of 2 years; the form warns 6 weeks before its end,
+        as the reminder of the daily job."""
+        soon = fields.Date.context_today(self) + relativedelta(weeks=TERM_WARNING_WEEKS)
+        for board in self:
+            board.term_ending = bool(
+                board.state == "recognised"
+                and board.date_term_end
+                and board.date_term_end <= soon
             )
 
     @api.depends("date_recognition", "date_recognition_due")
@@ -326,7 +345,11 @@ class DanvanInspectionBoard(models.Model):
             [
                 ("state", "=", "recognised"),
                 ("term_reminded", "=", False),
-                ("date_term_end", "<=", today + relativedelta(weeks=6)),
+                (
+                    "date_term_end",
+                    "<=",
+                    today + relativedelta(weeks=TERM_WARNING_WEEKS),
+                ),
             ]
         )
         for board in soon:

@@ -400,3 +400,29 @@ class TestInspectionBoardForms(BoardCommon):
         recommendation = form.save()
         recommendation.action_send()
         self.assertEqual(recommendation.state, "sent")
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionBoardTermBanner(BoardCommon):
+    """DC-15: the form of the board warns when its term of 2 years ends
+    within 6 weeks."""
+
+    def test_dc15_term_ending_banner_six_weeks_before(self):
+        board = self._recognised_board()
+        end = board.date_term_end
+
+        def ending(day):
+            with freeze_time(day):
+                self.env.invalidate_all()
+                return board.with_user(self.users["staff"]).term_ending
+
+        self.assertFalse(ending(end - relativedelta(weeks=6, days=1)))
+        self.assertTrue(ending(end - relativedelta(weeks=6)))
+        self.assertTrue(ending(end + relativedelta(days=1)))
+        board.action_expire()
+        self.assertFalse(ending(end))
+
+    def test_dc15_elected_board_shows_no_banner(self):
+        board = self._board()
+        with freeze_time(board.date_term_end):
+            self.assertFalse(board.term_ending)
