@@ -6,3 +6,4 @@ from . import test_briefing_tour
 from . import test_inspection_programme
 from . import test_inspection_document
 from . import test_inspection_my_work
+from . import test_inspection_report_tour
