@@ -189,20 +189,24 @@ class DanvanInspectionReport(models.Model):
         return True
 
     @api.model
-    def _latest_for_conference(self, company):
-        """The board's latest report sent for the staff conference of
-        ``company``: the report of its term, else its latest yearly report
-        (the agenda of Article 51 of the Law on Grassroots Democracy)."""
+    def _latest_for_conference(self, company, conference=None):
+        """The board's report the staff conference of ``company`` hears (the
+        agenda of Article 51 of the Law on Grassroots Democracy): the sent
+        report presented at ``conference``, else the report of the board's
+        term, else its latest yearly report. Searched as the user."""
         domain = [("company_id", "=", company.id), ("state", "=", "sent")]
-        return self.search(
-            [*domain, ("period_type", "=", "term")],
-            order="date_to desc, id desc",
-            limit=1,
-        ) or self.search(
-            [*domain, ("period_type", "=", "year")],
-            order="date_to desc, id desc",
-            limit=1,
-        )
+        order = "date_to desc, id desc"
+        for extra in (
+            [("conference_id", "=", conference.id)] if conference else None,
+            [("period_type", "=", "term")],
+            [("period_type", "=", "year")],
+        ):
+            if extra is None:
+                continue
+            report = self.search([*domain, *extra], order=order, limit=1)
+            if report:
+                return report
+        return self.browse()
 
     def action_print_document(self):
         """The document in the Decree 30/2020 layout (PDF)."""

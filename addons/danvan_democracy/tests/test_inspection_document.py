@@ -3,6 +3,7 @@ import io
 import docx
 from PyPDF2 import PdfReader
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -175,3 +176,25 @@ class TestInspectionDocuments(HttpCase, ProgrammeCommon):
         text = "\n".join(p.text for p in document.paragraphs)
         self.assertIn("KIẾN NGHỊ", text)
         self.assertIn("Đề nghị công khai hằng quý.", text)
+
+    def test_dc16_pdfs_refused_to_staff_and_outsiders(self):
+        """The board's documents are not printed for whoever may not read
+        them: the text planted in them stays out of every PDF they get."""
+        secret = "BIMAT-VANBAN-3R8T"
+        recommendation = self._recommendation(content=f"<p>{secret}</p>")
+        recommendation.action_send()
+        report = self._report(content=f"<p>{secret}</p>")
+        report.action_send()
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        for user in (self.users["staff"], self.users["office"], self.user_outsider):
+            for xmlid, record in (
+                (
+                    "danvan_democracy.action_report_danvan_inspection_recommendation",
+                    recommendation,
+                ),
+                ("danvan_democracy.action_report_danvan_inspection_report", report),
+            ):
+                with self.assertRaises(AccessError):
+                    self.env["ir.actions.report"].with_user(user).with_context(
+                        force_report_rendering=True
+                    )._render_qweb_pdf(xmlid, record.ids)

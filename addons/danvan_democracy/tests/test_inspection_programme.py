@@ -241,3 +241,32 @@ class TestInspectionReport(ProgrammeCommon):
         self.assertEqual(Report._latest_for_conference(self.company), term)
         other = self.env["res.company"].create({"name": "Sở khác"})
         self.assertFalse(self.Report._latest_for_conference(other))
+        # The report presented at the conference comes first.
+        conference = self.env["danvan.conference"].create({"work_year": 2026})
+        presented = self._report(period_number=2, conference_id=conference.id)
+        presented.action_send()
+        self.assertEqual(
+            Report._latest_for_conference(self.company, conference), presented
+        )
+        self.assertEqual(Report._latest_for_conference(self.company), term)
+
+    def test_dc16_print_and_word_buttons(self):
+        report = self._report()
+        action = report.action_print_document()
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(
+            action["report_name"], "danvan_democracy.report_danvan_board_document"
+        )
+        self.assertEqual(
+            report.action_download_docx()["url"],
+            f"/danvan_democracy/inspection_report/{report.id}/docx",
+        )
+        recommendation = self._recommendation()
+        self.assertEqual(
+            recommendation.action_print_document()["type"], "ir.actions.report"
+        )
+        inspection = self._inspection()
+        self.assertEqual(
+            inspection.action_download_docx()["url"],
+            f"/danvan_democracy/inspection/{inspection.id}/docx",
+        )
