@@ -164,3 +164,19 @@ class DanvanInspectionProgramme(models.Model):
                     user_id=user.id,
                 )
         return True
+
+    @api.model
+    def _next_for_conference(self, company, work_year):
+        """The board's programme of the year after ``work_year``, that the
+        staff conference of ``company`` hears after the board's report (the
+        order of Article 51 of the Law on Grassroots Democracy): the one sent
+        to the union first, else the draft. Searched as the user."""
+        return self.search(
+            [
+                ("company_id", "=", company.id),
+                ("period_type", "=", "year"),
+                ("year", "=", work_year + 1),
+            ],
+            order="state desc, id desc",
+            limit=1,
+        )

@@ -270,3 +270,18 @@ class TestInspectionReport(ProgrammeCommon):
             inspection.action_download_docx()["url"],
             f"/danvan_democracy/inspection/{inspection.id}/docx",
         )
+
+    def test_dc9_next_programme_for_the_conference(self):
+        """The conference of the work year 2040 hears the board's programme
+        of 2041: the one sent to the union rather than a draft."""
+        Programme = self.Programme.with_user(self.users["union"])
+        self.assertFalse(Programme._next_for_conference(self.company, 2040))
+        self._programme(period_type="year", year=2040, period_number=1).action_send()
+        self._programme(year=2041, period_number=1).action_send()  # a quarter
+        draft = self._programme(period_type="year", year=2041, period_number=1)
+        self.assertEqual(Programme._next_for_conference(self.company, 2040), draft)
+        sent = self._programme(period_type="year", year=2041, period_number=1)
+        sent.action_send()
+        self.assertEqual(Programme._next_for_conference(self.company, 2040), sent)
+        other = self.env["res.company"].create({"name": "Sở khác"})
+        self.assertFalse(self.Programme._next_for_conference(other, 2040))
