@@ -285,3 +285,13 @@ class TestInspectionReport(ProgrammeCommon):
         self.assertEqual(Programme._next_for_conference(self.company, 2040), sent)
         other = self.env["res.company"].create({"name": "Sở khác"})
         self.assertFalse(self.Programme._next_for_conference(other, 2040))
+
+    def test_dc16_report_absurd_period_refused(self):
+        for values in (
+            {"year": 1900},
+            {"period_type": "quarter", "period_number": 7},
+            {"period_type": "half", "period_number": 0},
+        ):
+            with self.assertRaisesRegex(ValidationError, "is not a quarter"):
+                self._report(**values)
+        self.assertFalse(self.Report.search([("board_id", "=", self.board.id)]))
