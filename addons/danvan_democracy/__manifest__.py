@@ -48,6 +48,11 @@
         "report/danvan_consultation_templates.xml",
         "report/danvan_evaluation_batch_reports.xml",
         "report/danvan_evaluation_batch_templates.xml",
+        "data/danvan_inspection_sequence_data.xml",
+        "report/danvan_inspection_reports.xml",
+        "report/danvan_inspection_templates.xml",
+        "views/danvan_inspection_programme_views.xml",
+        "views/danvan_inspection_report_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
@@ -59,6 +64,8 @@
         "demo/danvan_briefing_demo.xml",
         "demo/danvan_evaluation_demo.xml",
         "demo/danvan_consultation_demo.xml",
+        "demo/danvan_inspection_programme_demo.xml",
+        "demo/danvan_inspection_report_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"],

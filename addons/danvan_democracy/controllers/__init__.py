@@ -1,2 +1,3 @@
 from . import main
 from . import danvan_consultation
+from . import danvan_inspection_board

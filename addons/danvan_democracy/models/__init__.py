@@ -32,3 +32,5 @@ from . import danvan_consultation_article
 from . import danvan_consultation_opinion
 from . import danvan_consultation_opinion_author
 from . import danvan_consultation_response
+from . import danvan_inspection_programme
+from . import danvan_inspection_report

@@ -111,6 +111,12 @@ class DanvanBriefing(models.Model):
                 "Briefing of %(month)s", month=day and day.strftime("%m/%Y") or ""
             )
 
+    @api.constrains("date_briefing")
+    def _check_date_briefing(self):
+        calendar = self.env["danvan.holiday"]
+        for briefing in self:
+            calendar._check_date(briefing.date_briefing.date())
+
     @api.depends("attendee_ids", "attendee_ids.present")
     def _compute_attendance(self):
         groups = self.env["danvan.briefing.attendee"]._read_group(

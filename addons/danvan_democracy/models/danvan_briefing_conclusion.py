@@ -112,7 +112,9 @@ class DanvanBriefingConclusion(models.Model):
         return result
 
     def _check_dates(self):
+        calendar = self.env["danvan.holiday"]
         for conclusion in self:
+            calendar._check_date(conclusion.date_deadline)
             start = conclusion.briefing_id.date_briefing
             if start and conclusion.date_deadline < start.date():
                 raise UserError(
@@ -178,3 +180,40 @@ class DanvanBriefingConclusion(models.Model):
             and self.company_id in u.company_ids
             and not u.has_group("danvan_base.group_danvan_admin")
         )
+
+    # ------------------------------------------------------------------
+    # "My Work" (DC-18): the blocks danvan.my.work shows
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _my_work_briefing_blocks(self):
+        """The user's open follow-ups of briefings; for the Office, the
+        follow-ups of anyone whose deadline is missed. Blocks in the shape
+        of danvan.my.work's, searched as the user."""
+        MyWork = self.env["danvan.my.work"]
+        blocks = [
+            MyWork._my_work_block(
+                "briefing_follow_ups",
+                self._name,
+                [("state", "=", "open"), ("user_id", "=", self.env.uid)],
+                sequence=70,
+                title=self.env._("Your follow-ups of briefings"),
+                empty=self.env._("No follow-up of a briefing waits for you."),
+                date_field="date_deadline",
+                order="date_deadline, id",
+            )
+        ]
+        if self.env.user.has_group(OFFICE_GROUP):
+            blocks.append(
+                MyWork._my_work_block(
+                    "briefing_follow_ups_overdue",
+                    self._name,
+                    [("is_overdue", "=", True)],
+                    sequence=71,
+                    title=self.env._("Follow-ups of briefings overdue"),
+                    empty=self.env._("No follow-up of a briefing is overdue."),
+                    date_field="date_deadline",
+                    order="date_deadline, id",
+                )
+            )
+        return [block for block in blocks if block]

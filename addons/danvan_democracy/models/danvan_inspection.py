@@ -12,7 +12,16 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.danvan_base.tools import decree30
+
 BOARD_GROUP = "danvan_democracy.group_danvan_inspection_board"
+
+# Decree 30/2020: the result of an inspection is notified in writing (THÔNG
+# BÁO), numbered in the agency's yearly series of notices; the type joins the
+# table of danvan_base's documents (tools/decree30.py).
+decree30.DOC_TYPES.setdefault(
+    "notice", decree30.DocType("THÔNG BÁO", "TB", "danvan.document.notice")
+)
 
 TRANSITIONS = {
     "action_send_union": (("draft",), "sent", BOARD_GROUP),
@@ -27,13 +36,20 @@ class DanvanInspection(models.Model):
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.attachment.mixin",
+        "danvan.document.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
     _order = "date_planned desc, id desc"
+    _danvan_doc_type = "notice"
+    _danvan_body_template = "danvan_democracy.danvan_inspection_result_body"
+    _danvan_docx_route = "/danvan_democracy/inspection/%s/docx"
     _transitions = TRANSITIONS
     _locked_states = ("done",)
     _deletable_states = ("draft",)
+    # The printed copy of the sent document is kept with it (Decree 30/2020):
+    # files are still added to it, never changed nor deleted.
+    _danvan_locked_attach = True
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     board_id = fields.Many2one(
@@ -168,9 +184,14 @@ class DanvanInspection(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.env["danvan.inspection.board"]._danvan_signer_defaults(self, vals_list)
         records = super().create(vals_list)
         records.board_id._danvan_check_active_board()
         return records
+
+    def write(self, vals):
+        self.env["danvan.inspection.board"]._danvan_check_document_write(self, vals)
+        return super().write(vals)
 
     def action_send_union(self):
         """The board sends its plan to the union, which directs it (DC-16)."""
@@ -205,7 +226,27 @@ class DanvanInspection(models.Model):
             inspection._transition(
                 "action_notify", {"date_notice": inspection.date_notice or today}
             )
+            inspection._notify_inspected()
         return True
+
+    def _notify_inspected(self):
+        """The notice, in the chatter, to the person inspected or the head
+        of the unit inspected."""
+        self.ensure_one()
+        employees = self.sudo().inspected_employee_id | (
+            self.sudo().inspected_department_id.manager_id
+        )
+        partners = employees.user_id.partner_id
+        self.message_post(
+            body=self.env._(
+                "The people's inspection board will inspect %(name)s on %(day)s.",
+                name=self.name,
+                day=self.date_planned.strftime("%d/%m/%Y"),
+            ),
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment" if partners else "mail.mt_note",
+            partner_ids=partners.ids,
+        )
 
     def action_send_result(self):
         """Write the result and send it to whoever raised the matter."""
@@ -217,9 +258,13 @@ class DanvanInspection(models.Model):
                         name=inspection.name,
                     )
                 )
-        self._transition(
-            "action_send_result", {"date_result": fields.Date.context_today(self)}
-        )
+        today = fields.Date.context_today(self)
+        for inspection in self:
+            # Decree 30/2020: the notice of the result is numbered when sent.
+            inspection._transition(
+                "action_send_result",
+                dict(inspection.sudo()._issue_values(today), date_result=today),
+            )
         for inspection in self:
             partners = inspection.raised_by_id.partner_id
             inspection.message_post(
@@ -231,3 +276,29 @@ class DanvanInspection(models.Model):
             )
             inspection.sudo().activity_unlink(["mail.mail_activity_data_todo"])
         return True
+
+    def _document_values(self):
+        """The notice of the result: its summary, and whoever receives it."""
+        values = super()._document_values()
+        env = self._agency_env()
+        values["doc_summary"] = env._(
+            "Result of the inspection: %(name)s", name=self.name
+        )
+        inspected = self.sudo().inspected_employee_id.name or (
+            self.sudo().inspected_department_id.name
+        )
+        lines = [f"- {inspected};"] if inspected else []
+        if self.sudo().raised_by_id:
+            lines.append(f"- {self.sudo().raised_by_id.name};")
+        lines += [
+            env._("- The head of the agency;"),
+            env._("- The union executive committee;"),
+        ]
+        values["recipients"] = lines
+        return values
+
+    def action_print_document(self):
+        """The document in the Decree 30/2020 layout (PDF)."""
+        return self.env.ref(
+            "danvan_democracy.action_report_danvan_inspection"
+        ).report_action(self)

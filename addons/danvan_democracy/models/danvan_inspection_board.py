@@ -32,6 +32,8 @@ TRANSITIONS = {
 MIN_MEMBERS, MAX_MEMBERS, MAX_DEPUTIES_LARGE = 3, 9, 2
 MIN_HEADCOUNT = 8
 TERM_YEARS = 2
+# The Office and the union are warned this long before the term ends.
+TERM_WARNING_WEEKS = 6
 
 
 class DanvanInspectionBoard(models.Model):
@@ -96,6 +98,11 @@ class DanvanInspectionBoard(models.Model):
         help="Recognised after the 5 working days of Article 21 of Decree 59/2023.",
     )
     term_reminded = fields.Boolean(copy=False, readonly=True)
+    term_ending = fields.Boolean(
+        string="Term Ending",
+        compute="_compute_term_ending",
+        help="The term of the recognised board ends within 6 weeks, or is over.",
+    )
     member_ids = fields.One2many(
         "danvan.inspection.board.member", "board_id", string="Members"
     )
@@ -147,6 +154,18 @@ class DanvanInspectionBoard(models.Model):
                 Limit.compute_deadline("dc_board_recognition", board.date_election)
             )
 
+    @api.depends("state", "date_term_end")
+    def _compute_term_ending(self):
+        """DC-15: the term of 2 years; the form warns 6 weeks before its end,
+        as the reminder of the daily job."""
+        soon = fields.Date.context_today(self) + relativedelta(weeks=TERM_WARNING_WEEKS)
+        for board in self:
+            board.term_ending = bool(
+                board.state == "recognised"
+                and board.date_term_end
+                and board.date_term_end <= soon
+            )
+
     @api.depends("date_recognition", "date_recognition_due")
     def _compute_recognised_late(self):
         for board in self:
@@ -171,7 +190,21 @@ class DanvanInspectionBoard(models.Model):
         )
         for company in companies:
             company._danvan_check_inspection_board()
-        return super().create(vals_list)
+        boards = super().create(vals_list)
+        boards.filtered(lambda b: b.state == "elected")._schedule_recognition_todo()
+        return boards
+
+    def _schedule_recognition_todo(self):
+        """A to-do for the union: recognise the election in time (DC-15)."""
+        for board in self.sudo():
+            env = board._agency_env()
+            for user in board._danvan_union_users():
+                board.with_env(env).activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=board.date_recognition_due,
+                    summary=env._("Recognise the election of the inspection board"),
+                    user_id=user.id,
+                )
 
     @api.constrains("date_election")
     def _check_date_election(self):
@@ -312,7 +345,11 @@ class DanvanInspectionBoard(models.Model):
             [
                 ("state", "=", "recognised"),
                 ("term_reminded", "=", False),
-                ("date_term_end", "<=", today + relativedelta(weeks=6)),
+                (
+                    "date_term_end",
+                    "<=",
+                    today + relativedelta(weeks=TERM_WARNING_WEEKS),
+                ),
             ]
         )
         for board in soon:
@@ -357,6 +394,46 @@ class DanvanInspectionBoard(models.Model):
 
     def _deadline_escalation_users(self):
         return self._danvan_union_users() | self._danvan_office_users()
+
+    def _danvan_signer_values(self):
+        """The signature of the board's documents: its chair, on behalf of
+        the board (Decree 30/2020)."""
+        board = self.sudo()[:1]
+        env = (board or self)._agency_env()
+        chair = board.member_ids.filtered(lambda m: m.role == "chair")[:1]
+        return {
+            "signer_authority": env._("ON BEHALF OF THE PEOPLE'S INSPECTION BOARD"),
+            "signer_title": env._("CHAIR"),
+            "signer_name": chair.employee_id.name or False,
+        }
+
+    @api.model
+    def _danvan_signer_defaults(self, records, vals_list):
+        """Fill in the board's signature in ``vals_list`` of a new document
+        of ``records``' model, where it is not given."""
+        for vals in vals_list:
+            board = self.browse(vals.get("board_id")) or records._fields[
+                "board_id"
+            ].default(records)
+            for key, value in board._danvan_signer_values().items():
+                vals.setdefault(key, value)
+
+    @api.model
+    def _danvan_check_document_write(self, records, vals):
+        """The number and date of a document of the board are given when it
+        is sent (Decree 30/2020): nobody writes them by hand."""
+        if (
+            not self.env.su
+            and not records._danvan_gate_open()
+            and vals.keys() & {"number", "date_issued"}
+        ):
+            raise UserError(
+                self.env._(
+                    "The number and date of %(names)s are given when it is sent: "
+                    "they are not written by hand.",
+                    names=", ".join(records.sudo().mapped("display_name")),
+                )
+            )
 
     def _danvan_check_active_board(self):
         """Only a recognised board inspects and recommends (DC-16)."""

@@ -6,6 +6,8 @@ calendar; leadership is warned before and alerted once it is missed."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.danvan_base.tools import decree30
+
 BOARD_GROUP = "danvan_democracy.group_danvan_inspection_board"
 LEADERSHIP_GROUP = "danvan_base.group_danvan_leadership"
 
@@ -13,6 +15,13 @@ TRANSITIONS = {
     "action_send": (("draft",), "sent", BOARD_GROUP),
     "action_answer": (("sent",), "answered", LEADERSHIP_GROUP),
 }
+# Decree 30/2020: the board's recommendation is issued as a document of its
+# own type, numbered in the agency's yearly series of recommendations; the
+# type joins the table of danvan_base's documents (tools/decree30.py).
+decree30.DOC_TYPES.setdefault(
+    "recommendation",
+    decree30.DocType("KIẾN NGHỊ", "KN", "danvan.document.recommendation"),
+)
 # What leadership writes on a recommendation it received.
 ANSWER_FIELDS = {"answer"}
 
@@ -24,13 +33,20 @@ class DanvanInspectionRecommendation(models.Model):
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
         "danvan.attachment.mixin",
+        "danvan.document.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
     _order = "state, date_deadline, id desc"
+    _danvan_doc_type = "recommendation"
+    _danvan_body_template = "danvan_democracy.danvan_inspection_recommendation_body"
+    _danvan_docx_route = "/danvan_democracy/inspection_recommendation/%s/docx"
     _transitions = TRANSITIONS
     _locked_states = ("answered",)
     _deletable_states = ("draft",)
+    # The printed copy of the sent document is kept with it (Decree 30/2020):
+    # files are still added to it, never changed nor deleted.
+    _danvan_locked_attach = True
     _danvan_deadline_field = "date_deadline"
     _danvan_deadline_fields = {"date_deadline": "date_sent"}
 
@@ -134,11 +150,23 @@ class DanvanInspectionRecommendation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.env["danvan.inspection.board"]._danvan_signer_defaults(self, vals_list)
         records = super().create(vals_list)
         records.board_id._danvan_check_active_board()
         return records
 
+    def _document_values(self):
+        """The recommendation, to the head, copied to the union (DC-16)."""
+        values = super()._document_values()
+        env = self._agency_env()
+        values["recipients"] = [
+            env._("- The head of the agency;"),
+            env._("- The union executive committee;"),
+        ]
+        return values
+
     def write(self, vals):
+        self.env["danvan.inspection.board"]._danvan_check_document_write(self, vals)
         # DC-16: the answer is the head's; once sent, the board's text stays.
         if not self.env.su and vals.keys() & ANSWER_FIELDS:
             if not self.env.user.has_group(LEADERSHIP_GROUP):
@@ -188,7 +216,18 @@ class DanvanInspectionRecommendation(models.Model):
                         name=recommendation.name,
                     )
                 )
-        self._transition("action_send", {"date_sent": fields.Date.context_today(self)})
+        today = fields.Date.context_today(self)
+        for recommendation in self:
+            # Decree 30/2020: it takes its number when it is sent.
+            recommendation._transition(
+                "action_send",
+                dict(recommendation.sudo()._issue_values(today), date_sent=today),
+            )
+        self._schedule_answer_todo()
+        return True
+
+    def _schedule_answer_todo(self):
+        """A to-do for leadership: answer by the deadline (DC-16)."""
         for recommendation in self.sudo():
             env = recommendation._agency_env()
             for user in recommendation._danvan_approvers():
@@ -198,7 +237,6 @@ class DanvanInspectionRecommendation(models.Model):
                     summary=env._("Answer the recommendation of the inspection board"),
                     user_id=user.id,
                 )
-        return True
 
     def action_answer(self):
         """Leadership answers; the board is informed in the chatter."""
@@ -248,3 +286,61 @@ class DanvanInspectionRecommendation(models.Model):
 
     def _deadline_escalation_users(self):
         return self._danvan_approvers() | self.board_id._danvan_office_users()
+
+    # ------------------------------------------------------------------
+    # "My Work" (DC-16): the blocks danvan.my.work shows
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _my_work_board_blocks(self):
+        """Leadership: the board's recommendations to answer, the first due
+        first; a board member: the board's recommendations still waiting
+        for the answer. Blocks in the shape of danvan.my.work's, searched
+        as the user (an agency without a board has none)."""
+        MyWork = self.env["danvan.my.work"]
+        domain = [
+            ("state", "=", "sent"),
+            ("company_id.danvan_inspection_board", "=", True),
+        ]
+        blocks = []
+        if self.env.user.has_group(LEADERSHIP_GROUP):
+            blocks.append(
+                MyWork._my_work_block(
+                    "board_recommendations_to_answer",
+                    self._name,
+                    domain,
+                    sequence=60,
+                    title=self.env._(
+                        "Recommendations of the inspection board to answer"
+                    ),
+                    empty=self.env._(
+                        "No recommendation of the board waits for your answer."
+                    ),
+                    date_field="date_deadline",
+                    order="date_deadline, id",
+                )
+            )
+        if self.env.user.has_group(BOARD_GROUP):
+            blocks.append(
+                MyWork._my_work_block(
+                    "board_recommendations_waiting",
+                    self._name,
+                    domain,
+                    sequence=61,
+                    title=self.env._(
+                        "Recommendations of the board waiting for the answer"
+                    ),
+                    empty=self.env._(
+                        "No recommendation of the board waits for the answer."
+                    ),
+                    date_field="date_deadline",
+                    order="date_deadline, id",
+                )
+            )
+        return [block for block in blocks if block]
+
+    def action_print_document(self):
+        """The document in the Decree 30/2020 layout (PDF)."""
+        return self.env.ref(
+            "danvan_democracy.action_report_danvan_inspection_recommendation"
+        ).report_action(self)

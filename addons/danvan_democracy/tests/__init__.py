@@ -31,3 +31,7 @@ from . import test_conference_motion_demo
 from . import test_conference_confidentiality
 from . import test_consultation_confidentiality_http
 from . import test_democracy_my_work
+from . import test_inspection_programme
+from . import test_inspection_document
+from . import test_inspection_my_work
+from . import test_inspection_report_tour

@@ -239,3 +239,23 @@ class TestBriefingQueries(BriefingCommon):
             fifty = self._queries_for(50)
         self.assertEqual(five, fifty)
         self.assertLessEqual(fifty, 15)
+
+
+@tagged("post_install", "-at_install")
+class TestBriefingIntegrity(BriefingCommon):
+    """Absurd dates on a briefing or a conclusion: refused, nothing kept."""
+
+    def test_absurd_dates_refused(self):
+        with self.assertRaisesRegex(UserError, "outside the years"):
+            self._briefing(date_briefing=datetime(1850, 1, 1, 2, 0))
+        briefing = self._briefing()
+        with self.assertRaisesRegex(UserError, "outside the years"):
+            self.Conclusion.create(
+                {
+                    "briefing_id": briefing.id,
+                    "name": "x",
+                    "user_id": self.users["staff"].id,
+                    "date_deadline": datetime(3000, 1, 1).date(),
+                }
+            )
+        self.assertFalse(briefing.conclusion_ids)

@@ -23,6 +23,7 @@ class InspectionCommon(BoardCommon):
         cls.board_user = cls.users["board"]
         cls.Inspection = cls.env["danvan.inspection"]
         cls.Recommendation = cls.env["danvan.inspection.recommendation"]
+        cls.unit_office.manager_id = cls._unit_office_head()
 
     @staticmethod
     def _members_of(cls):
@@ -33,6 +34,12 @@ class InspectionCommon(BoardCommon):
             (0, 0, {"employee_id": e.id, "role": "chair" if i == 0 else "member"})
             for i, e in enumerate(employees)
         ]
+
+    @classmethod
+    def _unit_office_head(cls):
+        return cls.env["hr.employee"].search(
+            [("user_id", "=", cls.users["unit_head"].id)]
+        )
 
     def _inspection(self, user=None, **values):
         vals = {
@@ -83,6 +90,10 @@ class TestInspection(InspectionCommon):
         inspection.action_notify()
         self.assertEqual(inspection.state, "notified")
         self.assertEqual(inspection.date_notice, fields.Date.today())
+        notice = inspection.message_ids.filtered(
+            lambda m: self.users["unit_head"].partner_id in m.partner_ids
+        )
+        self.assertTrue(notice, "the head of the unit inspected is notified")
         with self.assertRaisesRegex(UserError, "Write the result"):
             inspection.action_send_result()
         inspection.result = "<p>Đúng quy chế.</p>"

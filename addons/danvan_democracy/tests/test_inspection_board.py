@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from odoo.addons.danvan_base.tests.deadline_common import FollowsCalendarCase
 
@@ -183,6 +183,14 @@ class TestInspectionBoard(BoardCommon):
         board.invalidate_recordset()
         self.assertEqual(board.date_recognition_due, date(2026, 5, 7))
 
+    def test_dc15_the_union_gets_the_recognition_todo(self):
+        board = self._board()
+        todo = board.activity_ids.filtered(lambda a: a.user_id == self.users["union"])
+        self.assertEqual(todo.date_deadline, FIFTH_WORKING_DAY)
+        with freeze_time(FIFTH_WORKING_DAY):
+            board.with_user(self.users["union"]).action_recognise()
+        self.assertFalse(board.activity_ids)
+
     def test_dc15_only_the_union_recognises(self):
         board = self._board()
         for role in ("staff", "office", "leader", "board"):
@@ -206,9 +214,8 @@ class TestInspectionBoard(BoardCommon):
         self.assertGreaterEqual(board.date_recognition_due, today)
         self.Board._cron_check_deadlines()
         self.assertTrue(board.deadline_warned)
-        self.assertIn(
-            self.users["union"], board.activity_ids.user_id, "the union is warned"
-        )
+        todos = board.activity_ids.filtered(lambda a: a.user_id == self.users["union"])
+        self.assertEqual(len(todos), 2, "the union's to-do and the warning")
 
     def test_dc15_members_hold_the_role_while_recognised(self):
         member = self.member_users[0]
@@ -328,3 +335,94 @@ class TestInspectionBoardIntegrity(BoardCommon):
         board = self._board()
         board.with_user(self.users["office"]).unlink()
         self.assertFalse(board.exists())
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionBoardAgencies(BoardCommon):
+    """DC-15: each agency its own board; switched off, nothing to do."""
+
+    def test_dc15_other_agency_does_not_see_the_board(self):
+        board = self._board()
+        other = self.env["res.company"].create({"name": "Sở khác"})
+        self.users["union"].write(
+            {"company_ids": [(4, other.id)], "company_id": other.id}
+        )
+        Board = self.Board.with_user(self.users["union"]).with_context(
+            allowed_company_ids=[other.id]
+        )
+        self.assertNotIn(board, Board.search([]))
+        with self.assertRaises(AccessError):
+            board.with_user(self.users["union"]).with_context(
+                allowed_company_ids=[other.id]
+            ).read(["name"])
+
+    def test_dc15_switched_off_the_menu_lists_nothing(self):
+        board = self._board()
+        action = self.env.ref("danvan_democracy.danvan_inspection_board_action")
+        domain = eval(action.domain)  # noqa: S307 - a literal of our own data
+        Board = self.Board.with_user(self.users["office"])
+        self.assertIn(board, Board.search(domain))
+        self.company.danvan_inspection_board = False
+        self.assertNotIn(board, Board.search(domain))
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionBoardForms(BoardCommon):
+    """The forms as their roles fill them in."""
+
+    def test_dc15_office_records_the_election_in_the_form(self):
+        form = Form(self.Board.with_user(self.users["office"]))
+        form.date_election = ELECTION
+        for index, employee in enumerate(self.member_employees[:3]):
+            with form.member_ids.new() as line:
+                line.employee_id = employee
+                line.role = "chair" if index == 0 else "member"
+        board = form.save()
+        self.assertEqual(board.member_count, 3)
+        self.assertEqual(board.date_recognition_due, FIFTH_WORKING_DAY)
+
+    def test_dc16_board_member_plans_an_inspection_in_the_form(self):
+        board = self._recognised_board()
+        member = self.member_users[0]
+        self.assertTrue(member.has_group(BOARD_GROUP))
+        form = Form(self.env["danvan.inspection"].with_user(member))
+        self.assertEqual(form.board_id, board)
+        form.name = "Việc sử dụng quỹ phúc lợi"
+        form.inspected_department_id = self.unit_office
+        form.date_planned = date(2026, 5, 6)
+        form.date_notice = date(2026, 4, 24)
+        inspection = form.save()
+        self.assertEqual(inspection.date_notice_latest, date(2026, 4, 27))
+        form = Form(self.env["danvan.inspection.recommendation"].with_user(member))
+        form.name = "Công khai quỹ phúc lợi"
+        form.inspection_id = inspection
+        form.content = "<p>Đề nghị công khai hằng quý.</p>"
+        recommendation = form.save()
+        recommendation.action_send()
+        self.assertEqual(recommendation.state, "sent")
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionBoardTermBanner(BoardCommon):
+    """DC-15: the form of the board warns when its term of 2 years ends
+    within 6 weeks."""
+
+    def test_dc15_term_ending_banner_six_weeks_before(self):
+        board = self._recognised_board()
+        end = board.date_term_end
+
+        def ending(day):
+            with freeze_time(day):
+                self.env.invalidate_all()
+                return board.with_user(self.users["staff"]).term_ending
+
+        self.assertFalse(ending(end - relativedelta(weeks=6, days=1)))
+        self.assertTrue(ending(end - relativedelta(weeks=6)))
+        self.assertTrue(ending(end + relativedelta(days=1)))
+        board.action_expire()
+        self.assertFalse(ending(end))
+
+    def test_dc15_elected_board_shows_no_banner(self):
+        board = self._board()
+        with freeze_time(board.date_term_end):
+            self.assertFalse(board.term_ending)
