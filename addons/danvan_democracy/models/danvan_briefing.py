@@ -83,6 +83,16 @@ class DanvanBriefing(models.Model):
         string="Announced Publications",
     )
     publication_count = fields.Integer(compute="_compute_publication_count")
+    # DC-18: the drafts put to the staff at the briefing (Article 54.2).
+    consultation_ids = fields.Many2many(
+        "danvan.consultation",
+        "danvan_briefing_consultation_rel",
+        "briefing_id",
+        "consultation_id",
+        string="Drafts Consulted",
+        help="The consultations whose draft was presented at the briefing for "
+        "the staff's opinions.",
+    )
     previous_id = fields.Many2one(
         "danvan.briefing",
         string="Previous Briefing",

@@ -8,7 +8,9 @@ class DanvanMyWork(models.AbstractModel):
     def _my_work_blocks(self):
         """What is posted for staff and not read yet (DC-3), the consultations
         waiting for their opinion (DC-12), the motions open to their vote
-        (DC-8) and their staff conference (DC-6); for the Office, the
+        (DC-8), their staff conference (DC-6), the follow-ups of briefings
+        (DC-18) and the board's recommendations to answer (DC-16); for the
+        Office, the
         publications due or overdue and the requests for information to
         answer (DC-4)."""
         blocks = super()._my_work_blocks()
@@ -50,6 +52,8 @@ class DanvanMyWork(models.AbstractModel):
             )
         )
         blocks.append(self.env["danvan.conference"]._my_work_conference_block())
+        blocks += self.env["danvan.briefing.conclusion"]._my_work_briefing_blocks()
+        blocks += self.env["danvan.inspection.recommendation"]._my_work_board_blocks()
         if user.has_group("danvan_base.group_danvan_office"):
             blocks.append(
                 self._my_work_block(

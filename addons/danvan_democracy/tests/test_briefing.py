@@ -180,6 +180,30 @@ class TestBriefing(BriefingCommon):
             self.env[action["res_model"]].search(action["domain"]), publication
         )
 
+    def test_dc18_briefing_as_channel_of_consultation(self):
+        consultation = self.env["danvan.consultation"].create(
+            {
+                "name": "Dự thảo Quy chế làm việc",
+                "subject_kind": "working_rules",
+                "date_open": fields.Date.context_today(self.Briefing),
+                "date_close": fields.Date.context_today(self.Briefing)
+                + timedelta(days=10),
+                "channel_ids": [
+                    (
+                        6,
+                        0,
+                        self.env.ref(
+                            "danvan_democracy.danvan_publication_form_briefing"
+                        ).ids,
+                    )
+                ],
+            }
+        )
+        briefing = self._briefing(consultation_ids=[(6, 0, consultation.ids)])
+        self.assertEqual(
+            briefing.with_user(self.users["office"]).consultation_ids, consultation
+        )
+
     def test_dc18_roles(self):
         briefing = self._briefing()
         briefing.action_invite_staff()

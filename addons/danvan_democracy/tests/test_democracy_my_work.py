@@ -31,3 +31,10 @@ class TestDemocracyMyWork(ConsultationCommon):
         before = self._blocks(office)["conference"]["count"]
         self.env["danvan.conference"].with_user(office).create({"work_year": 2031})
         self.assertEqual(self._blocks(office)["conference"]["count"], before + 1)
+
+    def test_dc16_dc18_the_board_and_briefing_blocks_reach_my_work(self):
+        leader = self._blocks(self.users["leader"])
+        self.assertIn("board_recommendations_to_answer", leader)
+        self.assertNotIn(
+            "board_recommendations_to_answer", self._blocks(self.users["staff"])
+        )
