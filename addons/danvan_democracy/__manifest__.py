@@ -70,5 +70,7 @@
     "assets": {
         "web.assets_tests": ["danvan_democracy/static/tests/tours/*.js"],
     },
+    # Read by the demo's import of the evaluation results (DC-20).
+    "oca_data_manual": ["demo/danvan_evaluation_import_demo.csv"],
     "uninstall_hook": "uninstall_hook",
 }

@@ -147,7 +147,6 @@ class DanvanConference(models.Model):
     invited_count = fields.Integer(compute="_compute_attendance", store=True)
     present_count = fields.Integer(compute="_compute_attendance", store=True)
     quorum = fields.Integer(
-        string="Quorum",
         compute="_compute_attendance",
         store=True,
         help="Two thirds of those invited, rounded up (Article 51).",
@@ -196,9 +195,7 @@ class DanvanConference(models.Model):
     agenda_item_ids = fields.One2many(
         "danvan.conference.agenda.item", "conference_id", string="Agenda"
     )
-    agenda_done = fields.Boolean(
-        string="Agenda Done", compute="_compute_agenda_done", store=True
-    )
+    agenda_done = fields.Boolean(compute="_compute_agenda_done", store=True)
     user_attendee_id = fields.Many2one(
         "danvan.conference.attendee",
         string="My Attendance",

@@ -161,8 +161,9 @@ class DanvanEvaluationBatch(models.Model):
             return False
         return self.env._(
             "%(excellent)s staff are rated Excellent for %(good)s rated Good: the "
-            "Excellent should not exceed %(quota)s%% of the Good (Decrees 335/2025 "
-            "and 233/2026), unless the unit qualifies for an exception.",
+            "Excellent should not exceed %(quota)s%%, counted on the number rated "
+            "Good, unless the unit qualifies for an exception (Decrees 335/2025 "
+            "and 233/2026).",
             excellent=excellent,
             good=good,
             quota=round(100 * quota),

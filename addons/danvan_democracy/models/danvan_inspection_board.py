@@ -99,7 +99,6 @@ class DanvanInspectionBoard(models.Model):
     )
     term_reminded = fields.Boolean(copy=False, readonly=True)
     term_ending = fields.Boolean(
-        string="Term Ending",
         compute="_compute_term_ending",
         help="The term of the recognised board ends within 6 weeks, or is over.",
     )

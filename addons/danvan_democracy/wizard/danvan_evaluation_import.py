@@ -124,7 +124,7 @@ class DanvanEvaluationImport(models.TransientModel):
     )
     decision_ref = fields.Char(string="Decision")
     decision_date = fields.Date(string="Date of the Decision")
-    file = fields.Binary(string="File", required=True)
+    file = fields.Binary(required=True)
     filename = fields.Char()
     state = fields.Selection(
         [("upload", "Upload"), ("preview", "Preview")], default="upload"
