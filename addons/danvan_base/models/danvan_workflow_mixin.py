@@ -195,6 +195,22 @@ class DanvanWorkflowMixin(models.AbstractModel):
         admins = self.env.ref("danvan_base.group_danvan_admin").sudo().users
         return (leaders - admins) or leaders
 
+    def _danvan_role_users(self, group_xmlid):
+        """The active internal users who hold the role ``group_xmlid`` in the
+        record's agency, without those who hold it only as administrators."""
+        company = self[:1]["company_id"] if "company_id" in self._fields else False
+        users = self.env.ref(group_xmlid).sudo().users
+        admins = self.env.ref("danvan_base.group_danvan_admin").sudo().users
+        return (users - admins).filtered(
+            lambda user: user.active
+            and not user.share
+            and (not company or company in user.company_ids)
+        )
+
+    def _danvan_office_users(self):
+        """The Office officers of the record's agency: whom its deadlines warn."""
+        return self._danvan_role_users("danvan_base.group_danvan_office")
+
     def _danvan_ask_approval(self, summary):
         """A to-do for every approver: the record waits for leadership."""
         approvers = self._danvan_approvers()

@@ -505,20 +505,15 @@ class DanvanConference(models.Model):
     # DC-6: the union's opinion, DC-9: the agenda
     # ------------------------------------------------------------------
 
-    def _union_users(self):
-        self.ensure_one()
-        union = self.env.ref("danvan_democracy.group_danvan_union").sudo().users
-        return union.filtered(
-            lambda user: user.active
-            and not user.share
-            and self.company_id in user.company_ids
-        )
+    def _danvan_union_users(self):
+        """The union's executive committee of the conference's agency."""
+        return self._danvan_role_users("danvan_democracy.group_danvan_union")
 
     def _ask_union_opinion(self):
         """A to-do for the union: its opinion on the date of the conference."""
         for conference in self.sudo():
             env = conference._agency_env()
-            for user in conference._union_users():
+            for user in conference._danvan_union_users():
                 conference.activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=env._("Give the union's opinion on the conference"),
@@ -1019,15 +1014,6 @@ class DanvanConference(models.Model):
         """A conference is prepared a month ahead: warned 20 working days
         before its deadline."""
         return 20
-
-    def _danvan_office_users(self):
-        office = self.env.ref("danvan_base.group_danvan_office").sudo().users
-        return office.filtered(
-            lambda user: user.active
-            and not user.share
-            and self.company_id in user.company_ids
-            and not user.has_group("danvan_base.group_danvan_admin")
-        )
 
     def _deadline_warned_users(self):
         return self._danvan_office_users()

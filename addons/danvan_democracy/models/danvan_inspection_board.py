@@ -367,22 +367,9 @@ class DanvanInspectionBoard(models.Model):
                 )
         soon.write({"term_reminded": True})
 
-    def _danvan_office_users(self):
-        office = self.env.ref("danvan_base.group_danvan_office").sudo().users
-        return office.filtered(
-            lambda user: user.active
-            and not user.share
-            and self.company_id in user.company_ids
-            and not user.has_group("danvan_base.group_danvan_admin")
-        )
-
     def _danvan_union_users(self):
-        union = self.env.ref(UNION_GROUP).sudo().users
-        return union.filtered(
-            lambda user: user.active
-            and not user.share
-            and self.company_id in user.company_ids
-        )
+        """The union's executive committee of the board's agency."""
+        return self._danvan_role_users(UNION_GROUP)
 
     # DC-15: the recognition is due within 5 working days; the union is warned.
     def _deadline_open_domain(self):

@@ -538,15 +538,6 @@ class DanvanPublication(models.Model):
             return [("state", "=", "posted")]
         return [("state", "=", "draft")]
 
-    def _danvan_office_users(self):
-        office = self.env.ref("danvan_base.group_danvan_office").sudo().users
-        return office.filtered(
-            lambda user: user.active
-            and not user.share
-            and self.company_id in user.company_ids
-            and not user.has_group("danvan_base.group_danvan_admin")
-        )
-
     def _deadline_warned_users(self):
         return self.create_uid.filtered("active") | self._danvan_office_users()
 

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import UserError, ValidationError
 
 # DC-7: the headcount of the conference, by category of staff.
 STAFF_CATEGORIES = [
@@ -44,7 +45,7 @@ class ResCompany(models.Model):
         "member's request for information (Article 48 of the Law on Grassroots "
         "Democracy).",
     )
-    # DC-15: the people's inspection board, its switch and its minimum staff.
+    # DC-18: how often the agency's working rules hold its briefings.
     danvan_briefing_frequency = fields.Selection(
         [
             ("weekly", "Weekly"),
@@ -61,8 +62,6 @@ class ResCompany(models.Model):
     def _danvan_check_inspection_board(self):
         """Refuse a people's inspection board where the agency keeps none or
         has 7 staff or fewer (DC-15)."""
-        from odoo.exceptions import UserError, ValidationError
-
         for company in self:
             if not company.danvan_inspection_board:
                 raise UserError(
