@@ -820,6 +820,18 @@ class DanvanConference(models.Model):
                         conference.display_name,
                     )
                 )
+            # DC-8: a motion put to the vote is counted before the conference ends.
+            voting = conference.danvan_motion_ids.filtered(
+                lambda motion: motion.state == "open"
+            )
+            if voting:
+                raise UserError(
+                    self.env._(
+                        "Close the vote on %(motions)s before closing %(conference)s.",
+                        motions=", ".join(voting.mapped("name")),
+                        conference=conference.display_name,
+                    )
+                )
         self._transition("action_close")
         for conference in self:
             conference._danvan_ask_approval(

@@ -159,6 +159,18 @@ class TestConferenceMotion(MotionCommon):
         with self.assertRaisesRegex(UserError, "not possible in the current status"):
             motion.action_close()
 
+    def test_dc8_the_conference_ends_only_once_its_votes_are_counted(self):
+        conference, _extra = self._conference()
+        conference.agenda_item_ids.sudo().write({"done": True})
+        motion = self._open(conference)
+        office_conference = conference.with_user(self.users["office"])
+        with self.assertRaisesRegex(UserError, "Close the vote on"):
+            office_conference.action_close()
+        self.assertEqual(conference.state, "in_session")
+        motion.action_close()
+        office_conference.action_close()
+        self.assertEqual(conference.state, "done")
+
     def test_dc8_adopted_motions_feed_the_resolution(self):
         conference, _extra = self._conference()
         adopted = self._open(conference, text="Tiết kiệm chi thường xuyên 10%.")
