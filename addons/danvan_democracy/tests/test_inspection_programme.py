@@ -255,7 +255,7 @@ class TestInspectionReport(ProgrammeCommon):
         action = report.action_print_document()
         self.assertEqual(action["type"], "ir.actions.report")
         self.assertEqual(
-            action["report_name"], "danvan_democracy.report_danvan_board_document"
+            action["report_name"], "danvan_democracy.report_danvan_inspection_report"
         )
         self.assertEqual(
             report.action_download_docx()["url"],
