@@ -14,7 +14,9 @@ class DanvanBriefingAttendee(models.Model):
         "danvan.briefing", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="briefing_id.company_id", store=True)
-    employee_id = fields.Many2one("hr.employee", required=True, index=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="cascade"
+    )
     department_id = fields.Many2one(
         related="employee_id.department_id", string="Unit", store=True
     )

@@ -22,7 +22,9 @@ class DanvanConferenceAttendee(models.Model):
         "danvan.conference", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="conference_id.company_id", store=True)
-    employee_id = fields.Many2one("hr.employee", required=True, index=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="cascade"
+    )
     user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
     department_id = fields.Many2one(related="employee_id.department_id", store=True)
     is_delegate = fields.Boolean(

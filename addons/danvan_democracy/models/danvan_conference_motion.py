@@ -41,7 +41,7 @@ class DanvanConferenceMotion(models.Model):
         "danvan.conference",
         required=True,
         index=True,
-        ondelete="restrict",
+        ondelete="cascade",
         tracking=True,
     )
     company_id = fields.Many2one(

@@ -13,10 +13,12 @@ class DanvanConferenceMotionSignature(models.Model):
     _order = "motion_id, date, id"
 
     motion_id = fields.Many2one(
-        "danvan.conference.motion", required=True, index=True, ondelete="restrict"
+        "danvan.conference.motion", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="motion_id.company_id", store=True)
-    employee_id = fields.Many2one("hr.employee", required=True, index=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="cascade"
+    )
     user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
 

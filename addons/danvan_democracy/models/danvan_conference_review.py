@@ -31,7 +31,7 @@ class DanvanConferenceReview(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     conference_id = fields.Many2one(
-        "danvan.conference", required=True, index=True, ondelete="restrict"
+        "danvan.conference", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(
         related="conference_id.company_id", store=True, index=True

@@ -24,14 +24,14 @@ class DanvanConferenceReward(models.Model):
         related="conference_id.company_id", store=True, index=True, precompute=True
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Staff Member", required=True, ondelete="restrict"
+        "hr.employee", string="Staff Member", required=True, ondelete="cascade"
     )
     employee_name = fields.Char(related="employee_id.name", store=True)
     result_id = fields.Many2one(
         "danvan.evaluation.result",
         string="Evaluation Result",
         domain="[('employee_id', '=', employee_id)]",
-        ondelete="restrict",
+        ondelete="cascade",
     )
     level = fields.Selection(related="result_id.level", string="Classification")
     title = fields.Selection(

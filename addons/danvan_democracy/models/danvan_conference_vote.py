@@ -20,7 +20,7 @@ class DanvanConferenceVote(models.Model):
     _rec_name = "motion_id"
 
     motion_id = fields.Many2one(
-        "danvan.conference.motion", required=True, index=True, ondelete="restrict"
+        "danvan.conference.motion", required=True, index=True, ondelete="cascade"
     )
     conference_id = fields.Many2one(
         related="motion_id.conference_id", store=True, index=True
@@ -28,7 +28,7 @@ class DanvanConferenceVote(models.Model):
     company_id = fields.Many2one(related="motion_id.company_id", store=True)
     secret = fields.Boolean(readonly=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Voter", required=True, index=True
+        "hr.employee", string="Voter", required=True, index=True, ondelete="cascade"
     )
     user_id = fields.Many2one(
         "res.users", string="Voter's User", readonly=True, index=True

@@ -27,7 +27,7 @@ class DanvanConsultationOpinion(models.Model):
     _order = "consultation_id, id desc"
 
     consultation_id = fields.Many2one(
-        "danvan.consultation", required=True, index=True, ondelete="restrict"
+        "danvan.consultation", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(
         related="consultation_id.company_id", store=True, index=True
@@ -36,7 +36,7 @@ class DanvanConsultationOpinion(models.Model):
         "danvan.consultation.article",
         string="Article",
         index=True,
-        ondelete="restrict",
+        ondelete="cascade",
         domain="[('consultation_id', '=', consultation_id)]",
         help="Empty: an opinion on the whole draft.",
     )
@@ -60,7 +60,7 @@ class DanvanConsultationOpinion(models.Model):
         "hr.employee",
         string="Staff Member",
         index=True,
-        ondelete="restrict",
+        ondelete="set null",
         help="Empty for an anonymous opinion.",
     )
     department_id = fields.Many2one(
@@ -86,7 +86,7 @@ class DanvanConsultationOpinion(models.Model):
         "danvan.consultation.opinion",
         string="Replaces",
         index=True,
-        ondelete="restrict",
+        ondelete="cascade",
         help="An earlier opinion of the same person on the same article that "
         "this one replaces; both are kept.",
     )

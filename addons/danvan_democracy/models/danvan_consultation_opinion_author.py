@@ -13,10 +13,10 @@ class DanvanConsultationOpinionAuthor(models.Model):
         "danvan.consultation.opinion",
         required=True,
         index=True,
-        ondelete="restrict",
+        ondelete="cascade",
     )
     user_id = fields.Many2one(
-        "res.users", required=True, index=True, ondelete="restrict"
+        "res.users", required=True, index=True, ondelete="cascade"
     )
 
     _sql_constraints = [

@@ -29,7 +29,7 @@ class DanvanConsultationResponse(models.Model):
     article_id = fields.Many2one(
         "danvan.consultation.article",
         string="Article",
-        ondelete="restrict",
+        ondelete="cascade",
         help="Empty: the opinions on the whole draft.",
     )
     opinion_count = fields.Integer(string="Number of Opinions", readonly=True)

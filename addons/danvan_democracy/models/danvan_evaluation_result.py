@@ -41,7 +41,7 @@ class DanvanEvaluationResult(models.Model):
         string="Results of the Year",
         required=True,
         index=True,
-        ondelete="restrict",
+        ondelete="cascade",
     )
     company_id = fields.Many2one(
         related="batch_id.company_id", store=True, index=True, precompute=True
@@ -53,7 +53,7 @@ class DanvanEvaluationResult(models.Model):
         related="batch_id.state", store=True, index=True, string="Status"
     )
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="restrict"
+        "hr.employee", required=True, index=True, ondelete="cascade"
     )
     employee_name = fields.Char(
         related="employee_id.name", store=True, string="Staff Member"

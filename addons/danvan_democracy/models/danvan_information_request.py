@@ -52,7 +52,7 @@ class DanvanInformationRequest(models.Model):
         readonly=True,
         index=True,
         default=lambda self: self.env.user,
-        ondelete="restrict",
+        ondelete="cascade",
     )
     date_request = fields.Date(
         string="Requested on",

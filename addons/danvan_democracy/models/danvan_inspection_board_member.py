@@ -16,7 +16,9 @@ class DanvanInspectionBoardMember(models.Model):
         "danvan.inspection.board", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="board_id.company_id", store=True)
-    employee_id = fields.Many2one("hr.employee", string="Member", required=True)
+    employee_id = fields.Many2one(
+        "hr.employee", string="Member", required=True, ondelete="cascade"
+    )
     user_id = fields.Many2one(
         related="employee_id.user_id", store=True, index="btree_not_null"
     )
