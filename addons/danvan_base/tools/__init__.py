@@ -1,3 +1,4 @@
 from . import official_docx
 from . import spreadsheet
 from . import date_checks
+from . import docx_response

@@ -1,7 +1,6 @@
 from odoo import http
-from odoo.http import content_disposition, request
 
-from odoo.addons.danvan_base.tools.official_docx import DOCX_MIMETYPE
+from odoo.addons.danvan_base.tools.docx_response import docx_response, readable_record
 
 
 class ReceptionConclusionController(http.Controller):
@@ -13,17 +12,6 @@ class ReceptionConclusionController(http.Controller):
     def conclusion_docx(self, conclusion_id):
         """The notice of the conclusions of a reception as a Word file, for
         whoever may read it (TCD-21)."""
-        conclusion = (
-            request.env["danvan.reception.conclusion"].browse(conclusion_id).exists()
-        )
-        if not conclusion:
-            raise request.not_found()
-        conclusion.check_access("read")
-        filename, content = conclusion._render_docx()
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", DOCX_MIMETYPE),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
+        return docx_response(
+            readable_record("danvan.reception.conclusion", conclusion_id)
         )

@@ -1,7 +1,6 @@
 from odoo import http
-from odoo.http import content_disposition, request
 
-from odoo.addons.danvan_base.tools.official_docx import DOCX_MIMETYPE
+from odoo.addons.danvan_base.tools.docx_response import docx_response, readable_record
 
 
 class DanvanInspectionBoardController(http.Controller):
@@ -14,13 +13,15 @@ class DanvanInspectionBoardController(http.Controller):
         auth="user",
     )
     def recommendation_docx(self, res_id):
-        return self._docx_response("danvan.inspection.recommendation", res_id)
+        return docx_response(
+            readable_record("danvan.inspection.recommendation", res_id)
+        )
 
     @http.route(
         "/danvan_democracy/inspection/<int:res_id>/docx", type="http", auth="user"
     )
     def inspection_docx(self, res_id):
-        return self._docx_response("danvan.inspection", res_id)
+        return docx_response(readable_record("danvan.inspection", res_id))
 
     @http.route(
         "/danvan_democracy/inspection_report/<int:res_id>/docx",
@@ -28,18 +29,4 @@ class DanvanInspectionBoardController(http.Controller):
         auth="user",
     )
     def report_docx(self, res_id):
-        return self._docx_response("danvan.inspection.report", res_id)
-
-    def _docx_response(self, model, res_id):
-        record = request.env[model].browse(res_id).exists()
-        if not record:
-            raise request.not_found()
-        record.check_access("read")
-        filename, content = record._render_docx()
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", DOCX_MIMETYPE),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
-        )
+        return docx_response(readable_record("danvan.inspection.report", res_id))

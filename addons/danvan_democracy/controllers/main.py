@@ -1,7 +1,6 @@
 from odoo import http
-from odoo.http import content_disposition, request
 
-from odoo.addons.danvan_base.tools.official_docx import DOCX_MIMETYPE
+from odoo.addons.danvan_base.tools.docx_response import docx_response, readable_record
 
 
 class DanvanDemocracyController(http.Controller):
@@ -14,15 +13,5 @@ class DanvanDemocracyController(http.Controller):
     def conference_docx(self, conference_id, kind):
         """The minutes, resolution or pledge of a conference as a Word file, for
         whoever may read the conference."""
-        conference = request.env["danvan.conference"].browse(conference_id).exists()
-        if not conference:
-            raise request.not_found()
-        conference.check_access("read")
-        filename, content = conference._render_docx(kind)
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", DOCX_MIMETYPE),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
-        )
+        conference = readable_record("danvan.conference", conference_id)
+        return docx_response(conference, kind)
