@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
-# `make bench`: calls per second of the working-day calendar in one process,
-# on a throwaway database with danvan_plan (not a timed test: a measurement).
+# `make bench`: measurements, not timed tests.
+#  1. calls per second of the working-day calendar, on a database with danvan_plan;
+#  2. the province benchmark (scripts/bench_province.py): BENCH_PETITIONS petitions
+#     (default 1,000,000) of BENCH_AGENCIES agencies (default 20) with their cases,
+#     plan tasks and visits, and as many Odoo Project tasks, in one database; each
+#     user operation timed beside Odoo Project's, with the ratio to its goal.
+# BENCH_KEEP_DB=1 keeps the province database (dvbench_province) for another run.
 source "$(dirname "$0")/common.sh"
 
 find_odoo
 ensure_requirements
 ensure_postgres
 db="dvbench_$$"
-trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
+province="dvbench_province"
+cleanup() {
+    dropdb --if-exists "$db" >/dev/null 2>&1 || true
+    if [ "${BENCH_KEEP_DB:-0}" != 1 ]; then
+        dropdb --if-exists "$province" >/dev/null 2>&1 || true
+        rm -rf "${HOME}/.local/share/Odoo/filestore/$province"
+    fi
+}
+trap cleanup EXIT
 port="$(odoo_python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 info "Installing danvan_plan on $db"
 odoo_bin -d "$db" -i danvan_plan --without-demo=all --stop-after-init --http-port="$port" \
@@ -17,3 +30,15 @@ info "Calendar API, $(nproc) cores, $(odoo_python -c 'import platform; print(pla
 odoo_python -m odoo shell -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" -d "$db" --no-http \
     --log-level=warn <"$ROOT/scripts/bench_calendar.py" | tee "$RUN_DIR/bench.txt"
 grep -q ": OK$" "$RUN_DIR/bench.txt"
+
+if ! psql -d "$province" -c "SELECT 1" >/dev/null 2>&1; then
+    info "Installing danvan_complaints, danvan_plan and project on $province"
+    odoo_bin -d "$province" -i danvan_complaints,danvan_plan,project --without-demo=all \
+        --stop-after-init --http-port="$port" --load-language=vi_VN --log-level=warn \
+        >"$RUN_DIR/bench-province-install.log" 2>&1 \
+        || die "The install failed: see .run/bench-province-install.log"
+fi
+info "Province benchmark, PostgreSQL $(psql -d "$province" -Atc 'SHOW server_version'), JIT $(psql -d "$province" -Atc 'SHOW jit')"
+odoo_python -m odoo shell -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" -d "$province" --no-http \
+    --log-level=warn <"$ROOT/scripts/bench_province.py" | tee "$RUN_DIR/bench-province.txt"
+grep -q "^Province benchmark: 0 goal(s) missed" "$RUN_DIR/bench-province.txt"

@@ -2,7 +2,7 @@
     "name": "Citizen Reception and Complaints",
     "summary": "Citizen reception, petitions, complaint and denunciation cases "
     "within their legal time limits",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Productivity/Dân vận",
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",

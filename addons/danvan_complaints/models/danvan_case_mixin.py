@@ -6,6 +6,7 @@ for (TC-11).
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import create_index
 
 from odoo.addons.danvan_base.tools.date_checks import (
     check_date_order,
@@ -100,6 +101,14 @@ class DanvanCaseMixin(models.AbstractModel):
         tracking=True,
         help="The petition of the register that this case settles (Circular "
         "05/2021/TT-TTCP).",
+    )
+    # TC-13: the record rules of the reception officers read it, through an
+    # index, instead of a lookup of all the petitions the officer handles.
+    petition_handler_id = fields.Many2one(
+        related="petition_id.handler_id",
+        string="Petition Handler",
+        store=True,
+        index="btree_not_null",
     )
     summary = fields.Char(
         related="petition_id.summary", store=True, prefetch=LOGGED_PREFETCH
@@ -196,6 +205,27 @@ class DanvanCaseMixin(models.AbstractModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True)
+
+    def init(self):
+        """The index of the open cases in the lists' order (issue 15): they
+        are few beside the closed ones, and it holds what the lists' counts
+        and the officers' record rules read."""
+        super().init()
+        if self._abstract:
+            return
+        create_index(
+            self.env.cr,
+            f"{self._table}_open_index",
+            self._table,
+            [
+                "date_accepted DESC",
+                "id DESC",
+                "handler_id",
+                "petition_handler_id",
+                "state",
+            ],
+            where="active AND state IN ('draft', 'accepted', 'suspended', 'settled')",
+        )
 
     def _resolution_limit(self):
         """The code and variant of the resolution time limit (KN-7, TC-6)."""

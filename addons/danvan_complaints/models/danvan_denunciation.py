@@ -195,6 +195,16 @@ class DanvanDenunciation(models.Model):
             return expression.FALSE_DOMAIN
         return [("petition_id", "in", Petition._search([]))]
 
+    def _danvan_letter_readable(self):
+        """The cases of ``self`` whose petition the user may read, checked on
+        their petitions only: the domain above would have the database list
+        every petition the user reads (issue 15)."""
+        if not self._danvan_letter_domain():
+            return self._filtered_access("read")
+        cases = self._filtered_access("read")
+        petitions = cases.sudo().petition_id.with_env(self.env)._filtered_access("read")
+        return cases.filtered(lambda case: case.sudo().petition_id in petitions)
+
     @api.depends(
         "petition_id.summary", "petition_id.redacted_summary", "withdrawn_note"
     )

@@ -37,3 +37,4 @@ from . import test_online_reception
 from . import test_online_reception_tour
 from . import test_reception_decree154
 from . import test_reception_allowance
+from . import test_province_scale
