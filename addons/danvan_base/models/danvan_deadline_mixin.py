@@ -3,7 +3,8 @@
 Whoever the model names is warned a few working days before the deadline (a
 to-do and a note), and whoever it escalates to is alerted once it is missed.
 Each record is warned and escalated once. The deadline is one of the stored
-dates that follow the calendar (danvan.calendar.dates.mixin).
+dates that follow the calendar (danvan.calendar.dates.mixin). The cron works
+by batches, each notified at once and committed by the cron runner (issue 15).
 """
 
 from markupsafe import escape
@@ -111,9 +112,17 @@ class DanvanDeadlineMixin(models.AbstractModel):
         warn._deadline_warn()
         escalate._deadline_escalate()
         done = len(warn) + len(escalate)
-        self.env["ir.cron"]._notify_progress(
-            done=done, remaining=len(to_warn) + len(to_escalate) - done
-        )
+        self._danvan_cron_progress(done, len(to_warn) + len(to_escalate) - done)
+
+    @api.model
+    def _danvan_cron_progress(self, done, remaining):
+        """Report a batch to the cron runner, which runs the cron again at
+        once while records remain. Run by hand (Run Manually), the cron is
+        triggered for the rest instead of waiting for its next day."""
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        progress_id = self.env.context.get("ir_cron_progress_id")
+        if remaining and progress_id and not self.env.context.get("cron_id"):
+            self.env["ir.cron.progress"].sudo().browse(progress_id).cron_id._trigger()
 
     def _deadline_warn(self):
         """Warn, once, of the coming deadline."""
@@ -282,10 +291,10 @@ class DanvanDeadlineMixin(models.AbstractModel):
                 "is_follower": False,
                 "lang": lang,
                 "notif": "email",
-                "share": False,
-                "type": "user",
+                "share": user.share,
+                "type": "portal" if user.share else "user",
                 "uid": user.id,
-                "ushare": False,
+                "ushare": user.share,
             }
             for user in users
         ]

@@ -134,6 +134,27 @@ class TestDeadlineCron(DanvanCommon):
             self.assertEqual(len(self._notes(record)), 1, record.name)
             self.assertEqual(record.activity_ids.user_id, self.staff | self.head)
 
+    def test_run_by_hand_the_cron_is_triggered_for_the_rest(self):
+        """The cron runner (its context names the cron) runs it again itself;
+        Run Manually does not, so the batch triggers the cron."""
+        self._records(3)
+        cron = self.env.ref("danvan_base.ir_cron_danvan_holiday_generate")
+        Trigger = self.env["ir.cron.trigger"]
+        before = Trigger.search_count([("cron_id", "=", cron.id)])
+        with freeze_time("2026-03-17"):
+            progress = cron._add_progress()[1]
+            self.Deadline.with_context(
+                ir_cron_progress_id=progress.id, cron_id=cron.id
+            )._cron_check_deadlines(batch_size=1)
+            self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), before)
+            progress = cron._add_progress()[1]
+            self.Deadline.with_context(
+                ir_cron_progress_id=progress.id
+            )._cron_check_deadlines(batch_size=1)
+            self.assertEqual(
+                Trigger.search_count([("cron_id", "=", cron.id)]), before + 1
+            )
+
     def test_warnings_come_before_the_overdue_in_a_batch(self):
         late = self._records(3, deadline=date(2026, 3, 2))
         soon = self._records(2)

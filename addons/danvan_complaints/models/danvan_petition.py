@@ -1083,9 +1083,7 @@ class DanvanPetition(models.Model):
             )
         batch._danvan_create_activities(activities)
         batch.write({"discipline_flagged": True})
-        self.env["ir.cron"]._notify_progress(
-            done=len(batch), remaining=len(petitions) - len(batch)
-        )
+        self._danvan_cron_progress(len(batch), len(petitions) - len(batch))
         return True
 
     def _national_report(self):
