@@ -49,3 +49,28 @@ class DanvanGateTestLine(models.Model):
 
     gate_id = fields.Many2one("danvan.gate.test", required=True, ondelete="cascade")
     name = fields.Char()
+
+
+class DanvanDeadlineTest(models.Model):
+    _name = "danvan.deadline.test"
+    _description = "Deadline Test"
+    _inherit = ["mail.thread", "mail.activity.mixin", "danvan.deadline.mixin"]
+    _danvan_deadline_fields = {"date_deadline": None}
+
+    name = fields.Char(required=True)
+    state = fields.Selection([("open", "Open"), ("done", "Done")], default="open")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    date_deadline = fields.Date()
+    user_id = fields.Many2one("res.users")
+    head_id = fields.Many2one("res.users")
+
+    def _deadline_open_domain(self):
+        return [("state", "=", "open")]
+
+    def _deadline_warned_users(self):
+        return self.user_id
+
+    def _deadline_escalation_users(self):
+        return self.head_id | self.user_id

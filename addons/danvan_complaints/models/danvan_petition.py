@@ -13,6 +13,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq, create_index
 from odoo.tools.misc import hmac
 
+from odoo.addons.danvan_base.models.danvan_deadline_mixin import DEADLINE_BATCH
 from odoo.addons.danvan_base.tools.date_checks import check_dates, check_past_dates
 
 from ..tools.redaction import Redactor
@@ -1097,25 +1098,33 @@ class DanvanPetition(models.Model):
         return company.danvan_head_user_id or self._danvan_approvers()
 
     @api.model
-    def _cron_flag_discipline(self):
-        """Once per petition past the 45 days: a to-do for the head (XLD-12)."""
+    def _cron_flag_discipline(self, batch_size=DEADLINE_BATCH):
+        """Once per petition past the 45 days: a to-do for the head (XLD-12).
+        In batches the cron runner commits, as the deadline crons
+        (danvan.deadline.mixin): a catch-up of many petitions never outlasts
+        the cron's time limit, and none is flagged twice."""
         petitions = self.sudo().search(
             [("discipline_overdue", "=", True), ("discipline_flagged", "=", False)],
             order="discipline_date, id",
         )
-        for petition in petitions:
+        batch = petitions[:batch_size]
+        kind = self.env.ref("danvan_complaints.mail_activity_danvan_discipline")
+        today = fields.Date.context_today(self)
+        activities = []
+        for petition in batch:
             agency = petition._agency_env()
-            for user in self._discipline_heads(petition.company_id):
-                petition.activity_schedule(
-                    "danvan_complaints.mail_activity_danvan_discipline",
-                    user_id=user.id,
-                    summary=agency._(
-                        "Unprocessed since %s: past the 45 days of Decree "
-                        "154/2026/NĐ-CP",
-                        petition.date_received.strftime("%d/%m/%Y"),
-                    ),
-                )
-        petitions.write({"discipline_flagged": True})
+            activities += petition._danvan_activity_values(
+                kind.with_env(agency),
+                self._discipline_heads(petition.company_id),
+                agency._(
+                    "Unprocessed since %s: past the 45 days of Decree 154/2026/NĐ-CP",
+                    petition.date_received.strftime("%d/%m/%Y"),
+                ),
+                today,
+            )
+        batch._danvan_create_activities(activities)
+        batch.write({"discipline_flagged": True})
+        self._danvan_cron_progress(len(batch), len(petitions) - len(batch))
         return True
 
     def _national_report(self):

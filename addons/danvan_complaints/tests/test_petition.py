@@ -329,6 +329,39 @@ class TestPetition(ReceptionCommon):
         self.assertEqual(petition.activity_ids.summary, "Hạn xử lý ngày 16/03/2026")
         self.assertIn("Hạn xử lý ngày 16/03/2026", petition.message_ids[0].body)
 
+    def test_xld8_a_backlog_of_late_petitions_is_escalated_in_batches_once(self):
+        """Five petitions past their deadline of Monday 16/03/2026, two per
+        run of the cron: each run reports what is left to the cron runner,
+        which commits it and runs again; each petition is escalated once, to
+        the head of the handling unit, in the agency's language."""
+        self.env.company.danvan_lang = "vi_VN"
+        self.env.company.danvan_handling_unit_id = self.unit_science
+        head = self.users["unit_head"]
+        cron = self.env.ref("danvan_complaints.ir_cron_danvan_petition_deadlines")
+        progress_left = []
+        with freeze_time("2026-03-17"):
+            self.Petition._cron_check_deadlines()  # the demo's petitions
+            petitions = self.Petition.browse()
+            for _n in range(5):
+                petitions |= self._petition(department_id=self.unit_science.id)
+            for _run in range(4):
+                progress = cron._add_progress()[1]
+                self.Petition.with_context(
+                    ir_cron_progress_id=progress.id, lang="en_US"
+                )._cron_check_deadlines(batch_size=2)
+                progress_left.append((progress.done, progress.remaining))
+        self.assertEqual(progress_left, [(2, 3), (2, 1), (1, 0), (0, 0)])
+        self.assertTrue(all(petitions.mapped("deadline_escalated")))
+        for petition in petitions:
+            notes = petition.message_ids.filtered(lambda m: m.message_type == "comment")
+            self.assertEqual(len(notes), 1, petition.number)
+            self.assertEqual(notes.partner_ids, head.partner_id)
+            self.assertIn("Đã quá hạn ngày 16/03/2026", notes.body)
+            self.assertEqual(petition.activity_ids.user_id, head)
+            self.assertEqual(
+                petition.activity_ids.summary, "Đã quá hạn ngày 16/03/2026"
+            )
+
     def test_deadline_cron_leaves_processed_petitions_alone(self):
         petition = self._classified()
         petition.outcome = "answer"

@@ -111,3 +111,27 @@ class TestPetitionDiscipline(ReceptionCommon):
         self.assertFalse(petition.discipline_overdue)
         self.Petition._cron_flag_discipline()
         self.assertFalse(petition.discipline_flagged)
+
+    @freeze_time("2026-09-01")
+    def test_xld12_a_backlog_is_flagged_in_batches_once(self):
+        """Three petitions past the 45 days, two per run of the cron: the
+        cron runner commits each run and runs again while some are left."""
+        self.Petition._cron_flag_discipline()  # the demo's petitions
+        late = self.Petition.browse()
+        for day in (6, 7, 8):
+            late |= self._petition(date(2026, 7, day))
+        cron = self.env.ref("danvan_complaints.ir_cron_danvan_petition_discipline")
+        left = []
+        for _run in range(3):
+            progress = cron._add_progress()[1]
+            self.Petition.with_context(
+                ir_cron_progress_id=progress.id
+            )._cron_flag_discipline(batch_size=2)
+            left.append((progress.done, progress.remaining))
+        self.assertEqual(left, [(2, 1), (1, 0), (0, 0)])
+        self.assertTrue(all(late.mapped("discipline_flagged")))
+        kind = self.env.ref("danvan_complaints.mail_activity_danvan_discipline")
+        for petition in late.sudo():
+            todo = petition.activity_ids
+            self.assertEqual((todo.activity_type_id, todo.user_id), (kind, self.leader))
+            self.assertIn("154/2026", todo.summary)

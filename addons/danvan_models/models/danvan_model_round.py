@@ -157,6 +157,10 @@ class DanvanModelRound(models.Model):
     def _deadline_warning_days(self):
         return self.reminder_days
 
+    def _deadline_warn_domain(self, today):
+        """Each round reminds at its own distance; rounds are few."""
+        return []
+
     def _compute_registration_count(self):
         counts = dict(
             self.env["danvan.model.registration"]._read_group(
