@@ -16,6 +16,7 @@ figures as a dict. Exits 1 when a request failed or none was made.
 """
 
 import argparse
+import json
 import itertools
 import statistics
 import sys
@@ -95,6 +96,7 @@ def run(
     clients=2,
     limit=80,
     max_requests=100000,
+    domain=(),
 ):
     """Run the benchmark; returns {"requests", "errors", "seconds", "rps",
     "per_url": {url: count}, "p50_ms", "p95_ms", "first_error"}."""
@@ -117,7 +119,7 @@ def run(
                 result = client.call(
                     model,
                     "web_search_read",
-                    domain=[],
+                    domain=list(domain),
                     specification=spec,
                     offset=0,
                     limit=limit,
@@ -187,6 +189,12 @@ def main(argv=None):
     parser.add_argument("--clients", type=int, default=2)
     parser.add_argument("--limit", type=int, default=80)
     parser.add_argument("--max-requests", type=int, default=100000)
+    parser.add_argument(
+        "--domain",
+        type=json.loads,
+        default=[],
+        help="The list's domain, in JSON (the default filters of its menu).",
+    )
     args = parser.parse_args(argv)
     figures = run(
         args.url,
@@ -198,6 +206,7 @@ def main(argv=None):
         clients=args.clients,
         limit=args.limit,
         max_requests=args.max_requests,
+        domain=args.domain,
     )
     print(report(figures, args.model, args.clients, args.limit))
     return 0 if figures["requests"] and not figures["errors"] else 1

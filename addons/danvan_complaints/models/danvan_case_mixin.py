@@ -207,12 +207,21 @@ class DanvanCaseMixin(models.AbstractModel):
     active = fields.Boolean(default=True)
 
     def init(self):
-        """The index of the open cases in the lists' order (issue 15): they
-        are few beside the closed ones, and it holds what the lists' counts
-        and the officers' record rules read."""
+        """Indexes at a province's size (issue 15). The open cases in the
+        lists' order: they are few beside the closed ones, and the index
+        holds what the lists' counts and the officers' record rules read."""
         super().init()
         if self._abstract:
             return
+        # The petitions' rule asks for the petitions of the cases an officer
+        # handles: answered from this index alone.
+        create_index(
+            self.env.cr,
+            f"{self._table}_handler_petition_index",
+            self._table,
+            ["handler_id", "petition_id"],
+            where="active",
+        )
         create_index(
             self.env.cr,
             f"{self._table}_open_index",
