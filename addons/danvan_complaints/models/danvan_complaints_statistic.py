@@ -139,11 +139,6 @@ class DanvanComplaintsStatistic(models.Model):
             SQL(
                 """
             CREATE VIEW %(table)s AS (
-                WITH cases AS (
-                    SELECT DISTINCT ON (petition_id) *
-                      FROM (%(cases)s) AS c
-                  ORDER BY petition_id, id DESC
-                )
                 SELECT p.id, p.id AS petition_id, p.company_id, p.date_received,
                        p.source, p.petition_type, p.qualified, p.outcome, p.state,
                        p.handler_id, p.department_id, p.date_deadline,
@@ -168,7 +163,9 @@ class DanvanComplaintsStatistic(models.Model):
                                 AND cases.date_deadline < CURRENT_DATE THEN 0.0
                        END AS case_on_time
                   FROM danvan_petition p
-             LEFT JOIN cases ON cases.petition_id = p.id
+             LEFT JOIN LATERAL (
+                    SELECT * FROM (%(cases)s) AS c ORDER BY id DESC LIMIT 1
+                  ) AS cases ON TRUE
                  WHERE p.active
             )
             """,
@@ -177,7 +174,7 @@ class DanvanComplaintsStatistic(models.Model):
                     SQL(
                         "SELECT id, petition_id, %s AS kind, state, conclusion, "
                         "date_accepted, date_deadline, date_settled "
-                        "FROM %s WHERE active",
+                        "FROM %s WHERE active AND petition_id = p.id",
                         kind,
                         SQL.identifier(self.env[model]._table),
                     )
