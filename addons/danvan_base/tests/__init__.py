@@ -6,3 +6,4 @@ from . import test_official_docx
 from . import test_home_action
 from . import test_holiday_tour
 from . import test_workflow_gate
+from . import test_multi_company
