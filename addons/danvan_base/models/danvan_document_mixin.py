@@ -49,12 +49,12 @@ class DanvanDocumentMixin(models.AbstractModel):
         self.ensure_one()
         doc_type = decree30.DOC_TYPES[self._danvan_doc_type]
         company = self.company_id or self.env.company
-        sequence = company._danvan_document_sequence(
-            doc_type.sequence_code
-        ).next_by_id(sequence_date=day)
+        sequence = company._danvan_document_sequence(doc_type.sequence_code).next_by_id(
+            sequence_date=day
+        )
         return {
             "number": decree30.document_number(
-                sequence, doc_type.code, self.company_id.danvan_agency_code
+                sequence, doc_type.code, company.danvan_agency_code
             ),
             "date_issued": day,
         }

@@ -65,8 +65,12 @@ class TwoAgenciesCommon(DanvanCommon):
             {"name": "Sở Nội vụ thử", "danvan_agency_code": "SNV"}
         )
         Unit = cls.env["hr.department"]
-        cls.unit_b = Unit.create({"name": "Phòng Xây dựng chính quyền", "company_id": cls.company_b.id})
-        cls.unit_b_office = Unit.create({"name": "Văn phòng Sở Nội vụ", "company_id": cls.company_b.id})
+        cls.unit_b = Unit.create(
+            {"name": "Phòng Xây dựng chính quyền", "company_id": cls.company_b.id}
+        )
+        cls.unit_b_office = Unit.create(
+            {"name": "Văn phòng Sở Nội vụ", "company_id": cls.company_b.id}
+        )
         cls.users_b, cls.employees_b = {}, {}
         for login, group, unit in (
             ("staff", "group_danvan_staff", cls.unit_b),

@@ -15,7 +15,9 @@ class TestMultiCompany(TwoAgenciesCommon):
         """The overseer's role hangs on the 'Dân vận' category and implies no
         role of an agency: it neither edits the calendar nor the limits."""
         group = self.env.ref("danvan_base.group_danvan_provincial")
-        self.assertEqual(group.category_id, self.env.ref("danvan_base.module_category_danvan"))
+        self.assertEqual(
+            group.category_id, self.env.ref("danvan_base.module_category_danvan")
+        )
         province = self.user_province
         self.assertFalse(province.has_group("danvan_base.group_danvan_staff"))
         entry = self.env.ref("danvan_base.danvan_holiday_2026_tet")

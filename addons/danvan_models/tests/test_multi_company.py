@@ -78,7 +78,11 @@ class TestModelsMultiCompany(TwoAgenciesCommon):
         out of its searches, groups and reads."""
         for role in ROLES:
             user = self.users[role]
-            for records in (self.round_b, self.round_b.criterion_ids, self.registration_b):
+            for records in (
+                self.round_b,
+                self.round_b.criterion_ids,
+                self.registration_b,
+            ):
                 Model = records.with_user(user).browse()
                 with self.subTest(role=role, model=records._name):
                     self.assertFalse(Model.search([("id", "in", records.ids)]))
@@ -125,11 +129,16 @@ class TestModelsMultiCompany(TwoAgenciesCommon):
         ):
             blocks = {
                 block["key"]: block
-                for block in self.env["danvan.my.work"].with_user(office).get_my_work()["blocks"]
+                for block in self.env["danvan.my.work"]
+                .with_user(office)
+                .get_my_work()["blocks"]
             }
-            ids = self.env["danvan.model.registration"].with_user(office).search(
-                blocks["registrations_to_review"]["domain"]
-            ).ids
+            ids = (
+                self.env["danvan.model.registration"]
+                .with_user(office)
+                .search(blocks["registrations_to_review"]["domain"])
+                .ids
+            )
             self.assertIn(mine.id, ids)
             self.assertNotIn(theirs.id, ids)
         block_b = {
@@ -179,5 +188,7 @@ class TestModelsMultiCompany(TwoAgenciesCommon):
         rows = Emulation.search(domain)
         self.assertEqual(rows.company_id, self.company_b)
         self.assertFalse(Emulation.with_user(self.users["office"]).search(domain))
-        self.assertEqual(Emulation.with_user(self.users_b["office"]).search(domain), rows)
+        self.assertEqual(
+            Emulation.with_user(self.users_b["office"]).search(domain), rows
+        )
         self.assertEqual(self._as_province(Emulation).search(domain), rows)

@@ -173,6 +173,9 @@ class TestPlanMultiCompany(TwoAgenciesCommon):
         plan.with_user(self.users_b["leader"]).action_approve()
         self.assertEqual(plan.number, "01/KH-SNV")
         sequence = self.env["ir.sequence"].search(
-            [("code", "=", "danvan.document.plan"), ("company_id", "=", self.company_b.id)]
+            [
+                ("code", "=", "danvan.document.plan"),
+                ("company_id", "=", self.company_b.id),
+            ]
         )
         self.assertEqual(len(sequence), 1)
