@@ -63,7 +63,7 @@ class DanvanModelRegistration(models.Model):
     _locked_states = ("rejected", "recognized")
     _deletable_states = ("draft",)
     _order = "year desc, id desc"
-    # The round, unit, people and tasks of one agency (issue 15, item 4); a
+    # The unit, people and tasks of the round's agency (issue 15, item 4); a
     # model replicated elsewhere is copied into the agency's own round.
     _check_company_auto = True
 
@@ -79,7 +79,6 @@ class DanvanModelRegistration(models.Model):
         ondelete="restrict",
         domain="[('state', '=', 'open')]",
         tracking=True,
-        check_company=True,
         default=lambda self: self.env["danvan.model.round"].search(
             [("state", "=", "open"), ("company_id", "=", self.env.company.id)],
             order="year desc",

@@ -31,7 +31,8 @@ class DanvanPlanReport(models.Model):
     _locked_states = ("accepted",)
     _deletable_states = ("draft", "returned")
     _order = "create_date desc, id desc"
-    # A unit of the task's agency reports on it (issue 15, item 4).
+    # A unit of the task's agency reports on it (issue 15, item 4); the task
+    # gives the company.
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -41,7 +42,6 @@ class DanvanPlanReport(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
     )
     period_id = fields.Many2one(
         "danvan.plan.task.period",

@@ -42,7 +42,8 @@ class DanvanPlanTask(models.Model):
     _locked_states = ("done",)
     _deletable_states = ("assigned", "cancelled")
     _order = "date_due, id"
-    # Its units and the responsible are of the plan's agency (issue 15, item 4).
+    # Its units and the responsible are of the plan's agency (issue 15, item 4);
+    # the plan item, which gives the company, is not checked against it.
     _check_company_auto = True
 
     name = fields.Char(string="Task", required=True, tracking=True)
@@ -53,7 +54,6 @@ class DanvanPlanTask(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
     )
     plan_id = fields.Many2one(related="item_id.plan_id", store=True, index=True)
     year = fields.Integer(related="plan_id.year", store=True)
