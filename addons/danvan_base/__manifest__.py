@@ -2,7 +2,7 @@
     "name": "Dân vận Base",
     "summary": "What every Dân vận addon shares: roles, units, the working-day "
     "calendar, legal time limits, official documents (Decree 30/2020)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Productivity/Dân vận",
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",

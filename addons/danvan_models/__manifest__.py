@@ -2,7 +2,7 @@
     "name": "Dân vận khéo Models",
     "summary": "Registration, appraisal, approval and recognition of "
     "'Dân vận khéo' models",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Productivity/Dân vận",
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",

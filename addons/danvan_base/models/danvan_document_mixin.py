@@ -43,19 +43,18 @@ class DanvanDocumentMixin(models.AbstractModel):
         '05/BC-SKHCN', the next of the agency's documents of its type in the
         year (VB-7).
 
-        The sequence has no gaps and restarts each year; a refused issue rolls
-        it back with the transaction.
+        The sequence is the agency's own, has no gaps and restarts each year;
+        a refused issue rolls it back with the transaction.
         """
         self.ensure_one()
         doc_type = decree30.DOC_TYPES[self._danvan_doc_type]
-        sequence = (
-            self.env["ir.sequence"]
-            .sudo()
-            .next_by_code(doc_type.sequence_code, sequence_date=day)
+        company = self.company_id or self.env.company
+        sequence = company._danvan_document_sequence(doc_type.sequence_code).next_by_id(
+            sequence_date=day
         )
         return {
             "number": decree30.document_number(
-                sequence, doc_type.code, self.company_id.danvan_agency_code
+                sequence, doc_type.code, company.danvan_agency_code
             ),
             "date_issued": day,
         }

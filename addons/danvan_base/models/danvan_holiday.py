@@ -60,6 +60,8 @@ class DanvanHoliday(models.Model):
     _description = "Day Off or Extra Working Day"
     _inherit = ["mail.thread"]
     _order = "date_from, id"
+    # The nation's days off (CAL-1, CAL-8): no company, one calendar for every
+    # agency of the install (issue 15, item 4).
 
     name = fields.Char(required=True, tracking=True)
     day_type = fields.Selection(

@@ -23,6 +23,7 @@ class DanvanTimeLimit(models.Model):
     _description = "Legal Time Limit"
     _inherit = ["mail.thread"]
     _order = "sequence, code, variant, date_from desc"
+    # Set by law for every agency: no company (issue 15, item 4).
 
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True, tracking=True)

@@ -84,6 +84,32 @@ class ResCompany(models.Model):
             return self.danvan_lang
         return self._danvan_default_lang() or "en_US"
 
+    def _danvan_document_sequence(self, sequence_code):
+        """The agency's own sequence of ``sequence_code``: each agency of an
+        install numbers its documents from 01 (VB-7; issue 15, item 4).
+
+        The shared sequence of the data files keeps serving the main company,
+        which has numbered with it since the install; another agency gets a
+        copy of it of its own, starting at 1, the first time it issues one.
+        """
+        self.ensure_one()
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search(
+            [("code", "=", sequence_code), ("company_id", "in", [self.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        main = self.env.ref("base.main_company", raise_if_not_found=False)
+        if sequence and not sequence.company_id and self != main:
+            sequence = sequence.copy(
+                {
+                    "name": f"{sequence.name} - {self.name}",
+                    "company_id": self.id,
+                    "number_next": 1,
+                }
+            )
+        return sequence
+
     def _danvan_agency_lines(self):
         """(parent agency, agency) in upper case, as printed top left (VB-6)."""
         self.ensure_one()

@@ -7,3 +7,4 @@ from . import test_home_action
 from . import test_holiday_tour
 from . import test_workflow_gate
 from . import test_deadline_cron
+from . import test_multi_company

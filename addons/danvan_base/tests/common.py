@@ -1,5 +1,6 @@
 from contextlib import contextmanager
 
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user
 
@@ -49,3 +50,62 @@ class DanvanCommon(BaseCommon):
         with self.assertRaises(ValidationError) as caught:
             yield caught
         self.assertRegex(str(caught.exception), pattern)
+
+
+class TwoAgenciesCommon(DanvanCommon):
+    """Two agencies of one provincial install (issue 15, item 4): the main
+    company with the users of DanvanCommon, and agency B with its own units
+    and a user of every role; a provincial overseer allowed in both."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_a = cls.env.company
+        cls.company_b = cls.env["res.company"].create(
+            {"name": "Sở Nội vụ thử", "danvan_agency_code": "SNV"}
+        )
+        Unit = cls.env["hr.department"]
+        cls.unit_b = Unit.create(
+            {"name": "Phòng Xây dựng chính quyền", "company_id": cls.company_b.id}
+        )
+        cls.unit_b_office = Unit.create(
+            {"name": "Văn phòng Sở Nội vụ", "company_id": cls.company_b.id}
+        )
+        cls.users_b, cls.employees_b = {}, {}
+        for login, group, unit in (
+            ("staff", "group_danvan_staff", cls.unit_b),
+            ("unit_head", "group_danvan_unit_head", cls.unit_b),
+            ("office", "group_danvan_office", cls.unit_b_office),
+            ("leader", "group_danvan_leadership", cls.unit_b_office),
+        ):
+            user = new_test_user(
+                cls.env,
+                login=f"dvb_{login}",
+                groups=f"danvan_base.{group}",
+                company_id=cls.company_b.id,
+            )
+            # Not read through ``user.employee_ids``: its domain is the current
+            # company's, which is not B here.
+            cls.employees_b[login] = cls.env["hr.employee"].create(
+                {
+                    "name": user.name,
+                    "user_id": user.id,
+                    "department_id": unit.id,
+                    "company_id": cls.company_b.id,
+                }
+            )
+            cls.users_b[login] = user
+        cls.user_province = new_test_user(
+            cls.env,
+            login="dv_province",
+            groups="danvan_base.group_danvan_provincial",
+            company_id=cls.company_a.id,
+            company_ids=[Command.set((cls.company_a | cls.company_b).ids)],
+        )
+
+    def _as_province(self, records):
+        """``records`` as the provincial overseer, both agencies selected in
+        the company switcher."""
+        return records.with_user(self.user_province).with_context(
+            allowed_company_ids=(self.company_a | self.company_b).ids
+        )

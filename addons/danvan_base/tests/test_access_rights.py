@@ -30,7 +30,7 @@ class TestAccessRights(DanvanCommon):
         roles = self.env["ir.model.data"].search(
             [("module", "=", "danvan_base"), ("model", "=", "res.groups")]
         )
-        self.assertEqual(len(roles), 5)
+        self.assertEqual(len(roles), 6)
         self.assertLessEqual(set(roles.mapped("res_id")), set(groups.ids))
 
     def test_every_role_reads_the_calendar(self):

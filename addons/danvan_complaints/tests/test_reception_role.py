@@ -17,7 +17,7 @@ class TestReceptionRole(DanvanCommon):
         )
 
     def test_reception_shares_the_category_and_reads_but_keeps_the_calendar(self):
-        """Six roles of danvan_base and this addon in the one category (other
+        """Seven roles of danvan_base and this addon in the one category (other
         addons add theirs); the calendar is the Office's."""
         category = self.env.ref("danvan_base.module_category_danvan")
         groups = self.env["res.groups"].search([("category_id", "=", category.id)])
@@ -28,7 +28,7 @@ class TestReceptionRole(DanvanCommon):
                 ("res_id", "in", groups.ids),
             ]
         )
-        self.assertEqual(len(ours), 6)
+        self.assertEqual(len(ours), 7)
         officer = self.users["reception"]
         self.assertTrue(self.Holiday.with_user(officer).search([("year", "=", 2026)]))
         entry = self.env.ref("danvan_base.danvan_holiday_2026_tet")

@@ -136,3 +136,26 @@ class TestPlanReportEvidence(DemocracyCommon, PlanCommon):
                     "record_ref": f"res.partner,{self.env.user.partner_id.id}",
                 }
             )
+
+    def test_the_provincial_overseer_reads_the_evidence_and_attaches_none(self):
+        """Issue 15, item 4: the overseer opens a report with its evidence,
+        read-only."""
+        publication = self._publication()
+        publication.with_user(self.users["office"]).action_publish()
+        self._attach(publication, self.users["unit_head"])
+        overseer = self.env["res.users"].create(
+            {
+                "name": "Ban Dân vận Tỉnh ủy",
+                "login": "dv_province_evidence",
+                "groups_id": [
+                    (6, 0, self.env.ref("danvan_base.group_danvan_provincial").ids)
+                ],
+            }
+        )
+        report = self.report.with_user(overseer)
+        self.assertEqual(
+            report.democracy_evidence_ids.read(["name"])[0]["name"],
+            self.report.democracy_evidence_ids.name,
+        )
+        with self.assertRaises(AccessError):
+            report.democracy_evidence_ids.check_access("write")

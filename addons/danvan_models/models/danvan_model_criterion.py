@@ -22,6 +22,9 @@ class DanvanModelCriterion(models.Model):
     round_id = fields.Many2one(
         "danvan.model.round", index=True, ondelete="cascade", string="Round"
     )
+    # The default criteria (without a round) are the province's, shared by its
+    # agencies; a round's criteria are its agency's (issue 15, item 4).
+    company_id = fields.Many2one(related="round_id.company_id", store=True, index=True)
     template_id = fields.Many2one(
         "danvan.model.criterion",
         string="Default Criterion",

@@ -24,6 +24,7 @@ class DanvanModelEmulation(models.Model):
     _rec_name = "department_id"
 
     department_id = fields.Many2one("hr.department", string="Unit", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
     year = fields.Integer(readonly=True, aggregator=False)
     model_count = fields.Integer(string="Evaluated Models", readonly=True)
     model_points = fields.Float(readonly=True, digits=(6, 1))
@@ -69,7 +70,7 @@ class DanvanModelEmulation(models.Model):
                   GROUP BY lead_department_id, year
                 )
                 SELECT ROW_NUMBER() OVER (ORDER BY u.year, u.department_id) AS id,
-                       u.department_id, u.year,
+                       u.department_id, d.company_id, u.year,
                        COALESCE(m.model_count, 0) AS model_count,
                        COALESCE(m.model_points, 0) AS model_points,
                        COALESCE(t.task_progress, 0) AS task_progress,
@@ -80,6 +81,7 @@ class DanvanModelEmulation(models.Model):
                         UNION SELECT department_id, year FROM tasks) u
              LEFT JOIN models m USING (department_id, year)
              LEFT JOIN tasks t USING (department_id, year)
+             LEFT JOIN hr_department d ON d.id = u.department_id
             CROSS JOIN params p
             )
             """,

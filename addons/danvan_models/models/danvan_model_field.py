@@ -7,6 +7,8 @@ class DanvanModelField(models.Model):
     _name = "danvan.model.field"
     _description = "Field of Activity of a Dân vận khéo Model"
     _order = "sequence, id"
+    # A catalogue of the Dân vận khéo movement, shared by every agency of the
+    # install: no company (issue 15, item 4).
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)

@@ -63,6 +63,9 @@ class DanvanModelRegistration(models.Model):
     _locked_states = ("rejected", "recognized")
     _deletable_states = ("draft",)
     _order = "year desc, id desc"
+    # The unit, people and tasks of the round's agency (issue 15, item 4); a
+    # model replicated elsewhere is copied into the agency's own round.
+    _check_company_auto = True
 
     # The trigram index serves the duplicate check's "%" operator.
     name = fields.Char(
@@ -77,7 +80,9 @@ class DanvanModelRegistration(models.Model):
         domain="[('state', '=', 'open')]",
         tracking=True,
         default=lambda self: self.env["danvan.model.round"].search(
-            [("state", "=", "open")], order="year desc", limit=1
+            [("state", "=", "open"), ("company_id", "=", self.env.company.id)],
+            order="year desc",
+            limit=1,
         ),
     )
     year = fields.Integer(related="round_id.year", store=True, index=True)
@@ -87,6 +92,7 @@ class DanvanModelRegistration(models.Model):
         required=True,
         index=True,
         tracking=True,
+        check_company=True,
         default=lambda self: self.env.user.employee_ids[:1].department_id,
     )
     field_id = fields.Many2one(
@@ -97,10 +103,15 @@ class DanvanModelRegistration(models.Model):
         required=True,
         default="collective",
     )
-    leader_id = fields.Many2one("hr.employee", string="Leader", tracking=True)
-    member_ids = fields.Many2many("hr.employee", string="Members")
+    leader_id = fields.Many2one(
+        "hr.employee", string="Leader", tracking=True, check_company=True
+    )
+    member_ids = fields.Many2many("hr.employee", string="Members", check_company=True)
     task_ids = fields.Many2many(
-        "danvan.plan.task", string="Plan Tasks Served", domain="[('year', '=', year)]"
+        "danvan.plan.task",
+        string="Plan Tasks Served",
+        domain="[('year', '=', year)]",
+        check_company=True,
     )
     situation = fields.Html(string="Situation and Reason")
     objectives = fields.Html()
@@ -145,6 +156,7 @@ class DanvanModelRegistration(models.Model):
         domain=lambda self: self._reviewer_domain(),
         copy=False,
         tracking=True,
+        check_company=True,
     )
     conflicted_user_ids = fields.Many2many(
         "res.users",
@@ -209,6 +221,7 @@ class DanvanModelRegistration(models.Model):
         string="Replicated From",
         index=True,
         copy=False,
+        check_company=True,
         help="The model this one replicates (nhân rộng).",
     )
     replica_ids = fields.One2many(
@@ -220,7 +233,7 @@ class DanvanModelRegistration(models.Model):
         string="Similar Models",
         help="Registrations of this year or earlier whose name is close to this one.",
     )
-    company_id = fields.Many2one(related="round_id.company_id", store=True)
+    company_id = fields.Many2one(related="round_id.company_id", store=True, index=True)
     active = fields.Boolean(default=True)
 
     # Computations ---------------------------------------------------------

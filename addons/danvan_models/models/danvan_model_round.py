@@ -34,6 +34,8 @@ class DanvanModelRound(models.Model):
     _locked_states = ("done",)
     _deletable_states = ("draft",)
     _order = "year desc, id desc"
+    # Each agency its rounds, of its own units (issue 15, item 4).
+    _check_company_auto = True
 
     name = fields.Char(
         compute="_compute_name",
@@ -82,6 +84,7 @@ class DanvanModelRound(models.Model):
     department_ids = fields.Many2many(
         "hr.department",
         string="Units",
+        check_company=True,
         default=lambda self: self._default_departments(),
         help="The units asked to register their models.",
     )
@@ -103,7 +106,10 @@ class DanvanModelRound(models.Model):
     threshold_good = fields.Float(string="Good From (%)", default=75.0, help="Tốt")
     threshold_fair = fields.Float(string="Fair From (%)", default=60.0, help="Khá")
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
     )
     active = fields.Boolean(default=True)
 

@@ -15,19 +15,28 @@ class DanvanModelScore(models.Model):
     _danvan_kept_parent = "registration_id"
     _description = "Appraisal Score of a Dân vận khéo Model"
     _order = "registration_id, reviewer_id, criterion_id"
+    _check_company_auto = True
 
     registration_id = fields.Many2one(
         "danvan.model.registration", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(
+        related="registration_id.company_id", store=True, index=True
     )
     reviewer_id = fields.Many2one(
         "res.users",
         string="Reviewer",
         required=True,
         index=True,
+        check_company=True,
         default=lambda self: self.env.user,
     )
     criterion_id = fields.Many2one(
-        "danvan.model.criterion", string="Criterion", required=True, index=True
+        "danvan.model.criterion",
+        string="Criterion",
+        required=True,
+        index=True,
+        check_company=True,
     )
     max_score = fields.Float(related="criterion_id.max_score")
     score = fields.Float(required=True)

@@ -19,6 +19,9 @@ class DanvanModelUpdate(models.Model):
     registration_id = fields.Many2one(
         "danvan.model.registration", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(
+        related="registration_id.company_id", store=True, index=True
+    )
     date = fields.Date(required=True, default=fields.Date.context_today)
     content = fields.Html(string="Results", required=True)
     progress = fields.Integer(string="Progress (%)")

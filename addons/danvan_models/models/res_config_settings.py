@@ -2,7 +2,11 @@ from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
-    """The emulation formula: points per classification, weight of the plan."""
+    """The emulation formula: points per classification, weight of the plan.
+
+    One formula for the whole install: the province compares the scores of
+    its agencies on one scale (issue 15, item 4).
+    """
 
     _inherit = "res.config.settings"
 

@@ -10,3 +10,4 @@ from . import test_migration
 from . import test_deadline_follows_calendar
 from . import test_model_gate
 from . import test_model_kept_lines
+from . import test_multi_company

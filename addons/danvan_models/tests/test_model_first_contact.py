@@ -205,7 +205,10 @@ class TestBlindAppraisal(FirstContactCommon):
         field = self.Registration._fields["reviewer_ids"]
         domain = safe_eval(
             field._description_domain(office.env),
-            {"conflicted_user_ids": office.conflicted_user_ids.ids},
+            {
+                "conflicted_user_ids": office.conflicted_user_ids.ids,
+                "company_id": registration.company_id.id,
+            },
         )
         offered = self.env["res.users"].with_user(self.users["office"]).search(domain)
         self.assertIn(self.reviewers[0], offered)

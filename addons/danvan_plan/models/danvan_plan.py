@@ -43,6 +43,8 @@ class DanvanPlan(models.Model):
     _danvan_doc_type = "plan"
     _danvan_body_template = "danvan_plan.danvan_plan_body"
     _danvan_docx_route = "/danvan_plan/plan/%s/docx"
+    # Each agency of the install its own plans (issue 15, item 4).
+    _check_company_auto = True
 
     name = fields.Char(string="Title", required=True, tracking=True)
     year = fields.Integer(
@@ -90,6 +92,7 @@ class DanvanPlan(models.Model):
         tracking=True,
         domain="[('share', '=', False)]",
         default=lambda self: self.env.user,
+        check_company=True,
         help="The Office officer who follows the plan: the units' progress "
         "reports go to this officer for review.",
     )

@@ -20,6 +20,7 @@ class DanvanPlanDeliverable(models.Model):
     task_id = fields.Many2one("danvan.plan.task", readonly=True)
     period_id = fields.Many2one("danvan.plan.task.period", readonly=True)
     plan_id = fields.Many2one("danvan.plan", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
     year = fields.Integer(readonly=True, aggregator=False)
     section_id = fields.Many2one(
         "danvan.plan.item", string="Plan Section", readonly=True
@@ -54,7 +55,8 @@ class DanvanPlanDeliverable(models.Model):
                 """
             CREATE VIEW %(table)s AS (
                 WITH rows AS (
-                    SELECT t.id AS task_id, p.id AS period_id, t.plan_id, t.year,
+                    SELECT t.id AS task_id, p.id AS period_id, t.plan_id,
+                           t.company_id, t.year,
                            t.section_id, t.lead_department_id,
                            COALESCE(p.date_due, t.date_due) AS date_due,
                            (SELECT MIN(r.date_submitted)

@@ -16,15 +16,18 @@ class DanvanPlanItem(models.Model):
     _parent_store = True
     _order = "plan_id, sequence, id"
     _rec_names_search = ["outline", "name"]
+    _check_company_auto = True
 
     plan_id = fields.Many2one(
         "danvan.plan", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     parent_id = fields.Many2one(
         "danvan.plan.item",
         string="Parent Item",
         index=True,
         ondelete="cascade",
+        check_company=True,
         domain="[('plan_id', '=', plan_id)]",
     )
     parent_path = fields.Char(index=True)

@@ -31,6 +31,9 @@ class DanvanPlanReport(models.Model):
     _locked_states = ("accepted",)
     _deletable_states = ("draft", "returned")
     _order = "create_date desc, id desc"
+    # A unit of the task's agency reports on it (issue 15, item 4); the task
+    # gives the company.
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     task_id = fields.Many2one(
@@ -44,6 +47,7 @@ class DanvanPlanReport(models.Model):
         "danvan.plan.task.period",
         domain="[('task_id', '=', task_id)]",
         tracking=True,
+        check_company=True,
         help="The period reported on, for a recurring task.",
     )
     department_id = fields.Many2one(
@@ -52,9 +56,11 @@ class DanvanPlanReport(models.Model):
         required=True,
         index=True,
         tracking=True,
+        check_company=True,
         default=lambda self: self.env.user.employee_ids[:1].department_id,
     )
     plan_id = fields.Many2one(related="task_id.plan_id", store=True, index=True)
+    company_id = fields.Many2one(related="task_id.company_id", store=True, index=True)
     content = fields.Html(string="Results", required=True)
     progress = fields.Integer(
         string="Progress (%)", required=True, default=0, tracking=True, aggregator="avg"
@@ -81,6 +87,7 @@ class DanvanPlanReport(models.Model):
         copy=False,
         readonly=True,
         tracking=True,
+        check_company=True,
         help="The round the report counts for: the open round of the plan when "
         "it is submitted, or the round that opened after it, in its period.",
     )

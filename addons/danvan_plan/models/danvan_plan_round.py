@@ -163,7 +163,7 @@ class DanvanPlanRound(models.Model):
         copy=False,
         help="Compiled from the accepted unit reports; the Office completes it.",
     )
-    company_id = fields.Many2one(related="plan_id.company_id", store=True)
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -23,16 +23,20 @@ class DanvanPlanRoundUnit(models.Model):
     _danvan_kept_parent = "round_id"
     _order = "round_id desc, state, department_id"
     _rec_name = "department_id"
+    # The units and tasks of the round's agency (issue 15, item 4).
+    _check_company_auto = True
 
     round_id = fields.Many2one(
         "danvan.plan.round", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(related="round_id.company_id", store=True, index=True)
     department_id = fields.Many2one(
-        "hr.department", string="Unit", required=True, index=True
+        "hr.department", string="Unit", required=True, index=True, check_company=True
     )
     task_ids = fields.Many2many(
         "danvan.plan.task",
         string="Tasks",
+        check_company=True,
         help="The tasks the unit leads in the round's period.",
     )
     report_ids = fields.One2many(

@@ -42,6 +42,9 @@ class DanvanPlanTask(models.Model):
     _locked_states = ("done",)
     _deletable_states = ("assigned", "cancelled")
     _order = "date_due, id"
+    # Its units and the responsible are of the plan's agency (issue 15, item 4);
+    # the plan item, which gives the company, is not checked against it.
+    _check_company_auto = True
 
     name = fields.Char(string="Task", required=True, tracking=True)
     item_id = fields.Many2one(
@@ -55,16 +58,22 @@ class DanvanPlanTask(models.Model):
     plan_id = fields.Many2one(related="item_id.plan_id", store=True, index=True)
     year = fields.Integer(related="plan_id.year", store=True)
     lead_department_id = fields.Many2one(
-        "hr.department", string="Lead Unit", required=True, index=True, tracking=True
+        "hr.department",
+        string="Lead Unit",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     cooperating_department_ids = fields.Many2many(
-        "hr.department", string="Cooperating Units"
+        "hr.department", string="Cooperating Units", check_company=True
     )
     user_ids = fields.Many2many(
         "res.users",
         string="Responsible",
         domain="[('share', '=', False)]",
         tracking=True,
+        check_company=True,
     )
     expected_output = fields.Text(help="The verifiable product of the task.")
     recurrence = fields.Selection(
@@ -128,7 +137,7 @@ class DanvanPlanTask(models.Model):
         help="The top heading of the plan the task comes under ('II').",
     )
     report_ids = fields.One2many("danvan.plan.report", "task_id", string="Reports")
-    company_id = fields.Many2one(related="plan_id.company_id", store=True)
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     active = fields.Boolean(default=True)
 
     @api.depends("date_deadline")

@@ -14,6 +14,7 @@ class DanvanPlanTaskPeriod(models.Model):
     task_id = fields.Many2one(
         "danvan.plan.task", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(related="task_id.company_id", store=True, index=True)
     name = fields.Char(compute="_compute_name", store=True)
     date_start = fields.Date(string="From", required=True)
     date_end = fields.Date(string="To", required=True)
