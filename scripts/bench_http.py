@@ -16,8 +16,8 @@ figures as a dict. Exits 1 when a request failed or none was made.
 """
 
 import argparse
-import json
 import itertools
+import json
 import statistics
 import sys
 import threading

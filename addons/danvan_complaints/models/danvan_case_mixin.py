@@ -210,9 +210,9 @@ class DanvanCaseMixin(models.AbstractModel):
         """Indexes at a province's size (issue 15). The open cases in the
         lists' order: they are few beside the closed ones, and the index
         holds what the lists' counts and the officers' record rules read."""
-        super().init()
+        result = super().init()
         if self._abstract:
-            return
+            return result
         # The petitions' rule asks for the petitions of the cases an officer
         # handles: answered from this index alone.
         create_index(
@@ -235,6 +235,7 @@ class DanvanCaseMixin(models.AbstractModel):
             ],
             where="active AND state IN ('draft', 'accepted', 'suspended', 'settled')",
         )
+        return result
 
     def _resolution_limit(self):
         """The code and variant of the resolution time limit (KN-7, TC-6)."""

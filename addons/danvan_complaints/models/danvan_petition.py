@@ -354,7 +354,7 @@ class DanvanPetition(models.Model):
         the default order, and the open petitions, which are few, by handler
         in that order (the officer's list) and by deadline (the overdue
         count and the deadline cron)."""
-        super().init()
+        result = super().init()
         # The open ones hold what their counts and the officers' record rule
         # read, so that the database answers from the index alone.
         open_petitions = "active AND state IN ('received', 'classified')"
@@ -384,6 +384,7 @@ class DanvanPetition(models.Model):
                 expressions,
                 where=where,
             )
+        return result
 
     @api.depends(
         "date_received", "petition_type", "within_competence", "processing_extended"

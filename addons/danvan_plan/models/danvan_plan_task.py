@@ -244,7 +244,7 @@ class DanvanPlanTask(models.Model):
     def init(self):
         """The agency's tasks in the lists' order, with what the units' rule
         and the list's count read: served from the index alone (issue 15)."""
-        super().init()
+        result = super().init()
         create_index(
             self.env.cr,
             f"{self._table}_company_order_index",
@@ -252,6 +252,7 @@ class DanvanPlanTask(models.Model):
             ["company_id", "date_due", "id", "lead_department_id", "state"],
             where="active",
         )
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):
