@@ -203,9 +203,11 @@ class DanvanDenunciation(models.Model):
         each petition's cases."""
         if not self._danvan_letter_domain():
             return self._filtered_access("read")
+        Petition = self.env["danvan.petition"].with_context(active_test=False)
+        if not Petition.has_access("read") or not self.has_access("read"):
+            return self.browse()
         Case = self.with_context(active_test=False)
         cases = self.browse(Case._search([("id", "in", self.ids)]))
-        Petition = self.env["danvan.petition"].with_context(active_test=False)
         petitions = Petition.browse(
             Petition._search([("id", "in", cases.sudo().petition_id.ids)])
         )
