@@ -1,7 +1,7 @@
 from contextlib import contextmanager
 
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
@@ -109,3 +109,13 @@ class TwoAgenciesCommon(DanvanCommon):
         return records.with_user(self.user_province).with_context(
             allowed_company_ids=(self.company_a | self.company_b).ids
         )
+
+    def assertOutOfReach(self, records, user):
+        """``records`` of agency B are out of ``user``'s searches, groups and
+        reads."""
+        Model = records.with_user(user).browse()
+        self.assertFalse(Model.search([("id", "in", records.ids)]))
+        groups = Model._read_group([], ["company_id"], ["__count"])
+        self.assertNotIn(self.company_b, [company for company, _count in groups])
+        with self.assertRaises(AccessError):
+            records.with_user(user).read(["display_name"])

@@ -83,13 +83,8 @@ class TestModelsMultiCompany(TwoAgenciesCommon):
                 self.round_b.criterion_ids,
                 self.registration_b,
             ):
-                Model = records.with_user(user).browse()
                 with self.subTest(role=role, model=records._name):
-                    self.assertFalse(Model.search([("id", "in", records.ids)]))
-                    groups = Model._read_group([], ["company_id"], ["__count"])
-                    self.assertNotIn(self.company_b, [c for c, _n in groups])
-                    with self.assertRaises(AccessError):
-                        records.with_user(user).read(["display_name"])
+                    self.assertOutOfReach(records, user)
 
     def test_the_catalogues_are_the_province_s(self):
         """The fields of activity and the default criteria serve every agency."""
