@@ -123,7 +123,7 @@ class DanvanPlanReport(models.Model):
             return [("state", "=", "submitted")]
         return [
             ("state", "in", ("draft", "returned")),
-            ("department_id.member_ids.user_id", "=", self.env.uid),
+            ("department_id", "in", self._danvan_user_units()),
         ]
 
     @api.constrains("progress")

@@ -198,11 +198,12 @@ class DanvanPlanTask(models.Model):
         unit works on the open tasks it leads or cooperates on."""
         if self.env.user.has_group("danvan_base.group_danvan_office"):
             return ["|", ("state", "=", "reported"), ("is_overdue", "=", True)]
+        units = self._danvan_user_units()
         return [
             ("state", "in", self._open_states()),
             "|",
-            ("lead_department_id.member_ids.user_id", "=", self.env.uid),
-            ("cooperating_department_ids.member_ids.user_id", "=", self.env.uid),
+            ("lead_department_id", "in", units),
+            ("cooperating_department_ids", "in", units),
         ]
 
     def _deadline_open_domain(self):

@@ -22,6 +22,25 @@ class DanvanWaitingMixin(models.AbstractModel):
     def _danvan_waiting_domain(self):
         raise NotImplementedError
 
+    def _danvan_user_units(self):
+        """The ids of the user's units in the agencies selected, as the
+        units' record rules name them. A list of ids rather than a join
+        through the employees, which the database would plan again for each
+        page, and read under sudo: hr checks each field of an employee the
+        user reads (issue 15)."""
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("user_id", "=", self.env.uid),
+                    ("company_id", "in", self.env.companies.ids),
+                ],
+                ["department_id"],
+            )
+        )
+        return employees.department_id.ids
+
     @api.depends_context("uid")
     def _compute_danvan_waiting(self):
         waiting = self.filtered_domain(self._danvan_waiting_domain())
