@@ -204,14 +204,20 @@ class DanvanDenunciation(models.Model):
         if not self._danvan_letter_domain():
             return self._filtered_access("read")
         Petition = self.env["danvan.petition"].with_context(active_test=False)
-        if not Petition.has_access("read") or not self.has_access("read"):
+        if not Petition.has_access("read") or not self.browse().has_access("read"):
             return self.browse()
+        # One query: the cases the user reads, whose petition he reads too
+        # (``any`` applies the petitions' rules).
         Case = self.with_context(active_test=False)
-        cases = self.browse(Case._search([("id", "in", self.ids)]))
-        petitions = Petition.browse(
-            Petition._search([("id", "in", cases.sudo().petition_id.ids)])
+        petitions = self.sudo().petition_id.ids
+        return self.browse(
+            Case._search(
+                [
+                    ("id", "in", self.ids),
+                    ("petition_id", "any", [("id", "in", petitions)]),
+                ]
+            )
         )
-        return cases.filtered(lambda case: case.sudo().petition_id in petitions)
 
     @api.depends(
         "petition_id.summary", "petition_id.redacted_summary", "withdrawn_note"
