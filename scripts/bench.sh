@@ -52,7 +52,14 @@ info "HTTP JSON-RPC list, one worker"
 odoo_bin -d "$province" --db-filter="^$province\$" --workers=1 --max-cron-threads=0 \
     --http-port="$port" --log-level=warn >"$RUN_DIR/bench-http-server.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; cleanup' EXIT
+# $! is the subshell of the odoo_bin function: stop the server it started
+# (which stops its workers and its websocket process), then the subshell.
+stop_server() {
+    pkill -TERM -P "$server" 2>/dev/null || true
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+}
+trap 'stop_server; cleanup' EXIT
 for _ in $(seq 60); do
     curl -sf "http://127.0.0.1:$port/web/health" >/dev/null 2>&1 && break
     sleep 1
@@ -72,7 +79,7 @@ PY
 }
 ours="$(http_rps ours | tail -n1)"
 peer="$(http_rps peer | tail -n1)"
-kill "$server" 2>/dev/null || true
+stop_server
 http_missed="$(odoo_python -c "
 ours, peer = $ours, $peer
 ratio = ours / peer if peer else 0
