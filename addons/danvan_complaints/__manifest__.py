@@ -2,7 +2,7 @@
     "name": "Citizen Reception and Complaints",
     "summary": "Citizen reception, petitions, complaint and denunciation cases "
     "within their legal time limits",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Productivity/Dân vận",
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",
@@ -13,6 +13,7 @@
         "security/danvan_complaints_groups.xml",
         "security/ir.model.access.csv",
         "security/danvan_complaints_security.xml",
+        "security/danvan_complaints_company_security.xml",
         "data/danvan_legal_regime_data.xml",
         "data/danvan_online_reception_data.xml",
         "data/danvan_time_limit_data.xml",

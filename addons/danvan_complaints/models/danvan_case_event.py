@@ -47,6 +47,17 @@ class DanvanCaseEvent(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Recorded By", default=lambda self: self.env.user
     )
+    # The agency of its case (issue 15, item 4), computed once: the case
+    # never changes.
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, index=True
+    )
+
+    @api.depends("res_model", "res_id")
+    def _compute_company_id(self):
+        for event in self:
+            record = self.env[event.res_model].sudo().browse(event.res_id).exists()
+            event.company_id = record.company_id
 
     @api.constrains("date")
     def _check_date(self):

@@ -75,6 +75,8 @@ class DanvanCaseMixin(models.AbstractModel):
     # letter and senders to the case's handler.
     _danvan_assignment_fields = ("handler_id", "department_id", "petition_id")
     _rec_name = "number"
+    # Its units, people and linked records are of its agency (issue 15, item 4).
+    _check_company_auto = True
     _transitions = CASE_TRANSITIONS
     # A case file ended, with its settlement, is kept as it is; none is
     # deleted (archive it).
@@ -99,6 +101,7 @@ class DanvanCaseMixin(models.AbstractModel):
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
         help="The petition of the register that this case settles (Circular "
         "05/2021/TT-TTCP).",
     )
@@ -350,7 +353,12 @@ class DanvanCaseMixin(models.AbstractModel):
             ).check_access("read")
         for vals in vals_list:
             if vals.get("number", self.env._("New")) == self.env._("New"):
-                vals["number"] = self.env["ir.sequence"].next_by_code(self._name)
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                # Each agency numbers from 1 (issue 15, item 4).
+                sequence = (company or self.env.company)._danvan_document_sequence(
+                    self._name
+                )
+                vals["number"] = sequence.next_by_id()
         return super().create(vals_list)
 
     def _identity_persons(self):

@@ -22,7 +22,9 @@ class DanvanComplaintAuthorisation(models.Model):
         index=True,
         ondelete="restrict",
     )
-    company_id = fields.Many2one(related="complaint_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="complaint_id.company_id", store=True, index=True
+    )
     grantor_id = fields.Many2one(
         "danvan.petition.sender",
         string="Authorised By",

@@ -38,7 +38,9 @@ class DanvanComplaintDialogue(models.Model):
         index=True,
         ondelete="restrict",
     )
-    company_id = fields.Many2one(related="complaint_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="complaint_id.company_id", store=True, index=True
+    )
     resolution_round = fields.Selection(related="complaint_id.resolution_round")
     state = fields.Selection(
         [("planned", "Planned"), ("noticed", "Notice Sent"), ("held", "Held")],

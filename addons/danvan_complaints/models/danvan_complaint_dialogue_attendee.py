@@ -18,6 +18,9 @@ class DanvanComplaintDialogueAttendee(models.Model):
         index=True,
         ondelete="cascade",
     )
+    company_id = fields.Many2one(
+        related="dialogue_id.company_id", store=True, index=True
+    )
     name = fields.Char(required=True)
     position = fields.Char(string="Position or Address")
     role = fields.Selection(

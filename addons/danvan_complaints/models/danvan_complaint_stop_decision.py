@@ -31,7 +31,9 @@ class DanvanComplaintStopDecision(models.Model):
         index=True,
         ondelete="restrict",
     )
-    company_id = fields.Many2one(related="complaint_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="complaint_id.company_id", store=True, index=True
+    )
     kind = fields.Selection(
         [
             ("suspend", "Suspension"),

@@ -13,6 +13,7 @@ class DanvanComplaintsReportLine(models.Model):
     report_id = fields.Many2one(
         "danvan.complaints.report", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(related="report_id.company_id", store=True, index=True)
     sequence = fields.Integer()
     section = fields.Selection(
         [

@@ -23,6 +23,9 @@ class DanvanDenunciationFollowupReport(models.Model):
         index=True,
         ondelete="restrict",
     )
+    company_id = fields.Many2one(
+        related="followup_id.company_id", store=True, index=True
+    )
     denunciation_id = fields.Many2one(
         related="followup_id.denunciation_id", store=True, index=True
     )

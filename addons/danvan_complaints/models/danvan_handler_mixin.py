@@ -20,12 +20,14 @@ class DanvanHandlerMixin(models.AbstractModel):
         tracking=True,
         default=lambda self: self.env.user,
         domain="[('share', '=', False)]",
+        check_company=True,
     )
     department_id = fields.Many2one(
         "hr.department",
         string="Handling Unit",
         default=lambda self: self.env.company.danvan_handling_unit_id,
         tracking=True,
+        check_company=True,
     )
 
     def _deadline_warned_users(self):

@@ -50,6 +50,17 @@ class DanvanIdentityAccess(models.Model):
         default="read",
         help="How the identity or the letter reached the user.",
     )
+    # The agency of its record (issue 15, item 4), computed once: the record
+    # never changes.
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, index=True
+    )
+
+    @api.depends("res_model", "res_id")
+    def _compute_company_id(self):
+        for line in self:
+            record = self.env[line.res_model].sudo().browse(line.res_id).exists()
+            line.company_id = record.company_id
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -117,13 +128,14 @@ class DanvanIdentityAccess(models.Model):
         self.env.cr.execute(
             SQL(
                 "INSERT INTO %s (user_id, res_model, res_id, record_name, channel, "
-                "create_uid, create_date, write_uid, write_date) VALUES %s",
+                "company_id, create_uid, create_date, write_uid, write_date) "
+                "VALUES %s",
                 SQL.identifier(self._table),
                 SQL(", ").join(
                     SQL(
-                        "(%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                        "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                         *(uid, record._name, record.id, record._identity_case_name()),
-                        *(channel, uid, now, uid, now),
+                        *(channel, record.company_id.id, uid, now, uid, now),
                     )
                     for record in records
                 ),

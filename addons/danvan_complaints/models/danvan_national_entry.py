@@ -221,7 +221,12 @@ class DanvanNationalEntry(models.Model):
             )
         for vals in vals_list:
             if not vals.get("name"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(self._name)
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                # Each agency numbers from 1 (issue 15, item 4).
+                sequence = (company or self.env.company)._danvan_document_sequence(
+                    self._name
+                )
+                vals["name"] = sequence.next_by_id()
         return super().create(vals_list)
 
     def write(self, vals):

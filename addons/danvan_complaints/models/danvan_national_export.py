@@ -122,7 +122,12 @@ class DanvanNationalExport(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(self._name)
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                # Each agency numbers from 1 (issue 15, item 4).
+                sequence = (company or self.env.company)._danvan_document_sequence(
+                    self._name
+                )
+                vals["name"] = sequence.next_by_id()
         exports = super().create(vals_list)
         if self.env.su and self.env.context.get("danvan_national_export_now"):
             # The demo data's export, made as it is loaded (demo files are

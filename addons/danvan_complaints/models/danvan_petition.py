@@ -106,6 +106,8 @@ class DanvanPetition(models.Model):
     _order = "date_received desc, id desc"
     _danvan_regime_date = "date_received"
     _rec_name = "number"
+    # Its units, people and linked records are of its agency (issue 15, item 4).
+    _check_company_auto = True
 
     number = fields.Char(
         string="Register Number",
@@ -428,7 +430,12 @@ class DanvanPetition(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("number", self.env._("New")) == self.env._("New"):
-                vals["number"] = self.env["ir.sequence"].next_by_code("danvan.petition")
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                # Each agency numbers from 1 (issue 15, item 4).
+                sequence = (company or self.env.company)._danvan_document_sequence(
+                    "danvan.petition"
+                )
+                vals["number"] = sequence.next_by_id()
         petitions = super().create(vals_list)
         petitions.filtered(lambda p: p.state == "processed")._national_report()
         return petitions

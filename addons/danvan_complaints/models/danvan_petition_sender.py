@@ -15,6 +15,9 @@ class DanvanPetitionSender(models.Model):
     petition_id = fields.Many2one(
         "danvan.petition", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(
+        related="petition_id.company_id", store=True, index=True
+    )
     phone = fields.Char()
     email = fields.Char()
 

@@ -24,7 +24,7 @@ class DanvanReceptionAllowanceLine(models.Model):
     days = fields.Float(string="Days on Duty", digits=(4, 1))
     currency_id = fields.Many2one(related="sheet_id.currency_id")
     amount = fields.Monetary(currency_field="currency_id")
-    company_id = fields.Many2one(related="sheet_id.company_id", store=True)
+    company_id = fields.Many2one(related="sheet_id.company_id", store=True, index=True)
 
     @api.depends("user_id")
     def _compute_unit_name(self):

@@ -267,11 +267,9 @@ class DanvanReceptionAllowanceSheet(models.Model):
         kept as paid from now on (TCD-22)."""
         today = fields.Date.context_today(self)
         for sheet in self:
-            sequence = (
-                self.env["ir.sequence"]
-                .sudo()
-                .next_by_code("danvan.reception.allowance.sheet", sequence_date=today)
-            )
+            sequence = sheet.company_id._danvan_document_sequence(
+                "danvan.reception.allowance.sheet"
+            ).next_by_id(sequence_date=today)
             agency = sheet.company_id.danvan_agency_code
             sheet._transition(
                 "action_issue",

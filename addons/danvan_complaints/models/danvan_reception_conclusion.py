@@ -21,6 +21,8 @@ NOTICE_TYPE = decree30.DocType("THÔNG BÁO", "TB", "danvan.document.notice")
 class DanvanReceptionConclusion(models.Model):
     _name = "danvan.reception.conclusion"
     _description = "Notice of the Conclusions of Citizen Reception"
+    # Its units, people and linked records are of its agency (issue 15, item 4).
+    _check_company_auto = True
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
@@ -45,6 +47,7 @@ class DanvanReceptionConclusion(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
+        check_company=True,
     )
     date = fields.Date(
         related="session_id.date", store=True, string="Reception Date", index=True
@@ -119,11 +122,9 @@ class DanvanReceptionConclusion(models.Model):
     # Decree 30/2020 numbering, a notice and not a report or a plan.
     def _issue_values(self, day):
         self.ensure_one()
-        sequence = (
-            self.env["ir.sequence"]
-            .sudo()
-            .next_by_code(NOTICE_TYPE.sequence_code, sequence_date=day)
-        )
+        sequence = self.company_id._danvan_document_sequence(
+            NOTICE_TYPE.sequence_code
+        ).next_by_id(sequence_date=day)
         return {
             "number": decree30.document_number(
                 sequence, NOTICE_TYPE.code, self.company_id.danvan_agency_code
@@ -277,6 +278,9 @@ class DanvanReceptionConclusionLine(models.Model):
 
     conclusion_id = fields.Many2one(
         "danvan.reception.conclusion", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(
+        related="conclusion_id.company_id", store=True, index=True
     )
     sequence = fields.Integer(default=10)
     visit_id = fields.Many2one(

@@ -21,6 +21,7 @@ class DanvanReceptionDocument(models.Model):
     visit_id = fields.Many2one(
         "danvan.reception.visit", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(related="visit_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Document", required=True, prefetch=LOGGED_PREFETCH)
     pages = fields.Integer(default=1)

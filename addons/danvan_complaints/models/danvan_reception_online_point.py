@@ -44,7 +44,9 @@ class DanvanReceptionOnlinePoint(models.Model):
         string="Participants at the Point",
     )
     participant_count = fields.Integer(compute="_compute_participant_count")
-    company_id = fields.Many2one(related="session_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="session_id.company_id", store=True, index=True
+    )
 
     @api.depends("participant_ids")
     def _compute_participant_count(self):
@@ -124,6 +126,7 @@ class DanvanReceptionOnlineParticipant(models.Model):
         store=True,
         index=True,
     )
+    company_id = fields.Many2one(related="point_id.company_id", store=True, index=True)
     user_id = fields.Many2one("res.users", string="Agency User")
     name = fields.Char(
         string="Full Name",

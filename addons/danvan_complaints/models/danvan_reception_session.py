@@ -17,6 +17,8 @@ SESSION_HOURS = 4
 class DanvanReceptionSession(models.Model):
     _name = "danvan.reception.session"
     _description = "Citizen Reception Session"
+    # Its units, people and linked records are of its agency (issue 15, item 4).
+    _check_company_auto = True
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
@@ -63,6 +65,7 @@ class DanvanReceptionSession(models.Model):
         ondelete="cascade",
         tracking=True,
         default=lambda self: self.env.company.danvan_reception_place_id,
+        check_company=True,
     )
     channel = fields.Selection(related="place_id.channel", store=True)
     presider_id = fields.Many2one(
@@ -70,6 +73,7 @@ class DanvanReceptionSession(models.Model):
         string="Presided by",
         tracking=True,
         default=lambda self: self.env.company.danvan_head_user_id,
+        check_company=True,
     )
     is_delegated = fields.Boolean(
         string="Not Presided by the Head",

@@ -61,6 +61,8 @@ class DanvanReceptionVisit(models.Model):
     # TC-13: what the citizen said and handed over names him.
     _danvan_logged_fields = frozenset({"summary", "documents_received"})
     _rec_name = "number"
+    # Its units, people and linked records are of its agency (issue 15, item 4).
+    _check_company_auto = True
     # TCD-10: the notice of refusal is due 03 working days from the visit.
     _danvan_deadline_fields = {"refusal_notice_due": "date"}
 
@@ -84,7 +86,7 @@ class DanvanReceptionVisit(models.Model):
         help="Article 2 of the Law on Citizen Reception 2013.",
     )
     session_id = fields.Many2one(
-        "danvan.reception.session", string="Session", index=True
+        "danvan.reception.session", string="Session", index=True, check_company=True
     )
     officer_id = fields.Many2one(
         "res.users",
@@ -92,6 +94,7 @@ class DanvanReceptionVisit(models.Model):
         required=True,
         default=lambda self: self.env.user,
         tracking=True,
+        check_company=True,
     )
     visitor_ids = fields.One2many("danvan.reception.visitor", "visit_id")
     people_count = fields.Integer(
@@ -201,7 +204,9 @@ class DanvanReceptionVisit(models.Model):
         copy=False,
         help="The head of the agency, who signs the notice of refusal.",
     )
-    petition_id = fields.Many2one("danvan.petition", string="Petition", copy=False)
+    petition_id = fields.Many2one(
+        "danvan.petition", string="Petition", copy=False, check_company=True
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("recorded", "Recorded")],
         required=True,
@@ -217,9 +222,12 @@ class DanvanReceptionVisit(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("number", self.env._("New")) == self.env._("New"):
-                vals["number"] = self.env["ir.sequence"].next_by_code(
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                # Each agency numbers from 1 (issue 15, item 4).
+                sequence = (company or self.env.company)._danvan_document_sequence(
                     "danvan.reception.visit"
                 )
+                vals["number"] = sequence.next_by_id()
         visits = super().create(vals_list)
         visits.filtered(lambda v: v.state == "recorded")._national_report()
         return visits
@@ -444,11 +452,9 @@ class DanvanReceptionVisit(models.Model):
     def _next_notice_number(self, day):
         """'05/TB-SKHCN': the next notice of the agency in the year (VB-7)."""
         self.ensure_one()
-        sequence = (
-            self.env["ir.sequence"]
-            .sudo()
-            .next_by_code("danvan.document.notice", sequence_date=day)
-        )
+        sequence = self.company_id._danvan_document_sequence(
+            "danvan.document.notice"
+        ).next_by_id(sequence_date=day)
         return decree30.document_number(
             sequence, NOTICE_TYPE_CODE, self.company_id.danvan_agency_code
         )

@@ -48,6 +48,7 @@ class DanvanReceptionVisitor(models.Model):
     visit_id = fields.Many2one(
         "danvan.reception.visit", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(related="visit_id.company_id", store=True, index=True)
     # Empty on the lines recorded before it existed: printed as an identity
     # paper, whatever its kind.
     identity_kind = fields.Selection(
