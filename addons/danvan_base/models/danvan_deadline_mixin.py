@@ -103,16 +103,30 @@ class DanvanDeadlineMixin(models.AbstractModel):
             lambda r: calendar.count_working_days(today, r._deadline())
             <= r._deadline_warning_days()
         )
-        to_escalate = self.search(
-            [*open_domain, ("deadline_escalated", "=", False), (fname, "<", today)],
-            order="id",
-        )
+        # The missed deadlines are the backlog of a first run: a batch of
+        # them is read, the rest only counted.
+        late_domain = [
+            *open_domain,
+            ("deadline_escalated", "=", False),
+            (fname, "<", today),
+        ]
         warn = to_warn[:batch_size]
-        escalate = to_escalate[: batch_size - len(warn)]
+        escalate, late = self._danvan_cron_batch(
+            late_domain, "id", batch_size - len(warn)
+        )
         warn._deadline_warn()
         escalate._deadline_escalate()
         done = len(warn) + len(escalate)
-        self._danvan_cron_progress(done, len(to_warn) + len(to_escalate) - done)
+        self._danvan_cron_progress(done, len(to_warn) + late - done)
+
+    @api.model
+    def _danvan_cron_batch(self, domain, order, batch_size):
+        """The first ``batch_size`` records of ``domain`` and how many match
+        in all, read without loading every id of a large backlog."""
+        batch = self.search(domain, order=order, limit=batch_size)
+        if len(batch) < batch_size:
+            return batch, len(batch)
+        return batch, self.search_count(domain)
 
     @api.model
     def _danvan_cron_progress(self, done, remaining):

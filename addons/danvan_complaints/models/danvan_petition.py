@@ -1111,11 +1111,11 @@ class DanvanPetition(models.Model):
         In batches the cron runner commits, as the deadline crons
         (danvan.deadline.mixin): a catch-up of many petitions never outlasts
         the cron's time limit, and none is flagged twice."""
-        petitions = self.sudo().search(
+        batch, count = self.sudo()._danvan_cron_batch(
             [("discipline_overdue", "=", True), ("discipline_flagged", "=", False)],
-            order="discipline_date, id",
+            "discipline_date, id",
+            batch_size,
         )
-        batch = petitions[:batch_size]
         kind = self.env.ref("danvan_complaints.mail_activity_danvan_discipline")
         today = fields.Date.context_today(self)
         activities = []
@@ -1132,7 +1132,7 @@ class DanvanPetition(models.Model):
             )
         batch._danvan_create_activities(activities)
         batch.write({"discipline_flagged": True})
-        self._danvan_cron_progress(len(batch), len(petitions) - len(batch))
+        self._danvan_cron_progress(len(batch), count - len(batch))
         return True
 
     def _national_report(self):
