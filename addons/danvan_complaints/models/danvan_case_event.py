@@ -4,6 +4,8 @@ from odoo.osv import expression
 
 from odoo.addons.danvan_base.tools.date_checks import check_dates
 
+from ..tools.record_company import compute_record_company
+
 CASE_MODELS = ("danvan.complaint", "danvan.denunciation")
 
 
@@ -55,9 +57,7 @@ class DanvanCaseEvent(models.Model):
 
     @api.depends("res_model", "res_id")
     def _compute_company_id(self):
-        for event in self:
-            record = self.env[event.res_model].sudo().browse(event.res_id).exists()
-            event.company_id = record.company_id
+        compute_record_company(self)
 
     @api.constrains("date")
     def _check_date(self):

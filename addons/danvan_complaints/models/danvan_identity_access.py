@@ -6,6 +6,8 @@ from odoo.tools import SQL
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from ..tools.record_company import compute_record_company
+
 CHANNEL_STACK = "danvan_identity_channels"
 
 
@@ -58,9 +60,7 @@ class DanvanIdentityAccess(models.Model):
 
     @api.depends("res_model", "res_id")
     def _compute_company_id(self):
-        for line in self:
-            record = self.env[line.res_model].sudo().browse(line.res_id).exists()
-            line.company_id = record.company_id
+        compute_record_company(self)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,2 +1,3 @@
 from . import identity_log
 from . import redaction
+from . import record_company
