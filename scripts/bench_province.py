@@ -145,6 +145,7 @@ def _seed_agency(index, company):
         agency[model[petition.petition_type]].create(
             {
                 "petition_id": petition.id,
+                "company_id": company.id,
                 "handler_id": petition.handler_id.id,
                 "date_accepted": min(today, petition.date_received + timedelta(days=3)),
                 "acceptance_reference": "1/TB",

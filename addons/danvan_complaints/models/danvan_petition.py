@@ -582,6 +582,7 @@ class DanvanPetition(models.Model):
                     [
                         {
                             "petition_id": petition.id,
+                            "company_id": petition.company_id.id,
                             "handler_id": petition.handler_id.id,
                             "department_id": petition.department_id.id,
                         }

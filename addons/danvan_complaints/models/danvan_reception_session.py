@@ -336,6 +336,7 @@ class DanvanReceptionSession(models.Model):
         conclusion = self.env["danvan.reception.conclusion"].create(
             {
                 "session_id": self.id,
+                "company_id": self.company_id.id,
                 "signer_name": self.presider_id.name
                 or self.company_id.danvan_signer_name,
                 "line_ids": [

@@ -753,6 +753,8 @@ class DanvanReceptionVisit(models.Model):
         self.check_access("write")
         self.sudo().petition_id = self.env["danvan.petition"].create(
             {
+                "company_id": self.company_id.id,
+                "department_id": self.company_id.danvan_handling_unit_id.id,
                 "source": "direct",
                 "date_received": self.date,
                 "summary": self.summary.splitlines()[0][:200],

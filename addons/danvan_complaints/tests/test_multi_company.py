@@ -153,6 +153,58 @@ class TestComplaintsMultiCompany(TwoAgenciesCommon):
         self.case_b._log_event("acceptance", date(2026, 3, 5))
         self.assertEqual(self.case_b.event_ids.company_id, self.company_b)
 
+    def test_a_case_takes_the_agency_of_its_petition(self):
+        """An officer of both agencies, working in A, processes a letter of
+        B: the case opened for it is B's, not of the company he works in."""
+        officer = new_test_user(
+            self.env,
+            login="dv_both_reception",
+            groups="danvan_complaints.group_danvan_reception",
+            company_id=self.company_a.id,
+            company_ids=[Command.set((self.company_a | self.company_b).ids)],
+        )
+        both = (self.company_a | self.company_b).ids
+        petition = (
+            self.env["danvan.petition"]
+            .with_user(officer)
+            .with_context(allowed_company_ids=both)
+            .create(
+                {
+                    "summary": "Tố cáo gửi nhầm nơi làm việc",
+                    "date_received": date(2026, 3, 2),
+                    "petition_type": "denunciation",
+                    "qualified": "yes",
+                    "outcome": "accept",
+                    "company_id": self.company_b.id,
+                    "department_id": self.unit_b_office.id,
+                    "sender_ids": [Command.create({"name": "Đỗ Văn Hai"})],
+                }
+            )
+        )
+        self.assertEqual(petition.env.company, self.company_a)
+        petition.action_classify()
+        petition.action_process()
+        case = self.env["danvan.denunciation"].search(
+            [("petition_id", "=", petition.id)]
+        )
+        self.assertEqual(case.company_id, self.company_b)
+        visit = (
+            self.env["danvan.reception.visit"]
+            .with_user(officer)
+            .with_context(allowed_company_ids=both)
+            .create(
+                {
+                    "date": date(2026, 3, 2),
+                    "summary": "Nộp đơn tại nơi tiếp của Sở Nội vụ",
+                    "petition_type": "petition",
+                    "company_id": self.company_b.id,
+                    "visitor_ids": [Command.create({"name": "Đỗ Văn Ba"})],
+                }
+            )
+        )
+        visit.action_create_petition()
+        self.assertEqual(visit.petition_id.company_id, self.company_b)
+
     def test_each_agency_numbers_from_one(self):
         """B's first petition, visit and case take number 1 of B's own
         sequences, while A goes on with the shared ones of the install."""
