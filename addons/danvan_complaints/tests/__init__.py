@@ -39,3 +39,4 @@ from . import test_reception_decree154
 from . import test_reception_allowance
 from . import test_province_scale
 from . import test_multi_company
+from . import test_multi_company_tour

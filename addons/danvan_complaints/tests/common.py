@@ -4,6 +4,7 @@ from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.danvan_base.tests.common import DanvanCommon as BaseDanvanCommon
+from odoo.addons.danvan_base.tests.common import TwoAgenciesCommon
 
 
 class DanvanCommon(BaseDanvanCommon):
@@ -138,4 +139,88 @@ class CaseCommon(ReceptionCommon):
             .with_user(user or self.officer)
             ._render_qweb_html(report_xmlid, records.ids)[0]
             .decode()
+        )
+
+
+class ComplaintsTwoAgenciesCommon(TwoAgenciesCommon):
+    """A reception officer in each agency, and in each a denunciation
+    accepted for settlement; agency B also holds a reception visit."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.officer_a = cls._add_role_user(
+            "reception", "danvan_complaints.group_danvan_reception", cls.unit_office
+        )
+        cls.officer_b = new_test_user(
+            cls.env,
+            login="dvb_reception",
+            groups="danvan_complaints.group_danvan_reception",
+            company_id=cls.company_b.id,
+        )
+        cls.env["hr.employee"].create(
+            {
+                "name": cls.officer_b.name,
+                "user_id": cls.officer_b.id,
+                "department_id": cls.unit_b_office.id,
+                "company_id": cls.company_b.id,
+            }
+        )
+        cls.leader_a, cls.leader_b = cls.users["leader"], cls.users_b["leader"]
+        cls.petition_a = cls._petition(cls.officer_a, cls.company_a, cls.unit_office)
+        cls.petition_b = cls._petition(cls.officer_b, cls.company_b, cls.unit_b_office)
+        cls.case_b = cls.env["danvan.denunciation"].search(
+            [("petition_id", "=", cls.petition_b.id)]
+        )
+        cls.visit_b = cls._visit(cls.officer_b, cls.company_b)
+        cls.records_b = (
+            cls.petition_b,
+            cls.petition_b.sender_ids,
+            cls.case_b,
+            cls.visit_b,
+            cls.visit_b.visitor_ids,
+        )
+
+    @classmethod
+    def _petition(cls, officer, company, unit):
+        """A denunciation of ``company`` accepted for settlement by ``officer``."""
+        petition = (
+            cls.env["danvan.petition"]
+            .with_user(officer)
+            .with_company(company)
+            .create(
+                {
+                    "summary": f"Tố cáo cán bộ {company.name}",
+                    "date_received": date(2026, 3, 2),
+                    "petition_type": "denunciation",
+                    "qualified": "yes",
+                    "outcome": "accept",
+                    "department_id": unit.id,
+                    "content": "<p>Tôi là Trần Thị Bảo Mật, ở Thôn 7.</p>",
+                    "sender_ids": [
+                        Command.create(
+                            {"name": "Trần Thị Bảo Mật", "address": "Thôn 7"}
+                        )
+                    ],
+                }
+            )
+        )
+        petition.action_classify()
+        petition.action_process()
+        return petition.with_env(cls.env)
+
+    @classmethod
+    def _visit(cls, officer, company):
+        return (
+            cls.env["danvan.reception.visit"]
+            .with_user(officer)
+            .with_company(company)
+            .create(
+                {
+                    "date": date(2026, 3, 2),
+                    "summary": "Phản ánh việc thu phí",
+                    "visitor_ids": [Command.create({"name": "Lê Văn Tiếp"})],
+                }
+            )
+            .with_env(cls.env)
         )

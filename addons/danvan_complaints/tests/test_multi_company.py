@@ -1,96 +1,16 @@
 from datetime import date
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.danvan_base.tests.common import TwoAgenciesCommon
+from .common import ComplaintsTwoAgenciesCommon
 
 
 @tagged("post_install", "-at_install")
-class TestComplaintsMultiCompany(TwoAgenciesCommon):
+class TestComplaintsMultiCompany(ComplaintsTwoAgenciesCommon):
     """One install for a province (issue 15, item 4): each agency its
     petitions, receptions, cases and the citizens' identities they hold
     (TC-13, TCD-11); the provincial overseer reads the statistics alone."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.officer_a = cls._add_role_user(
-            "reception", "danvan_complaints.group_danvan_reception", cls.unit_office
-        )
-        cls.officer_b = new_test_user(
-            cls.env,
-            login="dvb_reception",
-            groups="danvan_complaints.group_danvan_reception",
-            company_id=cls.company_b.id,
-        )
-        cls.env["hr.employee"].create(
-            {
-                "name": cls.officer_b.name,
-                "user_id": cls.officer_b.id,
-                "department_id": cls.unit_b_office.id,
-                "company_id": cls.company_b.id,
-            }
-        )
-        cls.leader_a, cls.leader_b = cls.users["leader"], cls.users_b["leader"]
-        cls.petition_a = cls._petition(cls.officer_a, cls.company_a, cls.unit_office)
-        cls.petition_b = cls._petition(cls.officer_b, cls.company_b, cls.unit_b_office)
-        cls.case_b = cls.env["danvan.denunciation"].search(
-            [("petition_id", "=", cls.petition_b.id)]
-        )
-        cls.visit_b = cls._visit(cls.officer_b, cls.company_b)
-        cls.records_b = (
-            cls.petition_b,
-            cls.petition_b.sender_ids,
-            cls.case_b,
-            cls.visit_b,
-            cls.visit_b.visitor_ids,
-        )
-
-    @classmethod
-    def _petition(cls, officer, company, unit):
-        """A denunciation of ``company`` accepted for settlement by ``officer``."""
-        petition = (
-            cls.env["danvan.petition"]
-            .with_user(officer)
-            .with_company(company)
-            .create(
-                {
-                    "summary": f"Tố cáo cán bộ {company.name}",
-                    "date_received": date(2026, 3, 2),
-                    "petition_type": "denunciation",
-                    "qualified": "yes",
-                    "outcome": "accept",
-                    "department_id": unit.id,
-                    "content": "<p>Tôi là Trần Thị Bảo Mật, ở Thôn 7.</p>",
-                    "sender_ids": [
-                        Command.create(
-                            {"name": "Trần Thị Bảo Mật", "address": "Thôn 7"}
-                        )
-                    ],
-                }
-            )
-        )
-        petition.action_classify()
-        petition.action_process()
-        return petition.with_env(cls.env)
-
-    @classmethod
-    def _visit(cls, officer, company):
-        return (
-            cls.env["danvan.reception.visit"]
-            .with_user(officer)
-            .with_company(company)
-            .create(
-                {
-                    "date": date(2026, 3, 2),
-                    "summary": "Phản ánh việc thu phí",
-                    "visitor_ids": [Command.create({"name": "Lê Văn Tiếp"})],
-                }
-            )
-            .with_env(cls.env)
-        )
 
     def test_tc13_agency_a_never_reaches_the_records_of_agency_b(self):
         """TC-13, TCD-11: the officer and the leadership of A find none of

@@ -19,3 +19,4 @@ from . import test_deadline_follows_calendar
 from . import test_plan_gate
 from . import test_plan_kept_items
 from . import test_multi_company
+from . import test_multi_company_tour
