@@ -2,7 +2,7 @@
     "name": "Citizen Reception and Complaints",
     "summary": "Citizen reception, petitions, complaint and denunciation cases "
     "within their legal time limits",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Productivity/Dân vận",
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",

@@ -2,7 +2,7 @@
     "name": "Mass Mobilization (Dân vận)",
     "summary": "Dân vận work of a Vietnamese state agency: yearly plans, unit "
     "tasks and reports, report rounds",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Productivity/Dân vận",
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",

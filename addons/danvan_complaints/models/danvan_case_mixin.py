@@ -17,6 +17,7 @@ from odoo.addons.danvan_base.tools.date_checks import (
     field_label,
     today_of,
 )
+from odoo.addons.danvan_base.tools.large_tables import create_agency_list_index
 
 from .danvan_identity_log_mixin import LOGGED_PREFETCH
 
@@ -237,6 +238,15 @@ class DanvanCaseMixin(models.AbstractModel):
                 "state",
             ],
             where="active AND state IN ('draft', 'accepted', 'suspended', 'settled')",
+        )
+        # An officer's own open cases, in the lists' order.
+        create_agency_list_index(
+            self.env.cr,
+            self._table,
+            "handler_open",
+            "handler_id",
+            ["date_accepted DESC", "id DESC"],
+            "active AND state IN ('draft', 'accepted', 'suspended', 'settled')",
         )
         return result
 

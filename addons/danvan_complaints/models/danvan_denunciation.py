@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from odoo.addons.danvan_base.tools.large_tables import many2many_ids
+
 from .danvan_case_mixin import (
     CASE_DATE_ORDER,
     CASE_PAST_DATES,
@@ -130,6 +132,12 @@ class DanvanDenunciation(models.Model):
         help="They read the case and a copy of the letter without the denouncer's "
         "identity (Article 56 of the Law on Denunciations 2018).",
     )
+    is_mine = fields.Boolean(
+        string="My Cases",
+        compute="_compute_is_mine",
+        search="_search_is_mine",
+        help="Handled by the user or verified by a team he is in.",
+    )
     settlement_number = fields.Char(string="Conclusion Number")
     date_settled = fields.Date(string="Conclusion Date")
     conclusion_text = fields.Html(string="Conclusion")
@@ -184,6 +192,21 @@ class DanvanDenunciation(models.Model):
     @api.depends("date_accepted", "suspended_days", "extension_count")
     def _compute_date_deadline(self):
         return super()._compute_date_deadline()
+
+    @api.depends("handler_id", "team_member_ids")
+    @api.depends_context("uid")
+    def _compute_is_mine(self):
+        for case in self:
+            case.is_mine = self.env.user in case.handler_id | case.team_member_ids
+
+    def _search_is_mine(self, operator, value):
+        """The team's cases by their ids: the lists of an officer's open
+        cases are then read from the handler's index (issue 15)."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on your cases."))
+        teams = many2many_ids(self, "team_member_ids", [self.env.uid])
+        domain = ["|", ("handler_id", "=", self.env.uid), ("id", "in", teams)]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     def _danvan_letter_domain(self):
         """The cases whose petition the user may read: the verification team

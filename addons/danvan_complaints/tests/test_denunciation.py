@@ -176,6 +176,29 @@ class TestDenunciation(CaseCommon):
         self._close_concluded(case)
         self.assertEqual(case.state, "closed")
 
+    def test_my_cases_are_those_i_handle_or_verify(self):
+        """The menu's "My Cases": the handler's and his team's, found by the
+        ids of the team (issue 15); not those the leadership only reads."""
+        case = self._accepted()
+        case.sudo().team_member_ids = self.verifier
+        Case = self.env["danvan.denunciation"]
+        arch = Case.get_views([(False, "search")])["views"]["search"]["arch"]
+        self.assertIn("is_mine", arch)
+        mine = [("is_mine", "=", True), ("id", "=", case.id)]
+        for user in (self.officer, self.verifier):
+            with self.subTest(user=user.login):
+                self.assertEqual(Case.with_user(user).search(mine), case)
+                self.assertTrue(case.with_user(user).is_mine)
+                self.assertFalse(
+                    Case.with_user(user).search(
+                        [("is_mine", "=", False), ("id", "=", case.id)]
+                    )
+                )
+        leader = Case.with_user(self.users["leader"])
+        self.assertEqual(leader.search([("id", "=", case.id)]), case)
+        self.assertFalse(leader.search(mine))
+        self.assertFalse(case.with_user(self.users["leader"]).is_mine)
+
     def test_tc13_the_verification_team_never_sees_the_denouncer(self):
         case = self._accepted()
         case.team_member_ids = self.verifier

@@ -1,7 +1,8 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ComplaintsTwoAgenciesCommon
 

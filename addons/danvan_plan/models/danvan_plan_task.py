@@ -6,6 +6,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import create_index
 
+from odoo.addons.danvan_base.tools.large_tables import (
+    create_agency_list_index,
+    many2many_ids,
+)
+
 # Months that open each period of a recurrence, within the plan's year.
 PERIOD_STARTS = {
     "monthly": list(range(1, 13)),
@@ -203,7 +208,7 @@ class DanvanPlanTask(models.Model):
             ("state", "in", self._open_states()),
             "|",
             ("lead_department_id", "in", units),
-            ("cooperating_department_ids", "in", units),
+            ("id", "in", many2many_ids(self, "cooperating_department_ids", units)),
         ]
 
     def _deadline_open_domain(self):
@@ -252,6 +257,15 @@ class DanvanPlanTask(models.Model):
             self._table,
             ["company_id", "date_due", "id", "lead_department_id", "state"],
             where="active",
+        )
+        # What waits for a unit: its open tasks, in the list's order.
+        create_agency_list_index(
+            self.env.cr,
+            self._table,
+            "unit_open",
+            "lead_department_id",
+            ["date_due", "id"],
+            "active AND state IN ('assigned', 'in_progress', 'reported')",
         )
         return result
 
