@@ -250,6 +250,25 @@ class DanvanCaseMixin(models.AbstractModel):
         )
         return result
 
+    def _check_access(self, operation):
+        """The read rules of cases go through their teams and petitions: a
+        list's records are checked by the database in one count, which the
+        primary key serves, rather than by Odoo's check in Python over each
+        case's team and petition (issue 15). Whatever the count refuses is
+        checked again by Odoo, which names it in its error."""
+        if (
+            operation == "read"
+            and not self.env.su
+            and self._ids
+            and all(isinstance(id_, int) for id_ in self._ids)
+            and self.env["ir.model.access"].check(self._name, "read", False)
+        ):
+            ids = set(self._ids)
+            Case = self.with_context(active_test=False)
+            if Case.search_count([("id", "in", list(ids))]) == len(ids):
+                return None
+        return super()._check_access(operation)
+
     def _resolution_limit(self):
         """The code and variant of the resolution time limit (KN-7, TC-6)."""
         raise NotImplementedError
@@ -410,6 +429,12 @@ class DanvanCaseMixin(models.AbstractModel):
             "context": {"default_res_model": self._name, "default_res_id": self.id},
         }
 
+    def _agency_today(self):
+        """The day a step is dated: the agency's today, or the user's when
+        his time zone is already a day ahead (the register follows the
+        agency's calendar, whatever the time zone of the browser)."""
+        return today_of(self, self.company_id._danvan_today())
+
     def _accept(self):
         """Acceptance, on its date or today, starts the resolution clock."""
         self.ensure_one()
@@ -417,7 +442,7 @@ class DanvanCaseMixin(models.AbstractModel):
             raise UserError(
                 self.env._("Give the number of the acceptance notice or decision.")
             )
-        accepted_on = self.date_accepted or fields.Date.context_today(self)
+        accepted_on = self.date_accepted or self._agency_today()
         self._transition("action_accept", {"date_accepted": accepted_on})
         self._log_event("acceptance", accepted_on, self.acceptance_reference)
 
@@ -440,10 +465,8 @@ class DanvanCaseMixin(models.AbstractModel):
                         "%s: give the reasons for not accepting it.", case.number
                     )
                 )
-        self._transition(
-            "action_refuse", {"date_closed": fields.Date.context_today(self)}
-        )
-        self._log_event("refusal", fields.Date.context_today(self))
+        self._transition("action_refuse", {"date_closed": self._agency_today()})
+        self._log_event("refusal", self._agency_today())
         return True
 
     def _settlement_required_fields(self):
@@ -488,9 +511,7 @@ class DanvanCaseMixin(models.AbstractModel):
         for case in self:
             case._check_closing()
         for case in self:
-            case._transition(
-                "action_close", {"date_closed": fields.Date.context_today(self)}
-            )
+            case._transition("action_close", {"date_closed": self._agency_today()})
             case._log_event("sending", case._settlement_sent_date())
             case._log_event(
                 "publication",

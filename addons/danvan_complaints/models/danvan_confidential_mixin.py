@@ -65,6 +65,11 @@ class DanvanConfidentialMixin(models.AbstractModel):
         when not all those he may read; empty: every reader of the record."""
         return []
 
+    def _danvan_letter_restricted(self):
+        """Whether some readers of the records do not read their letter:
+        then ``_danvan_letter_domain`` tells whose letters the user reads."""
+        return bool(self._danvan_letter_domain())
+
     def _danvan_letter_readable(self):
         """The records of ``self`` whose letter the user reads."""
         domain = self._danvan_letter_domain()

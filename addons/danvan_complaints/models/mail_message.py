@@ -15,7 +15,7 @@ class MailMessage(models.Model):
         Model = self.env[model] if model in self.env else None
         if not hasattr(Model, "_danvan_letter_readable"):
             return None
-        if not Model._danvan_letter_domain():
+        if not Model._danvan_letter_restricted():
             return None
         return set(Model.browse(res_ids)._danvan_letter_readable().ids)
 

@@ -78,7 +78,29 @@ class TestProvinceScale(CaseCommon):
                     [("state", "in", ("draft", "accepted", "suspended", "settled"))],
                     self.officer,
                 )
-                self.assertIn(f"{self.env[model]._table}_open_index", plan)
+                self.assertRegex(
+                    plan, rf"{self.env[model]._table}_(handler_)?open_index"
+                )
+
+    def test_kn_tc_my_open_cases_are_read_from_the_handler_index(self):
+        """KN, TC: "My Cases" among the open ones, as the menus open them, is
+        a condition on the handler that the handler's index serves (no
+        subquery on the team for each case), the team's cases by their
+        ids."""
+        open_states = ("draft", "accepted", "suspended", "settled")
+        for model in ("danvan.complaint", "danvan.denunciation"):
+            with self.subTest(model=model):
+                Model = self.env[model]
+                arch = Model.get_views([(False, "search")])["views"]["search"]["arch"]
+                mine = etree.fromstring(arch).find(".//filter[@name='filter_mine']")
+                domain = [
+                    *safe_eval(mine.get("domain"), {"uid": self.officer.id}),
+                    ("state", "in", open_states),
+                ]
+                plan = self._plan(model, domain, self.officer)
+                self.assertIn(f"{Model._table}_handler_open_index", plan)
+                self.assertRegex(plan, r"Index Cond: .*handler_id = ")
+                self.assertNotIn("SubPlan", plan.split("Filter:")[0])
 
     def test_tc13_case_rule_follows_the_petition_handler(self):
         """TC-13: the reception officers' rule reads the case's stored

@@ -1,4 +1,5 @@
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .test_plan_round import RoundCommon
 
@@ -57,6 +58,20 @@ class TestWaitingForMe(RoundCommon):
         self.assertNotIn(
             self.task_on_request, self._waiting("danvan.plan.task", "office")
         )
+
+    def test_what_waits_for_a_unit_is_read_from_its_index(self):
+        """Issue 15: the unit's open tasks are a condition on the lead unit
+        that the unit's index serves, the tasks it cooperates on by their
+        ids: no subquery on the cooperating units for each task."""
+        Task = self.env["danvan.plan.task"].with_user(self.head_smq)
+        query = Task._search([("danvan_waiting", "=", True)])
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        self.env.cr.execute(SQL("EXPLAIN %s", query.select(SQL("COUNT(*)"))))
+        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        self.env.cr.execute("SET LOCAL enable_seqscan = on")
+        self.assertRegex(plan, r"Index Cond: .*lead_department_id = ")
+        self.assertNotIn("SubPlan", plan)
+        self.assertIn(self.task_smq, Task.search([("danvan_waiting", "=", True)]))
 
     def test_rounds_to_collect_for_the_office_to_approve_for_leadership(self):
         collecting = self._round()
