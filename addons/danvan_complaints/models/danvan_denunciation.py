@@ -255,11 +255,14 @@ class DanvanDenunciation(models.Model):
         readable = self._origin._danvan_letter_readable()
         # The letter reaches the user: logged (TC-13).
         self.env["danvan.identity.access"]._log(readable)
-        for case in self:
-            petition = case.sudo().petition_id
-            if case._origin in readable:
+        # The two summaries only: a list would load each letter with them.
+        self.sudo().petition_id.fetch(["summary", "redacted_summary"])
+        readable_ids = set(readable._ids)
+        for case, case_sudo in zip(self, self.sudo(), strict=True):
+            petition = case_sudo.petition_id
+            if case._origin.id in readable_ids:
                 case.summary = petition.summary
-                case.withdrawn_content = case.sudo().withdrawn_note
+                case.withdrawn_content = case_sudo.withdrawn_note
             else:
                 case.summary = petition.redacted_summary
                 case.withdrawn_content = False
