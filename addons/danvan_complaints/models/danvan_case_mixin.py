@@ -250,25 +250,6 @@ class DanvanCaseMixin(models.AbstractModel):
         )
         return result
 
-    def _check_access(self, operation):
-        """The read rules of cases go through their teams and petitions: a
-        list's records are checked by the database in one count, which the
-        primary key serves, rather than by Odoo's check in Python over each
-        case's team and petition (issue 15). Whatever the count refuses is
-        checked again by Odoo, which names it in its error."""
-        if (
-            operation == "read"
-            and not self.env.su
-            and self._ids
-            and all(isinstance(id_, int) for id_ in self._ids)
-            and self.env["ir.model.access"].check(self._name, "read", False)
-        ):
-            ids = set(self._ids)
-            Case = self.with_context(active_test=False)
-            if Case.search_count([("id", "in", list(ids))]) == len(ids):
-                return None
-        return super()._check_access(operation)
-
     def _resolution_limit(self):
         """The code and variant of the resolution time limit (KN-7, TC-6)."""
         raise NotImplementedError
