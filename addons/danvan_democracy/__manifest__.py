@@ -3,7 +3,7 @@
     "summary": "Grassroots democracy inside the agency: internal publication, "
     "consultation of staff, the annual staff conference, the people's inspection "
     "board, monthly briefings, evaluation results",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Productivity/Dân vận",
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",

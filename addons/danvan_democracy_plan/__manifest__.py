@@ -2,7 +2,7 @@
     "name": "Dân vận Grassroots Democracy - Plan Links",
     "summary": "Attach a publication, consultation, staff conference or briefing "
     "as evidence to the progress report of the plan task it fulfils",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Productivity/Dân vận",
     "website": "https://github.com/danvan-odoo/danvan",
     "author": "Danvan Odoo Team",

@@ -30,6 +30,7 @@ FREQUENCY_STEPS = {
 class DanvanBriefing(models.Model):
     _name = "danvan.briefing"
     _description = "Briefing"
+    _check_company_auto = True
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.attachment.mixin",
@@ -56,7 +57,12 @@ class DanvanBriefing(models.Model):
         default=lambda self: fields.Datetime.now(),
     )
     location = fields.Char()
-    chair_id = fields.Many2one("hr.employee", string="Chaired by", tracking=True)
+    chair_id = fields.Many2one(
+        "hr.employee",
+        string="Chaired by",
+        tracking=True,
+        check_company=True,
+    )
     attendee_ids = fields.One2many(
         "danvan.briefing.attendee", "briefing_id", string="Attendance"
     )
@@ -81,6 +87,7 @@ class DanvanBriefing(models.Model):
         "briefing_id",
         "publication_id",
         string="Announced Publications",
+        check_company=True,
     )
     publication_count = fields.Integer(compute="_compute_publication_count")
     # DC-18: the drafts put to the staff at the briefing (Article 54.2).
@@ -92,6 +99,7 @@ class DanvanBriefing(models.Model):
         string="Drafts Consulted",
         help="The consultations whose draft was presented at the briefing for "
         "the staff's opinions.",
+        check_company=True,
     )
     previous_id = fields.Many2one(
         "danvan.briefing",
@@ -99,6 +107,7 @@ class DanvanBriefing(models.Model):
         readonly=True,
         copy=False,
         index="btree_not_null",
+        check_company=True,
     )
     next_ids = fields.One2many("danvan.briefing", "previous_id")
     state = fields.Selection(

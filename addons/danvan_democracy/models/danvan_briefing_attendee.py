@@ -6,6 +6,7 @@ class DanvanBriefingAttendee(models.Model):
 
     _name = "danvan.briefing.attendee"
     _description = "Briefing Attendee"
+    _check_company_auto = True
     _inherit = ["danvan.kept.line.mixin"]
     _order = "briefing_id, department_id, employee_id"
     _danvan_kept_parent = "briefing_id"
@@ -15,7 +16,11 @@ class DanvanBriefingAttendee(models.Model):
     )
     company_id = fields.Many2one(related="briefing_id.company_id", store=True)
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="cascade"
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     department_id = fields.Many2one(
         related="employee_id.department_id", string="Unit", store=True

@@ -16,6 +16,7 @@ TRANSITIONS = {
 class DanvanBriefingConclusion(models.Model):
     _name = "danvan.briefing.conclusion"
     _description = "Briefing Conclusion"
+    _check_company_auto = True
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
@@ -39,6 +40,7 @@ class DanvanBriefingConclusion(models.Model):
         index=True,
         tracking=True,
         domain="[('share', '=', False)]",
+        check_company=True,
     )
     date_deadline = fields.Date(string="Deadline", required=True, tracking=True)
     date_done = fields.Date(string="Done on", readonly=True, copy=False)

@@ -64,6 +64,7 @@ _DRAFTING = object()
 class DanvanConference(models.Model):
     _name = "danvan.conference"
     _description = "Staff Conference"
+    _check_company_auto = True
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
@@ -165,7 +166,10 @@ class DanvanConference(models.Model):
         string="Union's Opinion Given on", readonly=True, tracking=True
     )
     union_opinion_user_id = fields.Many2one(
-        "res.users", string="Union's Opinion Recorded by", readonly=True
+        "res.users",
+        string="Union's Opinion Recorded by",
+        readonly=True,
+        check_company=True,
     )
     # DC-7: the headcount at convening, by category of staff.
     headcount_cadre = fields.Integer(string="Cadres", readonly=True)
@@ -185,6 +189,7 @@ class DanvanConference(models.Model):
         string="Delegates",
         help="With 100 staff or more, the delegates the staff elected, when the "
         "head and the union agree that delegates attend (Article 51).",
+        check_company=True,
     )
     date_convened = fields.Datetime(string="Convened on", readonly=True, copy=False)
     date_opened = fields.Datetime(string="Opened at", readonly=True, copy=False)
@@ -421,6 +426,14 @@ class DanvanConference(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # The signature is that of the conference's agency, not of the company
+        # the user works in.
+        for vals in vals_list:
+            if vals.get("company_id"):
+                company = self.env["res.company"].browse(vals["company_id"]).sudo()
+                vals.setdefault("signer_authority", company.danvan_signer_authority)
+                vals.setdefault("signer_title", company.danvan_signer_title)
+                vals.setdefault("signer_name", company.danvan_signer_name)
         conferences = super().create(vals_list)
         conferences._copy_agenda_template()
         conferences._ask_union_opinion()

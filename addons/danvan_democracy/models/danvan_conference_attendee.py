@@ -16,6 +16,7 @@ class DanvanConferenceAttendee(models.Model):
 
     _name = "danvan.conference.attendee"
     _description = "Staff Conference Attendee"
+    _check_company_auto = True
     _order = "conference_id, department_id, employee_id"
 
     conference_id = fields.Many2one(
@@ -23,7 +24,11 @@ class DanvanConferenceAttendee(models.Model):
     )
     company_id = fields.Many2one(related="conference_id.company_id", store=True)
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="cascade"
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
     department_id = fields.Many2one(related="employee_id.department_id", store=True)

@@ -10,6 +10,7 @@ class DanvanConferenceMotionSignature(models.Model):
 
     _name = "danvan.conference.motion.signature"
     _description = "Staff Conference Motion Signature"
+    _check_company_auto = True
     _order = "motion_id, date, id"
 
     motion_id = fields.Many2one(
@@ -17,7 +18,11 @@ class DanvanConferenceMotionSignature(models.Model):
     )
     company_id = fields.Many2one(related="motion_id.company_id", store=True)
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="cascade"
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)

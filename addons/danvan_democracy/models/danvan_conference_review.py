@@ -23,6 +23,7 @@ TRANSITIONS = {
 class DanvanConferenceReview(models.Model):
     _name = "danvan.conference.review"
     _description = "Six-Month Review of the Conference Resolution"
+    _check_company_auto = True
     _inherit = ["danvan.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_due desc, id desc"
     _transitions = TRANSITIONS
@@ -49,6 +50,7 @@ class DanvanConferenceReview(models.Model):
         tracking=True,
         help="The person the head and the union name to follow the resolution "
         "(Article 52 of the Law on Grassroots Democracy).",
+        check_company=True,
     )
     assessment = fields.Html(
         string="Head's Assessment",
@@ -65,7 +67,11 @@ class DanvanConferenceReview(models.Model):
     )
     date_done = fields.Date(string="Reviewed on", readonly=True)
     publication_id = fields.Many2one(
-        "danvan.publication", readonly=True, copy=False, index="btree_not_null"
+        "danvan.publication",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        check_company=True,
     )
 
     _sql_constraints = [

@@ -15,6 +15,7 @@ TITLES = [
 class DanvanConferenceReward(models.Model):
     _name = "danvan.conference.reward"
     _description = "Reward Proposed to the Staff Conference"
+    _check_company_auto = True
     _order = "conference_id desc, employee_name, id"
 
     conference_id = fields.Many2one(
@@ -24,7 +25,11 @@ class DanvanConferenceReward(models.Model):
         related="conference_id.company_id", store=True, index=True, precompute=True
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Staff Member", required=True, ondelete="cascade"
+        "hr.employee",
+        string="Staff Member",
+        required=True,
+        ondelete="cascade",
+        check_company=True,
     )
     employee_name = fields.Char(related="employee_id.name", store=True)
     result_id = fields.Many2one(
@@ -32,6 +37,7 @@ class DanvanConferenceReward(models.Model):
         string="Evaluation Result",
         domain="[('employee_id', '=', employee_id)]",
         ondelete="cascade",
+        check_company=True,
     )
     level = fields.Selection(related="result_id.level", string="Classification")
     title = fields.Selection(

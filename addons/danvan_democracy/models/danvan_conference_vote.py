@@ -16,6 +16,7 @@ CHOICES = [("yes", "In Favour"), ("no", "Against"), ("abstain", "Abstain")]
 class DanvanConferenceVote(models.Model):
     _name = "danvan.conference.vote"
     _description = "Staff Conference Vote"
+    _check_company_auto = True
     _order = "motion_id, id"
     _rec_name = "motion_id"
 
@@ -28,10 +29,19 @@ class DanvanConferenceVote(models.Model):
     company_id = fields.Many2one(related="motion_id.company_id", store=True)
     secret = fields.Boolean(readonly=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Voter", required=True, index=True, ondelete="cascade"
+        "hr.employee",
+        string="Voter",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     user_id = fields.Many2one(
-        "res.users", string="Voter's User", readonly=True, index=True
+        "res.users",
+        string="Voter's User",
+        readonly=True,
+        index=True,
+        check_company=True,
     )
     choice = fields.Selection(CHOICES, string="Vote", required=True)
     by_office = fields.Boolean(

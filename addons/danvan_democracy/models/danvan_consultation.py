@@ -65,6 +65,7 @@ RECORDED_FIELDS = {
 class DanvanConsultation(models.Model):
     _name = "danvan.consultation"
     _description = "Consultation of Staff on a Draft"
+    _check_company_auto = True
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.document.mixin",
@@ -135,6 +136,7 @@ class DanvanConsultation(models.Model):
         "department_id",
         string="Units",
         help="The units whose staff are consulted; their sub-units too.",
+        check_company=True,
     )
     channel_ids = fields.Many2many(
         "danvan.publication.form",
@@ -160,6 +162,7 @@ class DanvanConsultation(models.Model):
         tracking=True,
         default=lambda self: self.env.user,
         domain=[("share", "=", False)],
+        check_company=True,
     )
     allow_anonymous = fields.Boolean(
         string="Anonymous Opinions Allowed",
@@ -209,7 +212,11 @@ class DanvanConsultation(models.Model):
         string="Date of the Union's Opinion", readonly=True, copy=False
     )
     union_user_id = fields.Many2one(
-        "res.users", string="Given by", readonly=True, copy=False
+        "res.users",
+        string="Given by",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     can_give_union_opinion = fields.Boolean(compute="_compute_can_give_union_opinion")
     can_edit_plan = fields.Boolean(
@@ -221,7 +228,11 @@ class DanvanConsultation(models.Model):
         help="One recipient per line, printed under 'Nơi nhận' (Decree 30/2020).",
     )
     publication_id = fields.Many2one(
-        "danvan.publication", string="Publication", readonly=True, copy=False
+        "danvan.publication",
+        string="Publication",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     summary_attachment_id = fields.Many2one(
         "ir.attachment", string="Issued Table", readonly=True, copy=False

@@ -24,6 +24,7 @@ from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 class DanvanConsultationOpinion(models.Model):
     _name = "danvan.consultation.opinion"
     _description = "Opinion of Staff on a Draft"
+    _check_company_auto = True
     _order = "consultation_id, id desc"
 
     consultation_id = fields.Many2one(
@@ -39,6 +40,7 @@ class DanvanConsultationOpinion(models.Model):
         ondelete="cascade",
         domain="[('consultation_id', '=', consultation_id)]",
         help="Empty: an opinion on the whole draft.",
+        check_company=True,
     )
     consultation_allow_anonymous = fields.Boolean(
         related="consultation_id.allow_anonymous"
@@ -62,6 +64,7 @@ class DanvanConsultationOpinion(models.Model):
         index=True,
         ondelete="set null",
         help="Empty for an anonymous opinion.",
+        check_company=True,
     )
     department_id = fields.Many2one(
         "hr.department",
@@ -71,12 +74,14 @@ class DanvanConsultationOpinion(models.Model):
         ondelete="set null",
         help="The unit of the staff member when the opinion was given; empty "
         "for an anonymous opinion.",
+        check_company=True,
     )
     recorded_by_id = fields.Many2one(
         "res.users",
         string="Recorded by",
         readonly=True,
         help="The unit head who recorded the opinion on behalf of the staff member.",
+        check_company=True,
     )
     author_name = fields.Char(string="Author", compute="_compute_author_name")
     date_given = fields.Datetime(
@@ -89,6 +94,7 @@ class DanvanConsultationOpinion(models.Model):
         ondelete="cascade",
         help="An earlier opinion of the same person on the same article that "
         "this one replaces; both are kept.",
+        check_company=True,
     )
     superseded_by_ids = fields.One2many(
         "danvan.consultation.opinion", "supersedes_id", string="Replaced by"

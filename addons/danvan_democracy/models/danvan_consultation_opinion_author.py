@@ -1,5 +1,8 @@
 """The author of an anonymous opinion (DC-22): a row only its own user reads,
-by a global record rule, so that the identity goes out through no channel."""
+by a global record rule, so that the identity goes out through no channel.
+
+No company of its own: the global rule already keeps the row from every other
+user, of this agency or another, and its opinion carries the agency."""
 
 from odoo import fields, models
 from odoo.exceptions import UserError

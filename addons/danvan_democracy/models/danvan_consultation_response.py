@@ -17,6 +17,7 @@ COMPILE_KEY = "danvan_consultation_compile"
 class DanvanConsultationResponse(models.Model):
     _name = "danvan.consultation.response"
     _description = "Line of the Summary Table of Opinions"
+    _check_company_auto = True
     _order = "consultation_id, sequence, id"
 
     consultation_id = fields.Many2one(
@@ -31,6 +32,7 @@ class DanvanConsultationResponse(models.Model):
         string="Article",
         ondelete="cascade",
         help="Empty: the opinions on the whole draft.",
+        check_company=True,
     )
     opinion_count = fields.Integer(string="Number of Opinions", readonly=True)
     gist = fields.Text(

@@ -29,6 +29,7 @@ EXCELLENT_QUOTA_OUTSTANDING = 0.25
 class DanvanEvaluationBatch(models.Model):
     _name = "danvan.evaluation.batch"
     _description = "Evaluation Results of the Year"
+    _check_company_auto = True
     _inherit = ["danvan.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, id desc"
     _transitions = TRANSITIONS
@@ -80,13 +81,18 @@ class DanvanEvaluationBatch(models.Model):
     good_count = fields.Integer(compute="_compute_counts")
     quota_warning = fields.Char(compute="_compute_counts")
     publication_id = fields.Many2one(
-        "danvan.publication", readonly=True, copy=False, tracking=True
+        "danvan.publication",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        check_company=True,
     )
     conference_id = fields.Many2one(
         "danvan.conference",
         string="Conference",
         domain="[('company_id', '=', company_id), ('work_year', '=', year)]",
         help="The staff conference of the year, to which the rewards are proposed.",
+        check_company=True,
     )
     reward_count = fields.Integer(compute="_compute_reward_count")
 

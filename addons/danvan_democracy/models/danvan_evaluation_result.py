@@ -30,6 +30,7 @@ def default_evaluation_year(record):
 class DanvanEvaluationResult(models.Model):
     _name = "danvan.evaluation.result"
     _description = "Staff Evaluation Result"
+    _check_company_auto = True
     _inherit = ["danvan.workflow.mixin"]
     _order = "year desc, employee_name, id"
     _locked_states = ("published",)
@@ -53,7 +54,11 @@ class DanvanEvaluationResult(models.Model):
         related="batch_id.state", store=True, index=True, string="Status"
     )
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="cascade"
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     employee_name = fields.Char(
         related="employee_id.name", store=True, string="Staff Member"
@@ -65,6 +70,7 @@ class DanvanEvaluationResult(models.Model):
         store=True,
         precompute=True,
         readonly=False,
+        check_company=True,
     )
     level = fields.Selection(LEVELS, string="Classification", required=True)
     score = fields.Float(
@@ -111,7 +117,7 @@ class DanvanEvaluationResult(models.Model):
                 )
 
     @api.constrains("employee_id", "batch_id")
-    def _check_company(self):
+    def _check_employee_company(self):
         for result in self:
             company = result.employee_id.sudo().company_id
             if company and company != result.batch_id.company_id:

@@ -21,6 +21,7 @@ TRANSITIONS = {
 class DanvanInformationRequest(models.Model):
     _name = "danvan.information.request"
     _description = "Request for Information by Staff"
+    _check_company_auto = True
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
@@ -53,6 +54,7 @@ class DanvanInformationRequest(models.Model):
         index=True,
         default=lambda self: self.env.user,
         ondelete="cascade",
+        check_company=True,
     )
     date_request = fields.Date(
         string="Requested on",
@@ -101,12 +103,18 @@ class DanvanInformationRequest(models.Model):
         string="Publication",
         tracking=True,
         help="The publication the request is about, or that answers it.",
+        check_company=True,
     )
     date_answer = fields.Date(
         string="Answered on", readonly=True, copy=False, tracking=True
     )
     answer_user_id = fields.Many2one(
-        "res.users", string="Answered by", readonly=True, copy=False, tracking=True
+        "res.users",
+        string="Answered by",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        check_company=True,
     )
 
     # The agency's setting applies to the requests made after it changes: a

@@ -33,6 +33,7 @@ TRANSITIONS = {
 class DanvanInspection(models.Model):
     _name = "danvan.inspection"
     _description = "Inspection of the People's Inspection Board"
+    _check_company_auto = True
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.attachment.mixin",
@@ -59,6 +60,7 @@ class DanvanInspection(models.Model):
         index=True,
         default=lambda self: self._default_board(),
         domain="[('state', '=', 'recognised'), ('company_id', '=', company_id)]",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company",
@@ -67,16 +69,23 @@ class DanvanInspection(models.Model):
         default=lambda self: self.env.company,
     )
     inspected_employee_id = fields.Many2one(
-        "hr.employee", string="Person Inspected", tracking=True
+        "hr.employee",
+        string="Person Inspected",
+        tracking=True,
+        check_company=True,
     )
     inspected_department_id = fields.Many2one(
-        "hr.department", string="Unit Inspected", tracking=True
+        "hr.department",
+        string="Unit Inspected",
+        tracking=True,
+        check_company=True,
     )
     raised_by_id = fields.Many2one(
         "res.users",
         string="Raised by",
         tracking=True,
         help="Whoever raised the matter: the result is sent to them.",
+        check_company=True,
     )
     description = fields.Html(string="Content and Plan")
     date_planned = fields.Date(string="Inspection Date", required=True, tracking=True)
@@ -123,9 +132,11 @@ class DanvanInspection(models.Model):
         "danvan.inspection.recommendation", "inspection_id"
     )
 
-    def _default_board(self):
+    def _default_board(self, company=None):
+        """The recognised board of ``company``, by default the current one."""
+        company = company or self.env.company
         return self.env["danvan.inspection.board"].search(
-            [("state", "=", "recognised"), ("company_id", "=", self.env.company.id)],
+            [("state", "=", "recognised"), ("company_id", "=", company.id)],
             limit=1,
         )
 

@@ -39,6 +39,7 @@ TERM_WARNING_WEEKS = 6
 class DanvanInspectionBoard(models.Model):
     _name = "danvan.inspection.board"
     _description = "People's Inspection Board"
+    _check_company_auto = True
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
@@ -65,6 +66,7 @@ class DanvanInspectionBoard(models.Model):
         index="btree_not_null",
         tracking=True,
         help="The staff conference that elected the board.",
+        check_company=True,
     )
     date_election = fields.Date(
         string="Election Date",
@@ -90,7 +92,11 @@ class DanvanInspectionBoard(models.Model):
         string="Recognised on", readonly=True, copy=False, tracking=True
     )
     recognised_by_id = fields.Many2one(
-        "res.users", string="Recognised by", readonly=True, copy=False
+        "res.users",
+        string="Recognised by",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     recognised_late = fields.Boolean(
         compute="_compute_recognised_late",
@@ -394,9 +400,26 @@ class DanvanInspectionBoard(models.Model):
         }
 
     @api.model
+    def _danvan_board_company_defaults(self, vals_list):
+        """A new document of a board is of the board's agency, and the board
+        of a new document of an agency is that agency's recognised one: not
+        those of the company the user works in (a user of two agencies may
+        act on the other's)."""
+        Inspection = self.env["danvan.inspection"]
+        for vals in vals_list:
+            if vals.get("board_id") and not vals.get("company_id"):
+                vals["company_id"] = self.browse(vals["board_id"]).sudo().company_id.id
+            elif vals.get("company_id") and "board_id" not in vals:
+                company = self.env["res.company"].browse(vals["company_id"])
+                board = Inspection._default_board(company)
+                if board:
+                    vals["board_id"] = board.id
+
+    @api.model
     def _danvan_signer_defaults(self, records, vals_list):
         """Fill in the board's signature in ``vals_list`` of a new document
         of ``records``' model, where it is not given."""
+        self._danvan_board_company_defaults(vals_list)
         for vals in vals_list:
             board = self.browse(vals.get("board_id")) or records._fields[
                 "board_id"

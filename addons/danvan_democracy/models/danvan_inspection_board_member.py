@@ -8,6 +8,7 @@ class DanvanInspectionBoardMember(models.Model):
 
     _name = "danvan.inspection.board.member"
     _description = "People's Inspection Board Member"
+    _check_company_auto = True
     _inherit = ["danvan.kept.line.mixin"]
     _order = "board_id, role_sequence, id"
     _danvan_kept_parent = "board_id"
@@ -17,7 +18,11 @@ class DanvanInspectionBoardMember(models.Model):
     )
     company_id = fields.Many2one(related="board_id.company_id", store=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Member", required=True, ondelete="cascade"
+        "hr.employee",
+        string="Member",
+        required=True,
+        ondelete="cascade",
+        check_company=True,
     )
     user_id = fields.Many2one(
         related="employee_id.user_id", store=True, index="btree_not_null"

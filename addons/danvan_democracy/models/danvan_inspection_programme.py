@@ -52,6 +52,7 @@ def period_label(env, kind, year, number, board=None):
 class DanvanInspectionProgramme(models.Model):
     _name = "danvan.inspection.programme"
     _description = "Working Programme of the People's Inspection Board"
+    _check_company_auto = True
     _inherit = ["danvan.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, id desc"
     _transitions = TRANSITIONS
@@ -66,6 +67,7 @@ class DanvanInspectionProgramme(models.Model):
         index=True,
         default=lambda self: self.env["danvan.inspection"]._default_board(),
         domain="[('state', '=', 'recognised'), ('company_id', '=', company_id)]",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company",
@@ -139,6 +141,7 @@ class DanvanInspectionProgramme(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.env["danvan.inspection.board"]._danvan_board_company_defaults(vals_list)
         records = super().create(vals_list)
         records.board_id._danvan_check_active_board()
         return records

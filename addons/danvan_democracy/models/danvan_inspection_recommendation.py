@@ -29,6 +29,7 @@ ANSWER_FIELDS = {"answer"}
 class DanvanInspectionRecommendation(models.Model):
     _name = "danvan.inspection.recommendation"
     _description = "Recommendation of the People's Inspection Board"
+    _check_company_auto = True
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
@@ -58,6 +59,7 @@ class DanvanInspectionRecommendation(models.Model):
         index=True,
         default=lambda self: self.env["danvan.inspection"]._default_board(),
         domain="[('state', '=', 'recognised'), ('company_id', '=', company_id)]",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company",
@@ -70,6 +72,7 @@ class DanvanInspectionRecommendation(models.Model):
         string="Inspection",
         index="btree_not_null",
         domain="[('board_id', '=', board_id)]",
+        check_company=True,
     )
     content = fields.Html(string="Recommendation")
     date_sent = fields.Date(string="Sent on", readonly=True, copy=False)
@@ -84,7 +87,11 @@ class DanvanInspectionRecommendation(models.Model):
     answer = fields.Html(tracking=True)
     date_answer = fields.Date(string="Answered on", readonly=True, copy=False)
     answered_by_id = fields.Many2one(
-        "res.users", string="Answered by", readonly=True, copy=False
+        "res.users",
+        string="Answered by",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     answered_late = fields.Boolean(compute="_compute_answered_late", store=True)
     is_overdue = fields.Boolean(

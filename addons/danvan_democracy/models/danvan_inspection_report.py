@@ -23,6 +23,7 @@ TRANSITIONS = {
 class DanvanInspectionReport(models.Model):
     _name = "danvan.inspection.report"
     _description = "Report of the People's Inspection Board"
+    _check_company_auto = True
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.report.document.mixin",
@@ -46,6 +47,7 @@ class DanvanInspectionReport(models.Model):
         index=True,
         default=lambda self: self.env["danvan.inspection"]._default_board(),
         domain="[('state', '=', 'recognised'), ('company_id', '=', company_id)]",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company",
@@ -82,6 +84,7 @@ class DanvanInspectionReport(models.Model):
         string="Presented at",
         index="btree_not_null",
         help="The staff conference the report is presented to.",
+        check_company=True,
     )
     content = fields.Html(string="Report Text")
     date_sent = fields.Date(string="Sent on", readonly=True, copy=False)

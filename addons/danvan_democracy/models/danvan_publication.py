@@ -27,6 +27,7 @@ TRANSITIONS = {
 class DanvanPublication(models.Model):
     _name = "danvan.publication"
     _description = "Internal Publication to Staff"
+    _check_company_auto = True
     _inherit = [
         "danvan.workflow.mixin",
         "danvan.deadline.mixin",
@@ -103,6 +104,7 @@ class DanvanPublication(models.Model):
         "hr.department",
         string="Units",
         help="The units whose staff the information is for; their sub-units too.",
+        check_company=True,
     )
     confidential = fields.Boolean(
         string="Secret or Not Yet Allowed Out",

@@ -4,7 +4,10 @@ from odoo import fields, models
 class DanvanPublicationCategory(models.Model):
     """What the head must make public to staff (DC-2, Art. 46 of Luật
     10/2022/QH15): the twelve items of the Law as data, which the agency's
-    democracy rules may extend (Art. 48.5)."""
+    democracy rules may extend (Art. 48.5).
+
+    Shared by the agencies of the install, without a company: it holds the
+    Law's headings, no agency's data."""
 
     _name = "danvan.publication.category"
     _description = "Category of Internal Publication"

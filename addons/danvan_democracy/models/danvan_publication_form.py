@@ -4,7 +4,10 @@ from odoo import fields, models
 class DanvanPublicationForm(models.Model):
     """How information is made public to staff (DC-3, Art. 47 of Luật
     10/2022/QH15): posting, the internal system, the conference, a written
-    notice..., as data the agency's democracy rules may extend."""
+    notice..., as data the agency's democracy rules may extend.
+
+    Shared by the agencies of the install, without a company: it holds the
+    Law's forms, no agency's data."""
 
     _name = "danvan.publication.form"
     _description = "Form of Internal Publication"

@@ -8,6 +8,7 @@ class DanvanPublicationRead(models.Model):
 
     _name = "danvan.publication.read"
     _description = "Publication Read by Staff"
+    _check_company_auto = True
     _order = "date_read desc, id desc"
 
     publication_id = fields.Many2one(
@@ -20,6 +21,7 @@ class DanvanPublicationRead(models.Model):
         index=True,
         default=lambda self: self.env.user,
         ondelete="cascade",
+        check_company=True,
     )
     date_read = fields.Datetime(
         string="Read on", required=True, default=fields.Datetime.now

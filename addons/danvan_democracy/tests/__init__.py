@@ -35,3 +35,4 @@ from . import test_inspection_programme
 from . import test_inspection_document
 from . import test_inspection_my_work
 from . import test_inspection_report_tour
+from . import test_multi_company

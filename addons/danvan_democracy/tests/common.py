@@ -1,5 +1,7 @@
 from datetime import date
 
+from odoo import Command
+
 from odoo.addons.danvan_base.tests.common import DanvanCommon
 
 
@@ -26,7 +28,10 @@ class DemocracyCommon(DanvanCommon):
         # The demo's conferences belong to another agency than the test's: a
         # year holds one annual conference of an agency (DC-6).
         demo_agency = cls.env["res.company"].create({"name": "Sở của dữ liệu mẫu"})
-        cls.env["danvan.conference"].search([]).write({"company_id": demo_agency.id})
+        conferences = cls.env["danvan.conference"].search([])
+        # Whoever the demo's conferences name is of that agency too.
+        conferences.union_opinion_user_id.company_ids = [Command.link(demo_agency.id)]
+        conferences.write({"company_id": demo_agency.id})
         cls.Publication = cls.env["danvan.publication"]
         cls.category_salary = cls.env.ref(
             "danvan_democracy.danvan_publication_category_art46_6"

@@ -2,8 +2,9 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .consultation_common import ConsultationCommon
 
@@ -349,13 +350,21 @@ class TestConsultation(ConsultationCommon):
 
     def test_dc12_each_agency_sees_its_own_consultations(self):
         other = self.env["res.company"].create({"name": "Sở Tư pháp"})
+        # Its responsible is of that agency: a user of another is refused.
+        their_office = new_test_user(
+            self.env,
+            login="dv_other_office",
+            groups="danvan_base.group_danvan_office",
+            company_id=other.id,
+            company_ids=[Command.set(other.ids)],
+        )
         theirs = self.Consultation.sudo().create(
             {
                 "name": "Dự thảo của cơ quan khác",
                 "company_id": other.id,
                 "date_open": self.today,
                 "date_close": self.today + timedelta(days=7),
-                "user_id": self.users["office"].id,
+                "user_id": their_office.id,
             }
         )
         ours = self._consultation()

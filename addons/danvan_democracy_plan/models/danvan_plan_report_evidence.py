@@ -18,6 +18,7 @@ class DanvanPlanReportEvidence(models.Model):
     _name = "danvan.plan.report.evidence"
     _description = "Democracy Record as Evidence of a Progress Report"
     _order = "report_id, id"
+    _check_company_auto = True
 
     report_id = fields.Many2one(
         "danvan.plan.report",
@@ -25,6 +26,7 @@ class DanvanPlanReportEvidence(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company",
@@ -70,6 +72,16 @@ class DanvanPlanReportEvidence(models.Model):
             record = self._evidence_record(vals.get("record_ref"))
             # Only what the user may read is given as evidence.
             record.check_access("read")
+            report = self.env["danvan.plan.report"].browse(vals.get("report_id"))
+            company = report.sudo().company_id
+            if company and record.sudo().company_id != company:
+                raise UserError(
+                    self.env._(
+                        "%(record)s is of another agency than the progress "
+                        "report: attach a record of the report's agency.",
+                        record=record.display_name,
+                    )
+                )
             vals["name"] = record.display_name
         return super().create(vals_list)
 

@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -90,6 +92,27 @@ class TestPlanReportEvidence(DemocracyCommon, PlanCommon):
         with self.assertRaises(AccessError):
             self._attach(draft, self.users["unit_head"])
         self.assertFalse(self.report.democracy_evidence_ids)
+
+    def test_a_record_of_another_agency_is_not_evidence(self):
+        """Even for a user who may read both: a report of agency A takes the
+        records of A only."""
+        agency_b = self.env["res.company"].create({"name": "Sở Nội vụ thử"})
+        publication = self.Publication.create(
+            {
+                "name": "Nâng bậc lương Sở Nội vụ",
+                "category_id": self.category_salary.id,
+                "decision_date": date(2026, 12, 1),
+                "content": "<p>Danh sách.</p>",
+                "company_id": agency_b.id,
+            }
+        )
+        with self.assertRaisesRegex(UserError, "another agency"):
+            self.env["danvan.plan.report.evidence"].create(
+                {
+                    "report_id": self.report.id,
+                    "record_ref": f"{publication._name},{publication.id}",
+                }
+            )
 
     def test_the_evidence_of_an_accepted_report_is_kept(self):
         conference = self.env["danvan.conference"].create({"work_year": 2025})
